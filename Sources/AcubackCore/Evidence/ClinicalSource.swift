@@ -1,0 +1,66 @@
+/// A published source that a clinical fact, rule or protocol in Acuback rests on.
+public struct ClinicalSource: Sendable, Hashable, Codable, Identifiable {
+    /// Short key used in data files and findings, e.g. "Haake2007".
+    public let id: String
+    public let citation: String
+    /// A DOI or stable address, when there is one.
+    public let link: String?
+
+    public init(id: String, citation: String, link: String? = nil) {
+        self.id = id
+        self.citation = citation
+        self.link = link
+    }
+}
+
+/// Every source Acuback cites, in one place so that a citation is written once.
+public enum ClinicalSources {
+    public static let who2008 = ClinicalSource(
+        id: "WHO2008",
+        citation: "World Health Organization Regional Office for the Western Pacific. WHO Standard Acupuncture Point Locations in the Western Pacific Region. Manila: WHO; 2008.")
+    public static let haake2007 = ClinicalSource(
+        id: "Haake2007",
+        citation: "Haake M, Müller HH, Schade-Brittinger C, et al. German Acupuncture Trials (GERAC) for chronic low back pain: randomized, multicenter, blinded, parallel-group trial with 3 groups. Arch Intern Med. 2007;167(17):1892-1898.",
+        link: "https://doi.org/10.1001/archinte.167.17.1892")
+    public static let cherkin2009 = ClinicalSource(
+        id: "Cherkin2009",
+        citation: "Cherkin DC, Sherman KJ, Avins AL, et al. A randomized trial comparing acupuncture, simulated acupuncture, and usual care for chronic low back pain. Arch Intern Med. 2009;169(9):858-866.",
+        link: "https://doi.org/10.1001/archinternmed.2009.65")
+    public static let brinkhaus2006 = ClinicalSource(
+        id: "Brinkhaus2006",
+        citation: "Brinkhaus B, Witt CM, Jena S, et al. Acupuncture in patients with chronic low back pain: a randomized controlled trial. Arch Intern Med. 2006;166(4):450-457.",
+        link: "https://doi.org/10.1001/archinte.166.4.450")
+    public static let witt2009 = ClinicalSource(
+        id: "Witt2009",
+        citation: "Witt CM, Pach D, Brinkhaus B, et al. Safety of acupuncture: results of a prospective observational study with 229,230 patients and introduction of a medical information and consent form. Forsch Komplementmed. 2009;16(2):91-97.",
+        link: "https://doi.org/10.1159/000209315")
+    public static let macPherson2005 = ClinicalSource(
+        id: "MacPherson2005",
+        citation: "MacPherson H, Thomas K. Short term reactions to acupuncture - a cross-sectional survey of patient reports. Acupunct Med. 2005;23(3):112-120.",
+        link: "https://doi.org/10.1136/aim.23.3.112")
+    public static let white2001 = ClinicalSource(
+        id: "White2001",
+        citation: "White A, Hayhoe S, Hart A, Ernst E. Adverse events following acupuncture: prospective survey of 32 000 consultations with doctors and physiotherapists. BMJ. 2001;323(7311):485-486.",
+        link: "https://doi.org/10.1136/bmj.323.7311.485")
+    public static let stricta2010 = ClinicalSource(
+        id: "STRICTA2010",
+        citation: "MacPherson H, Altman DG, Hammerschlag R, et al. Revised STandards for Reporting Interventions in Clinical Trials of Acupuncture (STRICTA): extending the CONSORT statement. PLoS Med. 2010;7(6):e1000261.",
+        link: "https://doi.org/10.1371/journal.pmed.1000261")
+    public static let farrar2001 = ClinicalSource(
+        id: "Farrar2001",
+        citation: "Farrar JT, Young JP Jr, LaMoreaux L, Werth JL, Poole RM. Clinical importance of changes in chronic pain intensity measured on an 11-point numerical pain rating scale. Pain. 2001;94(2):149-158.",
+        link: "https://doi.org/10.1016/S0304-3959(01)00349-9")
+    public static let ostelo2008 = ClinicalSource(
+        id: "Ostelo2008",
+        citation: "Ostelo RWJG, Deyo RA, Stratford P, et al. Interpreting change scores for pain and functional status in low back pain: towards international consensus regarding minimal important change. Spine. 2008;33(1):90-94.",
+        link: "https://doi.org/10.1097/BRS.0b013e31815e3a10")
+
+    public static let all: [ClinicalSource] = [
+        who2008, haake2007, cherkin2009, brinkhaus2006, witt2009, macPherson2005, white2001, stricta2010,
+        farrar2001, ostelo2008,
+    ]
+
+    public static func source(id: String) -> ClinicalSource? {
+        all.first { $0.id == id }
+    }
+}

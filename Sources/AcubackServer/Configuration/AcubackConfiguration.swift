@@ -1,0 +1,75 @@
+import AcubackStore
+import Configuration
+import Foundation
+import Logging
+
+/// How one `acuback` process is set up. Each value comes from a command-line flag, else the
+/// environment (`ACUBACK_HOST`, `ACUBACK_PORT`, `ACUBACK_DATABASE_URL`), else the default.
+public struct AcubackConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    public var databaseURL: String
+    public var logLevel: Logger.Level
+
+    public static let defaultHost = "127.0.0.1"
+    public static let defaultPort = 8080
+
+    public init(
+        host: String = defaultHost, port: Int = defaultPort, databaseURL: String = DatabaseLocation.defaultURL,
+        logLevel: Logger.Level = .info
+    ) {
+        self.host = host
+        self.port = port
+        self.databaseURL = databaseURL
+        self.logLevel = logLevel
+    }
+
+    /// The configuration keys, named as the environment variables they map to.
+    public enum Key {
+        public static let host = "acuback.host"
+        public static let port = "acuback.port"
+        public static let databaseURL = "acuback.database.url"
+        public static let logLevel = "acuback.log.level"
+    }
+
+    /// Resolves flags over the environment over defaults.
+    /// - Parameter flags: the values given on the command line, by configuration key.
+    public init(flags: [String: String], environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        let reader = ConfigReader(providers: [
+            InMemoryProvider(
+                name: "command line",
+                values: Dictionary(uniqueKeysWithValues: flags.map { (AbsoluteConfigKey(ConfigKey($0.key)), ConfigValue(.string($0.value), isSecret: false)) })),
+            EnvironmentVariablesProvider(environmentVariables: environment),
+        ])
+        try self.init(reader: reader)
+    }
+
+    public init(reader: ConfigReader) throws {
+        self.init()
+        host = reader.string(forKey: ConfigKey(Key.host), default: Self.defaultHost)
+        let portText = reader.string(forKey: ConfigKey(Key.port), default: String(Self.defaultPort))
+        guard let port = Int(portText), (0...65_535).contains(port) else {
+            throw ConfigurationError.invalid(
+                name: "ACUBACK_PORT (--port)", value: portText, rule: "a whole number from 0 to 65535")
+        }
+        self.port = port
+        databaseURL = reader.string(forKey: ConfigKey(Key.databaseURL), default: DatabaseLocation.defaultURL)
+        let level = reader.string(forKey: ConfigKey(Key.logLevel), default: "info")
+        guard let logLevel = Logger.Level(rawValue: level.lowercased()) else {
+            throw ConfigurationError.invalid(
+                name: "ACUBACK_LOG_LEVEL (--log-level)", value: level,
+                rule: "one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        self.logLevel = logLevel
+    }
+}
+
+public enum ConfigurationError: Error, CustomStringConvertible, Equatable {
+    case invalid(name: String, value: String, rule: String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let name, let value, let rule): "\(name) '\(value)' is not valid: it must be \(rule)"
+        }
+    }
+}

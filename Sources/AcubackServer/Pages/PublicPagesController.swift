@@ -1,0 +1,23 @@
+import AcubackCore
+import Hummingbird
+
+/// Pages anyone may read without signing in.
+struct PublicPagesController {
+    let renderer: PageRenderer
+
+    func addRoutes(to router: Router<AcubackRequestContext>) {
+        router.get("/") { _, _ in try renderer.render("home", path: "/") }
+        router.get("/learn/back-pain") { _, _ in
+            try renderer.render(
+                "learn-back-pain", path: "/learn/back-pain",
+                values: ["sources": Self.patientPageSources.map { ["id": $0.id, "citation": $0.citation, "link": $0.link as Any] }])
+        }
+    }
+
+    /// The sources behind the facts on the patient page, in the order the page uses them.
+    static let patientPageSources: [ClinicalSource] = [
+        ClinicalSources.who2008, ClinicalSources.haake2007, ClinicalSources.cherkin2009,
+        ClinicalSources.brinkhaus2006, ClinicalSources.macPherson2005, ClinicalSources.witt2009,
+        ClinicalSources.white2001,
+    ]
+}

@@ -1,0 +1,100 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+
+/// The one owner of the database connections: opens SQLite or PostgreSQL, runs the numbered
+/// migrations, answers readiness, and shuts the pools down.
+public final class AcubackDatabase: Sendable {
+    public let location: DatabaseLocation
+    public let logger: Logger
+    let databases: Databases
+    /// SQLite gets a group of its own with a single loop, so exactly one connection writes the file
+    /// and transactions never race each other for the lock.
+    private let ownedGroup: MultiThreadedEventLoopGroup?
+
+    private init(location: DatabaseLocation, databases: Databases, ownedGroup: MultiThreadedEventLoopGroup?, logger: Logger) {
+        self.location = location
+        self.databases = databases
+        self.ownedGroup = ownedGroup
+        self.logger = logger
+    }
+
+    /// Opens the database and checks that it answers; nothing is created when it cannot be used.
+    public static func open(_ location: DatabaseLocation, logger: Logger) async throws(StoreError) -> AcubackDatabase {
+        switch location {
+        case .sqlite(let path):
+            try SQLiteFileCheck.verifyUsable(path: path)
+            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            let databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+            let store = AcubackDatabase(location: location, databases: databases, ownedGroup: group, logger: logger)
+            do {
+                try await store.configureSQLite()
+            } catch {
+                await store.close()
+                throw .sqliteNotUsable(path: path, reason: Self.reason(for: error))
+            }
+            return store
+        case .postgres(let url):
+            let configuration: SQLPostgresConfiguration
+            do {
+                configuration = try SQLPostgresConfiguration(url: url)
+            } catch {
+                throw .invalidDatabaseURL(url, reason: "\(error)")
+            }
+            let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+            databases.use(
+                .postgres(
+                    configuration: configuration, maxConnectionsPerEventLoop: 4,
+                    connectionPoolTimeout: .seconds(10), encodingContext: .default, decodingContext: .default,
+                    sqlLogLevel: .trace),
+                as: .psql)
+            let store = AcubackDatabase(location: location, databases: databases, ownedGroup: nil, logger: logger)
+            do {
+                _ = try await store.sql.raw("SELECT 1").all()
+            } catch {
+                await store.close()
+                throw .databaseUnreachable(location: location.description, reason: Self.reason(for: error))
+            }
+            return store
+        }
+    }
+
+    /// A database handle for one unit of work.
+    public var fluent: any Database {
+        databases.database(logger: logger, on: databases.eventLoopGroup.any())!
+    }
+
+    var sql: any SQLDatabase { fluent as! any SQLDatabase }
+
+    public func close() async {
+        await databases.shutdownAsync()
+        try? await ownedGroup?.shutdownGracefully()
+    }
+
+    private func configureSQLite() async throws {
+        // WAL lets readers work during a write; FULL makes each acknowledged commit survive a power cut.
+        let mode = try await sql.raw("PRAGMA journal_mode=WAL").first()?.decode(column: "journal_mode", as: String.self)
+        guard mode?.lowercased() == "wal" else {
+            throw StoreError.sqliteNotUsable(path: location.description, reason: "the WAL journal could not be enabled")
+        }
+        try await sql.raw("PRAGMA synchronous=FULL").run()
+        _ = try await sql.raw("SELECT count(*) AS n FROM sqlite_master").all()
+    }
+
+    static func reason(for error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] { return message }
+            if let underlying = error.underlying { return "\(underlying)" }
+            return "\(error.code)"
+        }
+        if let error = error as? SQLiteError { return error.message }
+        if let error = error as? StoreError { return error.description }
+        return String(describing: error)
+    }
+}

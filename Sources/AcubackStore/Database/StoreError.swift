@@ -1,0 +1,24 @@
+/// Why the store could not do what was asked, worded for the person running the server.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    case invalidDatabaseURL(String, reason: String)
+    case sqliteNotUsable(path: String, reason: String)
+    case databaseUnreachable(location: String, reason: String)
+    case databaseHoldsData(location: String)
+
+    public var description: String {
+        switch self {
+        case .invalidDatabaseURL(let url, let reason):
+            "ACUBACK_DATABASE_URL '\(Self.masked(url))' is not usable: \(reason)"
+        case .sqliteNotUsable(let path, let reason):
+            "cannot use the SQLite file \(path): \(reason)"
+        case .databaseUnreachable(let location, let reason):
+            "cannot reach the database \(location): \(reason)"
+        case .databaseHoldsData(let location):
+            "the database \(location) already holds clinic data; the demo clinic is only loaded into an empty database (point --database-url at a new file)"
+        }
+    }
+
+    private static func masked(_ url: String) -> String {
+        (try? DatabaseLocation(url: url))?.description ?? url
+    }
+}

@@ -1,0 +1,12 @@
+import FluentKit
+
+/// Every schema change, in the order it is applied. Append only: a released migration never changes.
+enum AcubackMigrations {
+    static let all: [any AsyncMigration] = [
+        CreateClinics(),
+        CreateUsers(),
+        CreatePractitioners(),
+        CreatePatients(),
+        CreateAppointments(),
+    ]
+}

@@ -1,0 +1,38 @@
+import FluentKit
+import Foundation
+
+final class AppointmentModel: Model, @unchecked Sendable {
+    static let schema = "appointments"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "clinic_id") var clinic: ClinicModel
+    @Parent(key: "patient_id") var patient: PatientModel
+    @Parent(key: "practitioner_id") var practitioner: PractitionerModel
+    @OptionalParent(key: "room_id") var room: RoomModel?
+    @Field(key: "kind") var kind: String
+    @Field(key: "status") var status: String
+    @Field(key: "starts_at") var startsAt: Date
+    @Field(key: "minutes") var minutes: Int
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+/// One slot unit held by a booked appointment for one resource (a practitioner or a room).
+/// The unique index on (resource_id, slot_start) is what forbids double booking.
+final class AppointmentSlotModel: Model, @unchecked Sendable {
+    static let schema = "appointment_slots"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "appointment_id") var appointment: AppointmentModel
+    @Field(key: "resource_id") var resourceID: UUID
+    @Field(key: "slot_start") var slotStart: Date
+
+    init() {}
+
+    init(appointmentID: UUID, resourceID: UUID, slotStart: Date) {
+        self.$appointment.id = appointmentID
+        self.resourceID = resourceID
+        self.slotStart = slotStart
+    }
+}

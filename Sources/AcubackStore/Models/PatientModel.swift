@@ -1,0 +1,51 @@
+import FluentKit
+import Foundation
+
+final class PatientModel: Model, @unchecked Sendable {
+    static let schema = "patients"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "clinic_id") var clinic: ClinicModel
+    @OptionalParent(key: "user_id") var user: UserModel?
+    @Field(key: "given_name") var givenName: String
+    @Field(key: "family_name") var familyName: String
+    @Field(key: "birth_date") var birthDate: String
+    @OptionalField(key: "email") var email: String?
+    @OptionalField(key: "phone") var phone: String?
+    @OptionalField(key: "pregnancy_week") var pregnancyWeek: Int?
+    @Field(key: "anticoagulants") var anticoagulants: Bool
+    @Field(key: "bleeding_disorder") var bleedingDisorder: String
+    @Field(key: "implanted_device") var implantedDevice: Bool
+    @Field(key: "lung_disease") var lungDisease: Bool
+    @Field(key: "thoracic_surgery") var thoracicSurgery: Bool
+    @OptionalField(key: "bmi") var bmi: Double?
+    @Field(key: "fainting_history") var faintingHistory: Bool
+    @Field(key: "needle_phobia") var needlePhobia: Bool
+    @Field(key: "epilepsy") var epilepsy: Bool
+    /// Comma-separated `SkinRegion` raw values; one portable column on SQLite and PostgreSQL.
+    @Field(key: "broken_skin_regions") var brokenSkinRegions: String
+    @Field(key: "cannot_lie_prone") var cannotLieProne: Bool
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+final class AssessmentModel: Model, @unchecked Sendable {
+    static let schema = "assessments"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "patient_id") var patient: PatientModel
+    @Parent(key: "practitioner_id") var practitioner: PractitionerModel
+    @Field(key: "recorded_at") var recordedAt: Date
+    /// Comma-separated raw values, in the order the practitioner gave them.
+    @Field(key: "regions") var regions: String
+    @Field(key: "side") var side: String
+    @Field(key: "levels") var levels: String
+    @Field(key: "radiates_to_leg") var radiatesToLeg: Bool
+    @Field(key: "onset") var onset: String
+    @Field(key: "electroacupuncture") var electroacupuncture: Bool
+    @OptionalField(key: "preferred_position") var preferredPosition: String?
+    @Field(key: "complaint") var complaint: String
+
+    init() {}
+}
