@@ -65,12 +65,19 @@ public final class AcubackDatabase: Sendable {
         }
     }
 
-    /// A database handle for one unit of work.
+    /// A database handle for one unit of work; fails once the store is closed.
     public var fluent: any Database {
-        databases.database(logger: logger, on: databases.eventLoopGroup.any())!
+        get throws(StoreError) {
+            guard let database = databases.database(logger: logger, on: databases.eventLoopGroup.any()) else {
+                throw .databaseUnreachable(location: location.description, reason: "the connection pool is closed")
+            }
+            return database
+        }
     }
 
-    var sql: any SQLDatabase { fluent as! any SQLDatabase }
+    var sql: any SQLDatabase {
+        get throws(StoreError) { try fluent as! any SQLDatabase }
+    }
 
     public func close() async {
         await databases.shutdownAsync()

@@ -13,7 +13,7 @@ extension DemoClinic {
     public static func load(
         into store: AcubackDatabase, today: Date = Date(), hashPassword: @Sendable (String) -> String
     ) async throws -> LoadOutcome {
-        let db = store.fluent
+        let db = try store.fluent
         if try await ClinicModel.query(on: db).filter(\.$slug == slug).first() != nil {
             return .alreadyLoaded
         }

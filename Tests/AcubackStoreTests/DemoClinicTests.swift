@@ -1,0 +1,82 @@
+import AcubackCore
+import FluentKit
+import Foundation
+import Testing
+
+@testable import AcubackStore
+
+@Suite struct DemoClinicTests {
+    /// Wednesday 25 November 2026, 10:00 in London.
+    let today = Date(timeIntervalSince1970: 1_795_600_800)
+
+    @Test(arguments: TestBackend.available)
+    func loadsARealisticClinic(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { store in
+            #expect(try await DemoClinic.load(into: store, today: today, hashPassword: { "hashed:" + $0 }) == .loaded)
+            let db = try store.fluent
+            #expect(try await PractitionerModel.query(on: db).count() >= 3)
+            #expect(try await PatientModel.query(on: db).count() == 8)
+            #expect(try await AssessmentModel.query(on: db).count() == 8)
+
+            let certificates = try await CertificateModel.query(on: db).all().map(\.certificate)
+            let day = CalendarDay(today, in: TimeZone(identifier: DemoClinic.timeZone)!)
+            #expect(certificates.filter { !$0.permitsTreatment(on: day) }.count == 1)
+
+            let regions = Set(try await AssessmentModel.query(on: db).all().map(\.regions))
+            #expect(regions.contains("upper") && regions.contains("lower") && regions.contains { $0.contains("middle") })
+            let risks = try await PatientModel.query(on: db).all().map(\.riskFactors)
+            #expect(risks.contains { $0.isPregnant })
+            #expect(risks.contains { $0.anticoagulants })
+            #expect(risks.contains { $0.implantedDevice })
+            #expect(risks.contains { $0.lungDisease })
+            #expect(risks.contains { !$0.brokenSkinRegions.isEmpty })
+            #expect(risks.contains { $0 == .none })
+
+            let users = try await UserModel.query(on: db).all()
+            #expect(users.allSatisfy { $0.passwordHash == "hashed:acuback-demo" })
+            #expect(Set(users.map(\.email)) == Set(DemoClinic.logins.map(\.email)))
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func theWeekIsBookedOnlyWithCertifiedPractitionersAndWithoutOverlaps(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { store in
+            _ = try await DemoClinic.load(into: store, today: today, hashPassword: { $0 })
+            let db = try store.fluent
+            let appointments = try await AppointmentModel.query(on: db).with(\.$practitioner) { $0.with(\.$certificates) }.all()
+            #expect(appointments.count >= 20)
+            let zone = TimeZone(identifier: DemoClinic.timeZone)!
+            let days = Set(appointments.map { CalendarDay($0.startsAt, in: zone) })
+            #expect(days.count == 6)  // Monday to Saturday of the coming week, Sunday off
+            for appointment in appointments {
+                let certificates = appointment.practitioner.certificates.map(\.certificate)
+                #expect(certificates.permitTreatment(on: CalendarDay(appointment.startsAt, in: zone)))
+            }
+            let slots = try await AppointmentSlotModel.query(on: db).count()
+            let expected = appointments.reduce(0) { $0 + 2 * SlotGrid.slotStarts(from: $1.startsAt, minutes: $1.minutes).count }
+            #expect(slots == expected)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func loadingTwiceLeavesTheDemoAsItIs(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { store in
+            _ = try await DemoClinic.load(into: store, today: today, hashPassword: { $0 })
+            let count = try await AppointmentModel.query(on: try store.fluent).count()
+            #expect(try await DemoClinic.load(into: store, today: today, hashPassword: { $0 }) == .alreadyLoaded)
+            #expect(try await AppointmentModel.query(on: try store.fluent).count() == count)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func refusesADatabaseThatHoldsOtherClinicData(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { store in
+            try await ClinicModel(name: "Real clinic", slug: "real", timeZone: "Europe/Berlin").create(on: try store.fluent)
+            await #expect(throws: StoreError.databaseHoldsData(location: store.location.description)) {
+                _ = try await DemoClinic.load(into: store, today: today, hashPassword: { $0 })
+            }
+            #expect(try await ClinicModel.query(on: try store.fluent).count() == 1)
+            #expect(try await PatientModel.query(on: try store.fluent).count() == 0)
+        }
+    }
+}
