@@ -29,6 +29,7 @@ import Testing
         ("sqlite://", "path is empty"),
         ("postgres:///acuback", "needs a host"),
         ("postgres://u:p@db:5432", "database name"),
+        ("postgres://db:5432/acuback", "user name"),
     ])
     func badURLsAreRefusedWithTheReason(url: String, reason: String) {
         #expect {

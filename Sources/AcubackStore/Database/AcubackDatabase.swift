@@ -47,6 +47,15 @@ public final class AcubackDatabase: Sendable {
             } catch {
                 throw .invalidDatabaseURL(url, reason: "\(error)")
             }
+            do {
+                // One direct connection first: a plain answer when the server is unreachable, without
+                // the connection pool logging its retries.
+                let probe = try await PostgresConnection.connect(
+                    configuration: configuration.coreConfiguration, id: 0, logger: Logger(label: "acuback.probe"))
+                try await probe.close()
+            } catch {
+                throw .databaseUnreachable(location: location.description, reason: Self.reason(for: error))
+            }
             let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
             databases.use(
                 .postgres(
@@ -97,9 +106,25 @@ public final class AcubackDatabase: Sendable {
     static func reason(for error: any Error) -> String {
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] { return message }
-            if let underlying = error.underlying { return "\(underlying)" }
+            if let underlying = error.underlying { return reason(for: underlying) }
             return "\(error.code)"
         }
+        if let error = error as? NIOConnectionError {
+            if error.dnsAAAAError != nil || error.dnsAError != nil, error.connectionErrors.isEmpty {
+                return "the host name \(error.host) could not be resolved"
+            }
+            if let first = error.connectionErrors.first { return "\(reason(for: first.error)) at \(error.host):\(error.port)" }
+            return "no connection could be made to \(error.host):\(error.port)"
+        }
+        if let error = error as? IOError {
+            switch error.errnoCode {
+            case ECONNREFUSED: return "connection refused"
+            case ETIMEDOUT: return "the connection timed out"
+            case EHOSTUNREACH, ENETUNREACH: return "no route to the host"
+            default: return "\(error)"
+            }
+        }
+        if error is ChannelError { return "the connection failed (\(error))" }
         if let error = error as? SQLiteError { return error.message }
         if let error = error as? StoreError { return error.description }
         return String(describing: error)

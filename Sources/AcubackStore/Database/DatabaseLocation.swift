@@ -28,6 +28,9 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
             guard let parsed = URL(string: trimmed), let host = parsed.host, !host.isEmpty else {
                 throw .invalidDatabaseURL(url, reason: "a PostgreSQL URL needs a host, as in postgres://user:pass@host:5432/db")
             }
+            guard let user = parsed.user, !user.isEmpty else {
+                throw .invalidDatabaseURL(url, reason: "a PostgreSQL URL needs a user name, as in postgres://user:pass@host:5432/db")
+            }
             guard parsed.path.count > 1 else {
                 throw .invalidDatabaseURL(url, reason: "a PostgreSQL URL needs a database name after the host")
             }

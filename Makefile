@@ -1,0 +1,32 @@
+# Acuback: build, test and benchmark. `make test` is what CI runs (through .ci/run).
+SWIFT ?= swift
+PYTHON ?= python3
+VENV := .venv
+VENV_PY := $(VENV)/bin/python
+
+.PHONY: test build swift-test python-test system-packages serve clean
+
+test: swift-test python-test
+
+build:
+	$(SWIFT) build --build-tests
+
+swift-test: build
+	$(SWIFT) test --skip-build
+
+python-test: build system-packages $(VENV)/.installed
+	ACUBACK_BIN="$$($(SWIFT) build --show-bin-path)/acuback" $(VENV_PY) -m pytest -v -rs tests
+
+system-packages:
+	./.ci/install-system-packages
+
+$(VENV)/.installed: tests/requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV_PY) -m pip install -q --disable-pip-version-check -r tests/requirements.txt
+	touch $@
+
+serve:
+	$(SWIFT) run acuback serve --demo
+
+clean:
+	rm -rf .build $(VENV)

@@ -1,0 +1,96 @@
+"""Shared fixtures: the built `acuback` binary and servers started from it on free ports."""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / ".build" / "test-artifacts"
+SERVING = re.compile(r"Acuback is serving at (http://\S+?)/? ")
+
+
+def acuback_binary() -> Path:
+    path = os.environ.get("ACUBACK_BIN")
+    if path:
+        return Path(path)
+    out = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True, check=True)
+    return Path(out.stdout.strip()) / "acuback"
+
+
+@pytest.fixture(scope="session")
+def acuback() -> Path:
+    binary = acuback_binary()
+    assert binary.exists(), f"{binary} is missing: run `swift build` first (make test does)"
+    return binary
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@dataclass
+class RunningServer:
+    process: subprocess.Popen
+    url: str
+    database_url: str
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def output(self) -> str:
+        return "".join(self.lines)
+
+    def stop(self, sig: int = signal.SIGTERM, timeout: float = 30) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(sig)
+        return self.process.wait(timeout=timeout)
+
+
+def start_server(binary: Path, database_url: str, *args: str, cwd: Path | None = None, timeout: float = 90) -> RunningServer:
+    """Starts `acuback serve` on a free port and waits until it logs the URL it serves."""
+    process = subprocess.Popen(
+        [str(binary), "serve", "--port", "0", "--database-url", database_url, *args],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=cwd,
+    )
+    server = RunningServer(process=process, url="", database_url=database_url)
+    found = threading.Event()
+
+    def pump() -> None:
+        for line in process.stdout:  # type: ignore[union-attr]
+            server.lines.append(line)
+            match = SERVING.search(line)
+            if match and not found.is_set():
+                server.url = match.group(1).rstrip("/")
+                found.set()
+        found.set()
+
+    threading.Thread(target=pump, daemon=True).start()
+    deadline = time.monotonic() + timeout
+    while not found.wait(0.1):
+        if time.monotonic() > deadline:
+            process.kill()
+            raise AssertionError(f"acuback did not start within {timeout}s:\n{server.output}")
+    if not server.url:
+        raise AssertionError(f"acuback exited with {process.wait()} before serving:\n{server.output}")
+    return server
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return f"sqlite://{tmp_path / 'acuback.sqlite'}"
+
+
+@pytest.fixture
+def demo_server(acuback: Path, sqlite_url: str, tmp_path: Path):
+    server = start_server(acuback, sqlite_url, "--demo", cwd=tmp_path)
+    yield server
+    assert server.stop() == 0, server.output
