@@ -35,4 +35,21 @@ public struct Assessment: Codable, Sendable, Equatable {
         self.preferredPosition = preferredPosition
         self.patient = patient
     }
+
+    enum CodingKeys: String, CodingKey {
+        case regions, side, levels, radiatesToLeg, onset, electroacupuncture, preferredPosition, patient
+    }
+
+    /// Regions, side and onset are required; everything else has a plain default.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        regions = try values.decode([BackRegion].self, forKey: .regions)
+        side = try values.decode(PainSide.self, forKey: .side)
+        levels = try values.decodeIfPresent([SpinalLevel].self, forKey: .levels) ?? []
+        radiatesToLeg = try values.decodeIfPresent(Bool.self, forKey: .radiatesToLeg) ?? false
+        onset = try values.decode(Onset.self, forKey: .onset)
+        electroacupuncture = try values.decodeIfPresent(Bool.self, forKey: .electroacupuncture) ?? false
+        preferredPosition = try values.decodeIfPresent(TreatmentPosition.self, forKey: .preferredPosition)
+        patient = try values.decodeIfPresent(RiskFactors.self, forKey: .patient) ?? .none
+    }
 }

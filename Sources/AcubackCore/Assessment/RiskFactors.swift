@@ -58,5 +58,38 @@ public struct RiskFactors: Codable, Sendable, Equatable {
 
     public static let none = RiskFactors()
 
+    enum CodingKeys: String, CodingKey {
+        case pregnancyWeek, anticoagulants, bleedingDisorder, implantedDevice, lungDisease, thoracicSurgery, bmi
+        case faintingHistory, needlePhobia, epilepsy, brokenSkinRegions, cannotLieProne
+    }
+
+    /// Every risk factor may be left out; a missing one means the patient does not have it.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        pregnancyWeek = try values.decodeIfPresent(Int.self, forKey: .pregnancyWeek)
+        anticoagulants = try values.decodeIfPresent(Bool.self, forKey: .anticoagulants) ?? false
+        bleedingDisorder = try values.decodeIfPresent(BleedingDisorder.self, forKey: .bleedingDisorder) ?? .none
+        implantedDevice = try values.decodeIfPresent(Bool.self, forKey: .implantedDevice) ?? false
+        lungDisease = try values.decodeIfPresent(Bool.self, forKey: .lungDisease) ?? false
+        thoracicSurgery = try values.decodeIfPresent(Bool.self, forKey: .thoracicSurgery) ?? false
+        bmi = try values.decodeIfPresent(Double.self, forKey: .bmi)
+        faintingHistory = try values.decodeIfPresent(Bool.self, forKey: .faintingHistory) ?? false
+        needlePhobia = try values.decodeIfPresent(Bool.self, forKey: .needlePhobia) ?? false
+        epilepsy = try values.decodeIfPresent(Bool.self, forKey: .epilepsy) ?? false
+        brokenSkinRegions = try values.decodeIfPresent([SkinRegion].self, forKey: .brokenSkinRegions) ?? []
+        cannotLieProne = try values.decodeIfPresent(Bool.self, forKey: .cannotLieProne) ?? false
+    }
+
+    /// Below this body-mass index the chest wall is thin and the lung lies closer to the skin.
+    public static let lowBMI = 18.5
+
+    public var hasLowBMI: Bool { bmi.map { $0 < Self.lowBMI } ?? false }
+
+    /// A patient in whom the pleura is nearer or more fragile: stricter depth over the lung.
+    public var hasRaisedPneumothoraxRisk: Bool { lungDisease || thoracicSurgery || hasLowBMI }
+
+    /// Prone lying is impractical after the first trimester (week 13).
+    public var isPastFirstTrimester: Bool { (pregnancyWeek ?? 0) > 13 }
+
     public var isPregnant: Bool { pregnancyWeek != nil }
 }

@@ -55,12 +55,47 @@ public enum ClinicalSources {
         citation: "Ostelo RWJG, Deyo RA, Stratford P, et al. Interpreting change scores for pain and functional status in low back pain: towards international consensus regarding minimal important change. Spine. 2008;33(1):90-94.",
         link: "https://doi.org/10.1097/BRS.0b013e31815e3a10")
 
+    public static let who1991 = ClinicalSource(
+        id: "WHO1991",
+        citation: "WHO Scientific Group on International Acupuncture Nomenclature. A Proposed Standard International Acupuncture Nomenclature. Geneva: World Health Organization; 1991.")
+    public static let who1999 = ClinicalSource(
+        id: "WHO1999",
+        citation: "World Health Organization. Guidelines on basic training and safety in acupuncture. Geneva: WHO; 1999. WHO/EDM/TRM/99.1.")
+    public static let cheng1999 = ClinicalSource(
+        id: "Cheng1999",
+        citation: "Cheng Xinnong (ed.). Chinese Acupuncture and Moxibustion. Revised edition. Beijing: Foreign Languages Press; 1999.")
+    public static let chen2018 = ClinicalSource(
+        id: "Chen2018",
+        citation: "Chen HN, Chang CY, Chen LZ, Chang YJ, Lin JG. Using ultrasonography measurements to determine the depth of the GB 21 acupoint to prevent pneumothorax. J Acupunct Meridian Stud. 2018;11(6):355-360.")
+    public static let lin2013 = ClinicalSource(
+        id: "Lin2013",
+        citation: "Lin JG, Chou PC, Chu HY. An exploration of the needling depth in acupuncture: the safe needling depth and the needling depth of clinical efficacy. Evid Based Complement Alternat Med. 2013;2013:740508.",
+        link: "https://doi.org/10.1155/2013/740508")
+    public static let gbt13734 = ClinicalSource(
+        id: "GBT13734",
+        citation: "Standardization Administration of China. GB/T 13734-2008 Nomenclature and location of auricular points. Beijing; 2008.")
+    public static let betts2011 = ClinicalSource(
+        id: "Betts2011",
+        citation: "Betts D, Budd S. 'Forbidden points' in pregnancy: historical wisdom? Acupunct Med. 2011;29(2):137-139.")
+    public static let mcCulloch2015 = ClinicalSource(
+        id: "McCulloch2015",
+        citation: "McCulloch M, Nachat A, Schwartz J, Casella-Gordon V, Cook J. Acupuncture safety in patients receiving anticoagulants: a systematic review. Perm J. 2015;19(1):68-73.",
+        link: "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC4315381/")
+
+    /// For the few rules that follow common clinical practice without one published source; the
+    /// finding says so openly rather than borrowing a citation that does not cover it.
+    public static let practiceRule = ClinicalSource(
+        id: "PracticeRule",
+        citation: "Acuback practice rule: common clinical practice with no single published source; review it against local guidance.")
+
     public static let all: [ClinicalSource] = [
-        who2008, haake2007, cherkin2009, brinkhaus2006, witt2009, macPherson2005, white2001, stricta2010,
-        farrar2001, ostelo2008,
+        who2008, who1991, who1999, haake2007, cherkin2009, brinkhaus2006, witt2009, macPherson2005, white2001,
+        stricta2010, farrar2001, ostelo2008, cheng1999, chen2018, lin2013, gbt13734, betts2011, mcCulloch2015, practiceRule,
     ]
 
+    private static let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+
     public static func source(id: String) -> ClinicalSource? {
-        all.first { $0.id == id }
+        byID[id]
     }
 }

@@ -1,0 +1,16 @@
+/// No needle through broken, infected or diseased skin (CLINICAL.md §5; WHO 1999).
+struct BrokenSkinRule: PointRule {
+    static let id = "skin.broken"
+
+    func assess(
+        _ point: AcupuncturePoint, _ needling: NeedlingData, side: NeedleSide, for assessment: Assessment,
+        into verdict: inout PointVerdict
+    ) {
+        let region = needling.area.skinRegion(side: side)
+        guard assessment.patient.brokenSkinRegions.contains(region) else { return }
+        verdict.blocks.append(Finding(
+            severity: .block, rule: Self.id, point: point.code,
+            message: "\(point.label) (\(side.rawValue)) goes through broken or diseased skin (\(region.rawValue)).",
+            source: ClinicalSources.who1999.id))
+    }
+}
