@@ -17,5 +17,6 @@ struct Candidate: Sendable {
         static let adjacent = 4
         static let lateral = 5
         static let regional = 6
+        static let outerReach = 7
     }
 }

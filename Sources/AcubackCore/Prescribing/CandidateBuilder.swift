@@ -72,22 +72,30 @@ struct CandidateBuilder {
         return result
     }
 
+    /// The next line out at the painful levels, then at the levels just beyond them, on the painful side.
     private func lateral() -> [Candidate] {
-        levels.compactMap { level in
+        guard let top = levels.first, let bottom = levels.last else { return [] }
+        let beyond = [top.advanced(by: -1), bottom.advanced(by: 1)].filter { !levels.contains($0) }
+        let atLevels = levels.map { ($0, Candidate.Priority.lateral) } + beyond.map { ($0, Candidate.Priority.outerReach) }
+        return atLevels.compactMap { level, priority in
             guard let code = point(on: lateralLine, at: level) else { return nil }
             return Candidate(
                 point: code, sides: painSides, role: .adjacent,
-                reason: "Radiating out sideways from the painful level \(level.rawValue) on the painful side.",
-                sources: protocolFollowed.sources + [ClinicalSources.who2008.id], priority: Candidate.Priority.lateral)
+                reason: "Radiating out sideways from the painful area, at \(level.rawValue) on the painful side.",
+                sources: protocolFollowed.sources + [ClinicalSources.who2008.id], priority: priority)
         }
     }
 
     private func regional() -> [Candidate] {
-        guard region == .upper else { return [] }
-        return [Candidate(
-            point: "SI11", sides: painSides, role: .adjacent,
-            reason: "On the shoulder blade, where upper back pain often spreads.",
-            sources: [ClinicalSources.who2008.id], priority: Candidate.Priority.regional)]
+        switch region {
+        case .upper:
+            return [Candidate(
+                point: "SI11", sides: painSides, role: .adjacent,
+                reason: "On the shoulder blade, where upper back pain often spreads.",
+                sources: [ClinicalSources.who2008.id], priority: Candidate.Priority.regional)]
+        case .middle, .lower:
+            return []
+        }
     }
 
     private func cherkinCore() -> [Candidate] {
@@ -173,6 +181,11 @@ struct CandidateBuilder {
                       reason: "Shenmen, the ear point most used for pain and calm.\(earNote)", sources: sources,
                       priority: Candidate.Priority.auricular),
         ]
+        if region == .lower, assessment.onset != .acute {
+            result.append(Candidate(point: "CO10", sides: ear, role: .auricular,
+                                    reason: "Ear point of the kidney, used for long-standing low back pain.", sources: sources,
+                                    priority: Candidate.Priority.auricular))
+        }
         if region == .lower, assessment.radiatesToLeg {
             result.append(Candidate(point: "AH6", sides: ear, role: .auricular,
                                     reason: "Ear point for sciatic pain.", sources: sources,

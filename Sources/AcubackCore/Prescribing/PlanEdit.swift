@@ -56,7 +56,7 @@ struct PlanEditor {
             let matches = needles.indices.filter { needles[$0].point == point.code && (edit.side == nil || needles[$0].side == edit.side) }
             switch edit.action {
             case .add:
-                guard let side = edit.side else {
+                guard let side = edit.side ?? (needling.bilateral ? nil : .midline) else {
                     errors.add("\(field).side", "is required to add a needle")
                     continue
                 }
@@ -73,7 +73,7 @@ struct PlanEditor {
                         point: point.code, side: side, site: needling.chart.count > 1 ? site : nil,
                         role: edit.role ?? Self.usualRole(for: needling), maxDepthMm: edit.depthMm ?? needling.depthMm.max,
                         angle: needling.angle, reason: "Added by the practitioner.", sources: needling.sources,
-                        origin: .practitioner))
+                        origin: .practitioner, depthSetByPractitioner: edit.depthMm != nil))
                 }
             case .remove:
                 guard !matches.isEmpty else {
@@ -114,7 +114,7 @@ struct PlanEditor {
                 }
                 for position in matches {
                     needles[position].maxDepthMm = depth
-                    needles[position].origin = .practitioner
+                    needles[position].depthSetByPractitioner = true
                 }
             }
         }

@@ -50,10 +50,13 @@ public struct PlannedNeedle: Codable, Sendable, Hashable {
     public var reason: String
     public var sources: [String]
     public var origin: NeedleOrigin
+    /// True when the practitioner set the depth by hand: it is then kept, and a depth beyond a
+    /// safety limit blocks the plan instead of being lowered quietly.
+    public var depthSetByPractitioner: Bool
 
     public init(
         point: String, side: NeedleSide, site: Int? = nil, role: NeedleRole, maxDepthMm: Int, angle: NeedleAngle,
-        reason: String, sources: [String], origin: NeedleOrigin = .engine
+        reason: String, sources: [String], origin: NeedleOrigin = .engine, depthSetByPractitioner: Bool = false
     ) {
         self.point = point
         self.side = side
@@ -64,6 +67,7 @@ public struct PlannedNeedle: Codable, Sendable, Hashable {
         self.reason = reason
         self.sources = sources
         self.origin = origin
+        self.depthSetByPractitioner = depthSetByPractitioner
     }
 
     /// Identifies the needle within a plan: "BL23 left", "EX-UE7 right 2".

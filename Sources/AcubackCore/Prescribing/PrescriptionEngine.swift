@@ -46,7 +46,7 @@ public struct PrescriptionEngine: Sendable {
             protocols: Self.unique(protocols),
             rationale: rationale(regions: regions, protocols: protocols, assessment: assessment),
             acknowledged: [])
-        let known = Set(plan.findings.filter(\.needsAcknowledgement).map(\.id))
+        let known = Set(plan.findings.filter(\.needsAcknowledgement).flatMap { [$0.id, $0.rule] })
         var result = plan
         result.acknowledged = Self.unique(acknowledged.filter(known.contains))
         return result

@@ -9,7 +9,8 @@ public struct TreatmentPlan: Sendable, Equatable {
     public var findings: [Finding]
     public var protocols: [TreatmentProtocol]
     public var rationale: String
-    /// Ids of findings the practitioner has acknowledged.
+    /// What the practitioner has acknowledged: finding ids (`lung.depth-cap:BL13`), or a rule id
+    /// (`lung.depth-cap`) to acknowledge every finding of that rule.
     public var acknowledged: [String]
 
     /// Each needle is one insertion; a bilateral point counts twice.
@@ -19,7 +20,11 @@ public struct TreatmentPlan: Sendable, Equatable {
 
     /// Findings that still need acknowledging by name before the plan may be used.
     public var pendingAcknowledgements: [String] {
-        findings.filter { $0.needsAcknowledgement && !acknowledged.contains($0.id) }.map(\.id)
+        findings.filter { $0.needsAcknowledgement && !isAcknowledged($0) }.map(\.id)
+    }
+
+    public func isAcknowledged(_ finding: Finding) -> Bool {
+        acknowledged.contains(finding.id) || acknowledged.contains(finding.rule)
     }
 
     /// True when no block is unresolved and every warning has been acknowledged.

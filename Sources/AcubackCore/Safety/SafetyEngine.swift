@@ -50,7 +50,7 @@ public struct SafetyEngine: Sendable {
                 }
             }
             if let cap = verdict.depthCap {
-                if needle.origin == .practitioner, needle.maxDepthMm > cap {
+                if needle.depthSetByPractitioner, needle.maxDepthMm > cap {
                     findings.append(Finding(
                         severity: .block, rule: PlanEditRule.depthRule, point: needle.point,
                         message: "\(point.label) (\(needle.side.rawValue)) is set to \(needle.maxDepthMm) mm, deeper than the safe \(cap) mm.",

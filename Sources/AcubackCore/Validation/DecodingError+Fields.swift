@@ -34,6 +34,8 @@ extension DecodingError {
         case is Bool.Type: "true or false"
         case is Int.Type: "a whole number"
         case is Double.Type: "a number"
+        case is [Any].Type: "a list"
+        case is [String: Any].Type: "an object"
         default: "a value of type \(type)"
         }
     }

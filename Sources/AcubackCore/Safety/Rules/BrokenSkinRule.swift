@@ -10,7 +10,7 @@ struct BrokenSkinRule: PointRule {
         guard assessment.patient.brokenSkinRegions.contains(region) else { return }
         verdict.blocks.append(Finding(
             severity: .block, rule: Self.id, point: point.code,
-            message: "\(point.label) (\(side.rawValue)) goes through broken or diseased skin (\(region.rawValue)).",
+            message: "\(point.label) would go through broken or diseased skin (\(region.rawValue)).",
             source: ClinicalSources.who1999.id))
     }
 }
