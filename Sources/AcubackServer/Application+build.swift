@@ -33,6 +33,7 @@ func buildRouter(store: AcubackDatabase, logger: Logger, metrics: PrometheusColl
     let router = Router(context: AcubackRequestContext.self)
     router.middlewares.add(LogRequestsMiddleware(.debug))
     if metrics != nil { router.middlewares.add(MetricsMiddleware()) }
+    router.middlewares.add(ProblemMiddleware())
     router.middlewares.add(
         FileMiddleware(ServerResources.path("Public"), urlBasePath: "/static", searchForIndexHtml: false, logger: logger))
 

@@ -40,7 +40,7 @@ struct PointsCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            let listing = PointListing(catalogueVersion: catalogue.version, count: points.count, points: points.map(PointListing.Entry.init))
+            let listing = PointListing(catalogueVersion: catalogue.version, count: points.count, points: points)
             Console.line(try JSON.string(listing))
         case .text:
             Console.line(PointTable.render(points))
@@ -60,29 +60,9 @@ struct PointsCommand: ParsableCommand {
 
 /// The JSON shape of `acuback points --format json`.
 struct PointListing: Encodable {
-    struct Entry: Encodable {
-        let code: String
-        let pinyin: String
-        let hanzi: String
-        let english: String
-        let meridian: String?
-        let kind: PointKind
-        let needling: NeedlingData?
-
-        init(_ point: AcupuncturePoint) {
-            code = point.code
-            pinyin = point.pinyin
-            hanzi = point.hanzi
-            english = point.english
-            meridian = point.meridian?.rawValue
-            kind = point.kind
-            needling = point.needling
-        }
-    }
-
     let catalogueVersion: String
     let count: Int
-    let points: [Entry]
+    let points: [AcupuncturePoint]
 }
 
 enum PointTable {

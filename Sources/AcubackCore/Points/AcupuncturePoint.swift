@@ -112,7 +112,7 @@ public struct NeedlingData: Codable, Sendable, Hashable {
 }
 
 /// One acupuncture point of the catalogue.
-public struct AcupuncturePoint: Sendable, Hashable, Identifiable {
+public struct AcupuncturePoint: Codable, Sendable, Hashable, Identifiable {
     public let code: String
     public let pinyin: String
     public let hanzi: String
