@@ -41,6 +41,7 @@ func buildRouter(store: AcubackDatabase, logger: Logger, metrics: PrometheusColl
 
     let renderer = try await PageRenderer.load(clinicName: "Acuback")
     PublicPagesController(renderer: renderer).addRoutes(to: router)
+    PlanPageController(renderer: renderer).addRoutes(to: router)
 
     if let metrics {
         router.get("/metrics") { _, _ in

@@ -16,6 +16,7 @@ struct PageRenderer: Sendable {
     static let publicNavigation = [
         NavItem(href: "/", label: "Home"),
         NavItem(href: "/learn/back-pain", label: "Acupuncture for back pain"),
+        NavItem(href: "/plan", label: "Plan a treatment"),
     ]
 
     static func load(clinicName: String) async throws -> PageRenderer {

@@ -10,8 +10,14 @@ struct PublicPagesController {
         router.get("/learn/back-pain") { _, _ in
             try renderer.render(
                 "learn-back-pain", path: "/learn/back-pain",
-                values: ["sources": Self.patientPageSources.map { ["id": $0.id, "citation": $0.citation, "link": $0.link as Any] }])
+                values: ["sources": Self.patientPageSources.map(Self.entry)])
         }
+    }
+
+    static func entry(_ source: ClinicalSource) -> [String: Any] {
+        var entry: [String: Any] = ["id": source.id, "citation": source.citation]
+        if let link = source.link { entry["link"] = link }
+        return entry
     }
 
     /// The sources behind the facts on the patient page, in the order the page uses them.
