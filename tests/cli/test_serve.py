@@ -4,6 +4,7 @@ import signal
 import socket
 import sqlite3
 import subprocess
+import time
 
 import pytest
 import requests
@@ -46,6 +47,28 @@ def test_sigterm_closes_idle_connections_and_exits_zero(acuback, sqlite_url, tmp
         assert conn.recv(4096) == b"", "the server closes the idle connection"
     assert status == 0, server.output
     assert "Acuback stopped" in server.output
+
+
+def test_sigterm_lets_an_in_flight_request_finish(acuback, sqlite_url, tmp_path):
+    server = start_server(acuback, sqlite_url, cwd=tmp_path)
+    port = int(server.url.rsplit(":", 1)[1])
+    body = b'{"regions": ["lower"], "side": "both", "onset": "chronic"}'
+    with socket.create_connection(("127.0.0.1", port), timeout=15) as conn:
+        conn.sendall(
+            f"POST /api/v1/plans/preview HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode() + body[:10]
+        )
+        time.sleep(0.5)
+        server.process.send_signal(signal.SIGTERM)
+        time.sleep(0.5)
+        assert server.process.poll() is None, "the server waits for the request in flight"
+        conn.sendall(body[10:])
+        response = b""
+        while chunk := conn.recv(65536):
+            response += chunk
+    assert response.startswith(b"HTTP/1.1 200"), response[:200]
+    assert b'"needleCount"' in response
+    assert server.process.wait(timeout=30) == 0, server.output
 
 
 def test_sigint_exits_zero(acuback, sqlite_url, tmp_path):
