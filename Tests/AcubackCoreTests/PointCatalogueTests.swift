@@ -20,10 +20,13 @@ import Testing
         }
     }
 
-    @Test func everyWHOPointHasItsNames() {
+    @Test func everyPointHasItsNamesAndASource() {
         for point in catalogue.points {
             #expect(!point.pinyin.isEmpty && !point.hanzi.isEmpty && !point.english.isEmpty, "\(point.code)")
+            #expect(ClinicalSources.source(id: point.source) != nil, "\(point.code)")
         }
+        #expect(catalogue.point("BL23")?.source == "WHO2008")
+        #expect(catalogue.point("AH9")?.source == "GBT13734")
     }
 
     @Test func holdsTheExtraPointsTheEngineUses() {

@@ -121,6 +121,8 @@ public struct AcupuncturePoint: Codable, Sendable, Hashable, Identifiable {
     public let kind: PointKind
     /// Nil for points the engine never prescribes and that carry names only.
     public let needling: NeedlingData?
+    /// Where the code and names come from (the needling data cites its own sources).
+    public let source: String
 
     public var id: String { code }
 

@@ -57,9 +57,14 @@ extension PointCatalogue {
         let details = try decode(DetailsFile.self, resource: "point-details")
         let needling = Dictionary(uniqueKeysWithValues: details.points.map { ($0.code, $0.needling) })
         func point(_ entry: NamesFile.Entry, _ kind: PointKind) -> AcupuncturePoint {
-            AcupuncturePoint(
+            let source = switch kind {
+            case .standard: ClinicalSources.who2008.id
+            case .extra: ClinicalSources.who1991.id
+            case .auricular: ClinicalSources.gbt13734.id
+            }
+            return AcupuncturePoint(
                 code: entry.code, pinyin: entry.pinyin, hanzi: entry.hanzi, english: entry.english,
-                meridian: entry.meridian, kind: kind, needling: needling[entry.code])
+                meridian: entry.meridian, kind: kind, needling: needling[entry.code], source: source)
         }
         let points = names.points.map { point($0, .standard) }
             + details.extraPoints.map { point($0, .extra) }
