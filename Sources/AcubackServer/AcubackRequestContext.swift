@@ -1,10 +1,34 @@
+import AcubackCore
+import AcubackStore
 import Hummingbird
 
-/// The per-request context every route receives.
+/// The per-request context every route receives: who is asking, and how they signed in.
 public struct AcubackRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// The signed-in user, when there is one.
+    public var actor: Actor?
+    /// The browser session, when the request came with a session cookie.
+    public var session: SessionRecord?
+    /// The token a form must carry back: the session's when signed in, else the CSRF cookie's.
+    public var csrfToken: String?
+    /// The client's address, for the audit trail and the sign-in throttle.
+    public var clientAddress: String
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
+
+    /// Decides whether the actor may take `action` on `target`, through the one access policy.
+    public func require(_ action: Action, _ target: AccessTarget = .none) throws(AccessDenied) {
+        try AccessPolicy.require(actor, action, target)
+    }
+}
+
+/// Thrown when the access policy says no; pages and API turn it into 401 or 403 without saying why.
+public struct AccessDenied: Error, CustomStringConvertible {
+    public let signedIn: Bool
+    public let reason: String
+
+    public var description: String { reason }
 }

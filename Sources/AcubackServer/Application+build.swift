@@ -15,9 +15,10 @@ public func buildApplication(
     configuration: AcubackConfiguration, store: AcubackDatabase, logger: Logger,
     metrics: PrometheusCollectorRegistry? = nil
 ) async throws -> some ApplicationProtocol {
-    let router = try await buildRouter(store: store, logger: logger, metrics: metrics)
+    let services = AppServices(database: store, publicURL: configuration.publicAddress())
+    let router = try await buildRouter(services: services, logger: logger, metrics: metrics)
     let host = configuration.host
-    return Application(
+    var app = Application(
         router: router,
         configuration: .init(address: .hostname(host, port: configuration.port), serverName: "Acuback"),
         onServerRunning: { channel in
@@ -25,23 +26,40 @@ public func buildApplication(
             logger.notice("Acuback is serving at http://\(host):\(port)/ (database \(store.location))")
         },
         logger: logger)
+    app.addServices(OutboxDispatcher(outbox: services.outbox, sender: try messageSender(configuration, logger: logger), logger: logger))
+    return app
 }
 
-func buildRouter(store: AcubackDatabase, logger: Logger, metrics: PrometheusCollectorRegistry?) async throws
+func messageSender(_ configuration: AcubackConfiguration, logger: Logger) throws -> any MessageSender {
+    if let smtpURL = configuration.smtpURL {
+        return try SMTPMessageSender(url: smtpURL, from: configuration.mailFrom)
+    }
+    return LogMessageSender(logger: logger)
+}
+
+func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusCollectorRegistry?) async throws
     -> Router<AcubackRequestContext>
 {
     let router = Router(context: AcubackRequestContext.self)
+    let renderer = try await PageRenderer.load(clinicName: "Acuback")
     router.middlewares.add(LogRequestsMiddleware(.debug))
     if metrics != nil { router.middlewares.add(MetricsMiddleware()) }
     router.middlewares.add(ProblemMiddleware())
     router.middlewares.add(
         FileMiddleware(ServerResources.path("Public"), urlBasePath: "/static", searchForIndexHtml: false, logger: logger))
+    router.middlewares.add(AuthMiddleware(accounts: services.accounts, now: services.now))
+    router.middlewares.add(PageErrorMiddleware(renderer: renderer))
+    router.middlewares.add(CSRFMiddleware())
 
-    try APIService(store: store).registerHandlers(on: router)
+    try APIService(services: services).registerHandlers(on: router, middlewares: [APIAccessMiddleware()])
 
-    let renderer = try await PageRenderer.load(clinicName: "Acuback")
     PublicPagesController(renderer: renderer).addRoutes(to: router)
     PlanPageController(renderer: renderer).addRoutes(to: router)
+    AuthPagesController(renderer: renderer, services: services).addRoutes(to: router)
+    AccountPagesController(renderer: renderer, services: services).addRoutes(to: router)
+    PatientPagesController(renderer: renderer, services: services).addRoutes(to: router)
+    AdminUsersController(renderer: renderer, services: services).addRoutes(to: router)
+    AdminAuditController(renderer: renderer, services: services).addRoutes(to: router)
 
     if let metrics {
         router.get("/metrics") { _, _ in

@@ -15,9 +15,11 @@ import Testing
            "brokenSkinRegions": [], "cannotLieProne": false}}
         """#
 
-    func preview(_ client: some TestClientProtocol, _ body: String) async throws -> (HTTPResponse.Status, [String: Any], String?) {
-        try await client.execute(
-            uri: "/api/v1/plans/preview", method: .post, headers: [.contentType: "application/json"],
+    func preview(_ client: some TestClientProtocol, _ world: TestWorld, _ body: String) async throws -> (HTTPResponse.Status, [String: Any], String?) {
+        var headers = world.headers(.practitioner)
+        headers[.contentType] = "application/json"
+        return try await client.execute(
+            uri: "/api/v1/plans/preview", method: .post, headers: headers,
             body: ByteBuffer(string: body)
         ) { response in
             (response.status, try response.body.json(), response.headers[.contentType])
@@ -25,8 +27,8 @@ import Testing
     }
 
     @Test func previewsTheTypicalChronicLowBackPlan() async throws {
-        try await withTestApp { client, _ in
-            let (status, plan, _) = try await preview(client, Self.chronicLowBack)
+        try await withTestWorld { client, world in
+            let (status, plan, _) = try await preview(client, world, Self.chronicLowBack)
             #expect(status == .ok)
             let count = try #require(plan["needleCount"] as? Int)
             #expect((15...20).contains(count))
@@ -39,9 +41,9 @@ import Testing
     }
 
     @Test func editsAndAcknowledgementsTravelWithTheAssessment() async throws {
-        try await withTestApp { client, _ in
+        try await withTestWorld { client, world in
             let body = #"{"regions": ["upper"], "side": "both", "onset": "chronic", "edits": [{"action": "add", "point": "GB21", "side": "left"}], "acknowledged": ["lung.depth-cap", "lung.gb21-depth-cap"]}"#
-            let (status, plan, _) = try await preview(client, body)
+            let (status, plan, _) = try await preview(client, world, body)
             #expect(status == .ok)
             let needles = try #require(plan["needles"] as? [[String: Any]])
             #expect(needles.contains { $0["point"] as? String == "GB21" && $0["maxDepthMm"] as? Int == 10 })
@@ -58,8 +60,8 @@ import Testing
         (#"{"regions": ["upper"], "side": "#, "body"),
     ])
     func badInputIsAProblemDocumentNamingTheField(body: String, field: String) async throws {
-        try await withTestApp { client, _ in
-            let (status, problem, contentType) = try await preview(client, body)
+        try await withTestWorld { client, world in
+            let (status, problem, contentType) = try await preview(client, world, body)
             #expect(status == .badRequest)
             #expect(contentType?.hasPrefix("application/problem+json") == true)
             #expect(problem["status"] as? Int == 400)
@@ -70,8 +72,10 @@ import Testing
     }
 
     @Test func aBodyThatIsNotJSONIsRefused() async throws {
-        try await withTestApp { client, _ in
-            try await client.execute(uri: "/api/v1/plans/preview", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "hello")) { response in
+        try await withTestWorld { client, world in
+            var headers = world.headers(.practitioner)
+            headers[.contentType] = "text/plain"
+            try await client.execute(uri: "/api/v1/plans/preview", method: .post, headers: headers, body: ByteBuffer(string: "hello")) { response in
                 #expect(response.status == .unsupportedMediaType)
                 #expect(response.headers[.contentType]?.hasPrefix("application/problem+json") == true)
             }

@@ -6,8 +6,8 @@ import Testing
 
 @Suite struct PlanPageControllerTests {
     @Test func theEmptyFormShowsNoPlan() async throws {
-        try await withTestApp { client, _ in
-            try await client.execute(uri: "/plan", method: .get) { response in
+        try await withTestWorld { client, world in
+            try await client.execute(uri: "/plan", method: .get, headers: world.headers(.practitioner)) { response in
                 #expect(response.status == .ok)
                 let html = response.body.text
                 #expect(html.contains(#"name="regions""#))
@@ -17,8 +17,8 @@ import Testing
     }
 
     @Test func aSubmittedAssessmentShowsThePlanOnTheChart() async throws {
-        try await withTestApp { client, _ in
-            try await client.execute(uri: "/plan?check=1&regions=lower&side=both&levels=L4&levels=L5&onset=chronic", method: .get) { response in
+        try await withTestWorld { client, world in
+            try await client.execute(uri: "/plan?check=1&regions=lower&side=both&levels=L4&levels=L5&onset=chronic", method: .get, headers: world.headers(.practitioner)) { response in
                 #expect(response.status == .ok)
                 let html = response.body.text
                 #expect(html.contains(#"<svg xmlns="http://www.w3.org/2000/svg""#))
@@ -33,22 +33,22 @@ import Testing
     }
 
     @Test func findingsCanBeAcknowledgedFromThePage() async throws {
-        try await withTestApp { client, _ in
+        try await withTestWorld { client, world in
             let base = "/plan?check=1&regions=lower&side=both&onset=chronic&anticoagulants=on"
-            try await client.execute(uri: base, method: .get) { response in
+            try await client.execute(uri: base, method: .get, headers: world.headers(.practitioner)) { response in
                 let html = response.body.text
                 #expect(html.contains(#"data-finding="bleeding.anticoagulants""#))
                 #expect(html.contains("1 warning(s) to acknowledge"))
             }
-            try await client.execute(uri: base + "&acknowledged=bleeding.anticoagulants", method: .get) { response in
+            try await client.execute(uri: base + "&acknowledged=bleeding.anticoagulants", method: .get, headers: world.headers(.practitioner)) { response in
                 #expect(response.body.text.contains("Ready to use"))
             }
         }
     }
 
     @Test func badInputIsExplainedNextToTheForm() async throws {
-        try await withTestApp { client, _ in
-            try await client.execute(uri: "/plan?check=1&regions=upper&side=left&onset=acute&levels=L4&bmi=tall", method: .get) { response in
+        try await withTestWorld { client, world in
+            try await client.execute(uri: "/plan?check=1&regions=upper&side=left&onset=acute&levels=L4&bmi=tall", method: .get, headers: world.headers(.practitioner)) { response in
                 #expect(response.status == .badRequest)
                 let html = response.body.text
                 #expect(html.contains("patient.bmi</strong>: must be a number"))
@@ -59,8 +59,8 @@ import Testing
     }
 
     @Test func whatUsersTypeIsEscaped() async throws {
-        try await withTestApp { client, _ in
-            try await client.execute(uri: "/plan?check=1&regions=lower&side=both&onset=chronic&bmi=%3Cscript%3Ealert(1)%3C/script%3E", method: .get) { response in
+        try await withTestWorld { client, world in
+            try await client.execute(uri: "/plan?check=1&regions=lower&side=both&onset=chronic&bmi=%3Cscript%3Ealert(1)%3C/script%3E", method: .get, headers: world.headers(.practitioner)) { response in
                 let html = response.body.text
                 #expect(!html.contains("<script>alert(1)</script>"))
                 #expect(html.contains("&lt;script&gt;"))

@@ -1,6 +1,9 @@
+import AcubackCore
 import AcubackStore
+import FluentKit
 import Foundation
 import Hummingbird
+import HummingbirdBcrypt
 import HummingbirdTesting
 import Logging
 import Testing
@@ -9,22 +12,91 @@ import Testing
 
 let testLogger: Logger = {
     var logger = Logger(label: "acuback-server-test")
-    logger.logLevel = .warning
+    logger.logLevel = .critical
     return logger
 }()
+
+/// A test application over a fresh SQLite file holding the demo clinic, a second clinic with a
+/// patient of its own, and a browser session for each role.
+struct TestWorld: Sendable {
+    let store: AcubackDatabase
+    let clinic: ClinicRecord
+    let otherClinic: ClinicRecord
+    /// A demo patient with a login (Margaret Hughes) and another demo patient.
+    let ownPatientID: UUID
+    let otherPatientID: UUID
+    let otherClinicPatientID: UUID
+    let sessions: [Role: Credentials]
+
+    struct Credentials: Sendable {
+        let cookie: String
+        let csrf: String
+        let actor: Actor
+        let email: String
+    }
+
+    func headers(_ role: Role?) -> HTTPFields {
+        guard let role, let credentials = sessions[role] else { return [:] }
+        return [.cookie: "\(AuthCookie.session)=\(credentials.cookie)"]
+    }
+
+    func csrf(_ role: Role) -> String { sessions[role]!.csrf }
+
+    static func make(store: AcubackDatabase) async throws -> TestWorld {
+        // Cost 4 keeps the demo's bcrypt fast in tests; verification works at any cost.
+        _ = try await DemoClinic.load(into: store, hashPassword: { Bcrypt.hash($0, cost: 4) })
+        let accounts = AccountStore(store)
+        let clinic = try #require(try await accounts.clinics().first { $0.slug == DemoClinic.slug })
+        let other = try await accounts.createClinic(name: "Other clinic", slug: "other", timeZone: "Europe/Berlin")
+        let otherPatient = try await accounts.registerPatient(
+            clinicID: other.id, email: "stranger@other.example", givenName: "Sam", familyName: "Stranger",
+            birthDate: CalendarDay("1970-01-01")!, passwordHash: Bcrypt.hash("stranger-password", cost: 4))
+        let otherPatientID = try #require(try await accounts.actor(for: otherPatient).patientID)
+        var sessions: [Role: Credentials] = [:]
+        for role in Role.allCases {
+            let login = try #require(DemoClinic.logins.first { $0.role == role })
+            let user = try #require(try await accounts.user(email: login.email))
+            let token = SecureToken.make()
+            let csrf = SecureToken.make()
+            _ = try await accounts.createSession(userID: user.id, tokenHash: SecureToken.hash(token), csrfToken: csrf, now: Date())
+            sessions[role] = Credentials(cookie: token, csrf: csrf, actor: try await accounts.actor(for: user), email: user.email)
+        }
+        let patients = try await PatientStore(store).patients(clinicID: clinic.id).items
+        let own = try #require(sessions[.patient]?.actor.patientID)
+        let another = try #require(patients.first { $0.id != own }).id
+        return TestWorld(
+            store: store, clinic: clinic, otherClinic: other, ownPatientID: own, otherPatientID: another,
+            otherClinicPatientID: otherPatientID, sessions: sessions)
+    }
+}
 
 /// Runs `body` with a test client of an application over a fresh SQLite file.
 func withTestApp(
     migrated: Bool = true, _ body: @Sendable (any TestClientProtocol, AcubackDatabase) async throws -> Void
 ) async throws {
+    try await withTestStore(migrated: migrated) { store in
+        let app = try await buildApplication(configuration: .init(port: 0), store: store, logger: testLogger)
+        try await app.test(.router) { client in try await body(client, store) }
+    }
+}
+
+/// Runs `body` with a test client and the seeded world of `TestWorld`.
+func withTestWorld(_ body: @Sendable (any TestClientProtocol, TestWorld) async throws -> Void) async throws {
+    try await withTestStore(migrated: true) { store in
+        let world = try await TestWorld.make(store: store)
+        let app = try await buildApplication(configuration: .init(port: 0), store: store, logger: testLogger)
+        try await app.test(.router) { client in try await body(client, world) }
+    }
+}
+
+func withTestStore(migrated: Bool, _ body: (AcubackDatabase) async throws -> Void) async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("acuback-server-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = try await AcubackDatabase.open(.sqlite(path: folder.appendingPathComponent("t.sqlite").path), logger: testLogger)
     do {
         if migrated { try await store.migrate() }
-        let app = try await buildApplication(configuration: .init(port: 0), store: store, logger: testLogger)
-        try await app.test(.router) { client in try await body(client, store) }
+        try await body(store)
     } catch {
         await store.close()
         throw error
@@ -39,3 +111,10 @@ extension ByteBuffer {
         try #require(try JSONSerialization.jsonObject(with: Data(buffer: self)) as? [String: Any])
     }
 }
+
+/// A URL-encoded form body.
+func form(_ fields: [(String, String)]) -> ByteBuffer {
+    ByteBuffer(string: fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
+}
+
+let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]

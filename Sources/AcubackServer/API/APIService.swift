@@ -6,7 +6,8 @@ import OpenAPIRuntime
 
 /// The JSON API, implementing the protocol generated from openapi.yaml.
 struct APIService: APIProtocol {
-    let store: AcubackDatabase
+    let services: AppServices
+    var store: AcubackDatabase { services.database }
 
     func getHealth(_ input: Operations.GetHealth.Input) async throws -> Operations.GetHealth.Output {
         .ok(.init(body: .json(.init(status: .ok, version: Acuback.version))))

@@ -5,6 +5,10 @@ import Foundation
 /// (the domain's Codable conformance) instead of a hand-written field-by-field mapping.
 enum JSONBridge {
     static func convert<Target: Decodable>(_ value: some Encodable, to type: Target.Type = Target.self) throws -> Target {
-        try JSONDecoder().decode(Target.self, from: JSONEncoder().encode(value))
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(Target.self, from: encoder.encode(value))
     }
 }

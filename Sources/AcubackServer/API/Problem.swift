@@ -19,13 +19,12 @@ struct Problem: Codable, Sendable, Equatable {
         Problem(title: "Not found", status: 404, detail: detail, instance: instance)
     }
 
-    func response() -> Response {
+    func response(headers extra: HTTPFields = [:]) -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let body = (try? encoder.encode(self)) ?? Data(#"{"title":"Error","status":500,"type":"about:blank"}"#.utf8)
-        return Response(
-            status: .init(code: status),
-            headers: [.contentType: "application/problem+json"],
-            body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        var headers: HTTPFields = [.contentType: "application/problem+json"]
+        headers.append(contentsOf: extra)
+        return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

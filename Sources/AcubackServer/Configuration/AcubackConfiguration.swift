@@ -10,18 +10,33 @@ public struct AcubackConfiguration: Sendable {
     public var port: Int
     public var databaseURL: String
     public var logLevel: Logger.Level
+    /// The address people reach the server at, for links in messages; defaults to http://host:port.
+    public var publicURL: String?
+    /// An SMTP relay for outgoing mail; without one, messages go to the log.
+    public var smtpURL: String?
+    public var mailFrom: String
 
     public static let defaultHost = "127.0.0.1"
     public static let defaultPort = 8080
 
     public init(
         host: String = defaultHost, port: Int = defaultPort, databaseURL: String = DatabaseLocation.defaultURL,
-        logLevel: Logger.Level = .info
+        logLevel: Logger.Level = .info, publicURL: String? = nil, smtpURL: String? = nil,
+        mailFrom: String = "acuback@localhost"
     ) {
         self.host = host
         self.port = port
         self.databaseURL = databaseURL
         self.logLevel = logLevel
+        self.publicURL = publicURL
+        self.smtpURL = smtpURL
+        self.mailFrom = mailFrom
+    }
+
+    /// The public address, for links: the configured one, else this server's own.
+    public func publicAddress(port actualPort: Int? = nil) -> String {
+        if let publicURL { return publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL }
+        return "http://\(host):\(actualPort ?? port)"
     }
 
     /// The configuration keys, named as the environment variables they map to.
@@ -30,6 +45,9 @@ public struct AcubackConfiguration: Sendable {
         public static let port = "acuback.port"
         public static let databaseURL = "acuback.database.url"
         public static let logLevel = "acuback.log.level"
+        public static let publicURL = "acuback.public.url"
+        public static let smtpURL = "acuback.smtp.url"
+        public static let mailFrom = "acuback.mail.from"
     }
 
     /// Resolves flags over the environment over defaults.
@@ -61,6 +79,12 @@ public struct AcubackConfiguration: Sendable {
                 rule: "one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         self.logLevel = logLevel
+        publicURL = reader.string(forKey: ConfigKey(Key.publicURL))
+        smtpURL = reader.string(forKey: ConfigKey(Key.smtpURL), isSecret: true)
+        mailFrom = reader.string(forKey: ConfigKey(Key.mailFrom), default: "acuback@localhost")
+        if let publicURL, URL(string: publicURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+            throw ConfigurationError.invalid(name: "ACUBACK_PUBLIC_URL", value: publicURL, rule: "an http or https address such as https://clinic.example")
+        }
     }
 }
 

@@ -2,6 +2,7 @@ import AcubackCore
 import Foundation
 import Hummingbird
 import HTTPTypes
+import Logging
 import OpenAPIRuntime
 
 /// Turns every error on an API path into an RFC 9457 problem document: input the generated
@@ -15,7 +16,13 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as ValidationError {
             return Problem.badRequest(error, instance: instance).response()
+        } catch let denied as AccessDenied {
+            return Self.problem(for: denied, instance: instance, logger: context.logger).response(headers: denied.signedIn ? [:] : [.wwwAuthenticate: "Bearer"])
         } catch let error as ServerError {
+            if let denied = Self.accessDenied(in: error) {
+                return Self.problem(for: denied, instance: instance, logger: context.logger)
+                    .response(headers: denied.signedIn ? [:] : [.wwwAuthenticate: "Bearer"])
+            }
             return Self.problem(for: error, instance: instance).response()
         } catch let error as any HTTPResponseError {
             let status = error.status
@@ -25,6 +32,14 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             context.logger.error("unexpected error on \(instance): \(String(reflecting: error))")
             return Problem(title: "Internal Server Error", status: 500, instance: instance).response()
         }
+    }
+
+    /// 401 when nobody is signed in, 403 otherwise; the reason goes to the log, never to the client.
+    static func problem(for denied: AccessDenied, instance: String, logger: Logger) -> Problem {
+        logger.info("access denied on \(instance): \(denied.reason)")
+        return denied.signedIn
+            ? Problem(title: "Forbidden", status: 403, detail: "Your account may not do this.", instance: instance)
+            : Problem(title: "Unauthorized", status: 401, detail: "Sign in, or send a personal API token as a Bearer token.", instance: instance)
     }
 
     static func problem(for error: ServerError, instance: String) -> Problem {
@@ -47,6 +62,12 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return Problem(title: "Unsupported Media Type", status: 415, detail: detail, instance: instance)
         }
         return Problem(title: "The request is not valid", status: 400, detail: detail, instance: instance)
+    }
+
+    static func accessDenied(in error: any Error) -> AccessDenied? {
+        if let denied = error as? AccessDenied { return denied }
+        if let server = error as? ServerError { return accessDenied(in: server.underlyingError) }
+        return nil
     }
 
     static func decodingError(in error: any Error) -> DecodingError? {

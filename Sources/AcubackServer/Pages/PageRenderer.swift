@@ -1,41 +1,64 @@
 import AcubackCore
 import Foundation
+import Hummingbird
 import Mustache
 
-/// Renders the Mustache templates shipped with the server inside the shared layout.
+/// Renders the Mustache templates shipped with the server inside the shared layout, with the
+/// navigation the signed-in person's role allows.
 struct PageRenderer: Sendable {
     struct NavItem: Sendable {
         let href: String
         let label: String
+        /// Who sees the entry: nil for everyone.
+        let action: Action?
+        var anonymousOnly = false
     }
 
     let library: MustacheLibrary
     let clinicName: String
-    let navigation: [NavItem]
 
-    static let publicNavigation = [
-        NavItem(href: "/", label: "Home"),
-        NavItem(href: "/learn/back-pain", label: "Acupuncture for back pain"),
-        NavItem(href: "/plan", label: "Plan a treatment"),
+    static let navigation = [
+        NavItem(href: "/", label: "Home", action: nil),
+        NavItem(href: "/learn/back-pain", label: "Acupuncture for back pain", action: nil),
+        NavItem(href: "/plan", label: "Plan a treatment", action: .planTreatment),
+        NavItem(href: "/patients", label: "Patients", action: .listPatients),
+        NavItem(href: "/me", label: "My record", action: .readOwnRecord),
+        NavItem(href: "/admin/users", label: "Users", action: .manageUsers),
+        NavItem(href: "/admin/audit", label: "Audit trail", action: .readAudit),
+        NavItem(href: "/account", label: "Account", action: .manageOwnAccount),
+        NavItem(href: "/register", label: "Register", action: nil, anonymousOnly: true),
+        NavItem(href: "/login", label: "Sign in", action: nil, anonymousOnly: true),
     ]
 
     static func load(clinicName: String) async throws -> PageRenderer {
         let library = try await MustacheLibrary(directory: ServerResources.path("Templates"))
-        return PageRenderer(library: library, clinicName: clinicName, navigation: publicNavigation)
+        return PageRenderer(library: library, clinicName: clinicName)
     }
 
-    /// Renders `template` with `values`, marking the navigation entry for `path` as current.
-    func render(_ template: String, path: String, values: [String: Any] = [:]) throws -> HTML {
-        var context: [String: Any] = [
+    /// Renders `template` with `values` for the person in `context`; `path` marks the current page.
+    func render(
+        _ template: String, _ context: AcubackRequestContext, path: String, values: [String: Any] = [:],
+        status: HTTPResponse.Status = .ok
+    ) throws -> HTML {
+        let actor = context.actor
+        let nav = Self.navigation.filter { item in
+            if item.anonymousOnly { return actor == nil }
+            guard let action = item.action else { return true }
+            return actor.map { AccessPolicy.roles(for: action).contains($0.role) } ?? false
+        }
+        var page: [String: Any] = [
             "clinicName": clinicName,
             "version": Acuback.version,
-            "nav": navigation.map { ["href": $0.href, "label": $0.label, "current": $0.href == path] },
+            "nav": nav.map { ["href": $0.href, "label": $0.label, "current": $0.href == path] },
+            "csrf": context.csrfToken ?? "",
+            "path": path,
         ]
-        context.merge(values) { _, new in new }
-        guard let html = library.render(context, withTemplate: template) else {
+        if let actor { page["actor"] = ["name": actor.displayName, "role": actor.role.rawValue] }
+        page.merge(values) { _, new in new }
+        guard let html = library.render(page, withTemplate: template) else {
             throw PageError.missingTemplate(template)
         }
-        return HTML(html: html)
+        return HTML(html: html, status: status)
     }
 }
 

@@ -4,19 +4,17 @@ import Hummingbird
 /// The plan page's assessment form: reads the submitted fields into an assessment (naming each
 /// bad field as the API does) and gives the template what it needs to redraw the form.
 struct PlanForm {
-    private let values: [String: [String]]
+    private let fields: FormFields
 
-    init(_ parameters: Parameters) {
-        var values: [String: [String]] = [:]
-        for (key, value) in parameters { values[String(key), default: []].append(String(value)) }
-        self.values = values
+    init(_ fields: FormFields) {
+        self.fields = fields
     }
 
-    var isSubmitted: Bool { values["check"] != nil }
+    var isSubmitted: Bool { fields.has("check") }
 
-    private func all(_ name: String) -> [String] { values[name]?.filter { !$0.isEmpty } ?? [] }
-    private func first(_ name: String) -> String? { all(name).first }
-    private func flag(_ name: String) -> Bool { first(name) == "on" || first(name) == "true" }
+    private func all(_ name: String) -> [String] { fields.all(name) }
+    private func first(_ name: String) -> String? { fields.first(name) }
+    private func flag(_ name: String) -> Bool { fields.flag(name) }
 
     /// The request the form describes; every unreadable field is reported at once.
     func request() throws(ValidationError) -> PlanRequest {

@@ -8,11 +8,14 @@ struct PlanPageController {
     let engine = PrescriptionEngine()
 
     func addRoutes(to router: Router<AcubackRequestContext>) {
-        router.get("/plan") { request, _ in try page(for: request) }
+        router.get("/plan") { request, context in
+            try context.require(.planTreatment)
+            return try page(for: request, context: context)
+        }
     }
 
-    func page(for request: Request) throws -> HTML {
-        let form = PlanForm(request.uri.queryParameters)
+    func page(for request: Request, context: AcubackRequestContext) throws -> HTML {
+        let form = PlanForm(FormFields(request.uri.queryParameters))
         var values: [String: Any] = [:]
         var errors: [FieldError] = []
         if form.isSubmitted {
@@ -25,9 +28,7 @@ struct PlanPageController {
             }
         }
         values.merge(form.context(errors: errors)) { _, new in new }
-        var html = try renderer.render("plan", path: "/plan", values: values)
-        if !errors.isEmpty { html.status = .badRequest }
-        return html
+        return try renderer.render("plan", context, path: "/plan", values: values, status: errors.isEmpty ? .ok : .badRequest)
     }
 
     static func context(for plan: TreatmentPlan, regions: [BackRegion]) -> [String: Any] {

@@ -6,10 +6,10 @@ struct PublicPagesController {
     let renderer: PageRenderer
 
     func addRoutes(to router: Router<AcubackRequestContext>) {
-        router.get("/") { _, _ in try renderer.render("home", path: "/") }
-        router.get("/learn/back-pain") { _, _ in
+        router.get("/") { _, context in try renderer.render("home", context, path: "/") }
+        router.get("/learn/back-pain") { _, context in
             try renderer.render(
-                "learn-back-pain", path: "/learn/back-pain",
+                "learn-back-pain", context, path: "/learn/back-pain",
                 values: ["sources": Self.patientPageSources.map(Self.entry)])
         }
     }

@@ -8,5 +8,8 @@ enum AcubackMigrations {
         CreatePractitioners(),
         CreatePatients(),
         CreateAppointments(),
+        CreateAccounts(),
+        CreateOutbox(),
+        CreateAuditTrail(),
     ]
 }

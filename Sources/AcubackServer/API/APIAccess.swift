@@ -1,0 +1,39 @@
+import AcubackAPI
+import AcubackCore
+import HTTPTypes
+import OpenAPIRuntime
+
+/// What each API operation needs. An operation missing from this table is refused: a new
+/// endpoint is closed until someone decides who may use it. Record-level checks (which patient)
+/// happen in the handler, through the same policy.
+enum APIAccess {
+    static let rules: [String: Action] = [
+        Operations.GetHealth.id: .readPublic,
+        Operations.GetReadiness.id: .readPublic,
+        Operations.GetOpenAPIDocument.id: .readPublic,
+        Operations.ListPoints.id: .readPublic,
+        Operations.GetPoint.id: .readPublic,
+        Operations.PreviewPlan.id: .planTreatment,
+        Operations.GetMe.id: .manageOwnAccount,
+        Operations.ListPatients.id: .listPatients,
+        Operations.GetPatient.id: .readPatientContact,
+        Operations.GetPatientClinical.id: .readPatientClinical,
+    ]
+}
+
+/// Checks every API operation against `APIAccess.rules` before its handler runs.
+struct APIAccessMiddleware: ServerMiddleware {
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        guard let action = APIAccess.rules[operationID] else {
+            throw AccessDenied(signedIn: RequestActor.current != nil, reason: "operation \(operationID) has no access rule")
+        }
+        switch AccessPolicy.decide(RequestActor.current, action) {
+        case .allow: return try await next(request, body, metadata)
+        case .signInRequired: throw AccessDenied(signedIn: false, reason: "sign-in required for \(operationID)")
+        case .deny(let reason): throw AccessDenied(signedIn: true, reason: reason)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import AcubackAPI
+import AcubackCore
+import AcubackStore
+import Foundation
+import OpenAPIRuntime
+
+extension APIService {
+    /// The actor of the request; the access middleware has already made sure there is one.
+    var actor: Actor {
+        get throws {
+            guard let actor = RequestActor.current else { throw AccessDenied(signedIn: false, reason: "no actor") }
+            return actor
+        }
+    }
+
+    func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {
+        let actor = try actor
+        guard let user = try await services.accounts.user(id: actor.userID) else { throw AccessDenied(signedIn: false, reason: "user gone") }
+        return .ok(.init(body: .json(.init(
+            id: user.id.uuidString, email: user.email, name: user.displayName,
+            role: .init(rawValue: user.role.rawValue)!, clinicId: user.clinicID.uuidString,
+            patientId: actor.patientID?.uuidString, practitionerId: actor.practitionerID?.uuidString))))
+    }
+
+    func listPatients(_ input: Operations.ListPatients.Input) async throws -> Operations.ListPatients.Output {
+        let actor = try actor
+        try AccessPolicy.require(actor, .listPatients, .clinic(actor.clinicID))
+        let page = try Page(limit: input.query.limit, offset: input.query.offset)
+        let result = try await services.patients.patients(clinicID: actor.clinicID, matching: input.query.q, limit: page.limit, offset: page.offset)
+        try await services.record("patient.list", by: actor, clinicID: actor.clinicID, recordType: "patientList", from: RequestActor.clientAddress)
+        return .ok(.init(body: .json(.init(
+            items: try JSONBridge.convert(result.items.map(PatientBody.init)), total: result.total, limit: page.limit, offset: page.offset))))
+    }
+
+    func getPatient(_ input: Operations.GetPatient.Input) async throws -> Operations.GetPatient.Output {
+        let actor = try actor
+        guard let patient = try await visiblePatient(input.path.patientId, .readPatientContact, actor) else {
+            return .notFound(.init(body: .applicationProblemJson(try JSONBridge.convert(Problem.notFound("No such patient")))))
+        }
+        try await services.record(
+            "patient.read", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "patient",
+            recordID: patient.id.uuidString, from: RequestActor.clientAddress)
+        return .ok(.init(body: .json(try JSONBridge.convert(PatientBody(patient)))))
+    }
+
+    func getPatientClinical(_ input: Operations.GetPatientClinical.Input) async throws -> Operations.GetPatientClinical.Output {
+        let actor = try actor
+        guard let patient = try await visiblePatient(input.path.patientId, .readPatientClinical, actor),
+              let clinical = try await services.patients.clinical(patientID: patient.id)
+        else {
+            return .notFound(.init(body: .applicationProblemJson(try JSONBridge.convert(Problem.notFound("No such patient")))))
+        }
+        try await services.record(
+            "patient.readClinical", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "clinical",
+            recordID: patient.id.uuidString, from: RequestActor.clientAddress)
+        let body = ClinicalBody(
+            patientId: patient.id.uuidString, riskFactors: clinical.risks,
+            assessments: clinical.assessments.map(ClinicalBody.Assessment.init))
+        return .ok(.init(body: .json(try JSONBridge.convert(body))))
+    }
+
+    /// The patient, when the actor may take `action` on them. Another clinic's patient is
+    /// refused the same way whether or not it exists.
+    private func visiblePatient(_ idText: String, _ action: Action, _ actor: Actor) async throws -> PatientRecord? {
+        guard let id = UUID(uuidString: idText) else { return nil }
+        guard let patient = try await services.patients.patient(id: id) else {
+            try AccessPolicy.require(actor, action, .patient(clinicID: actor.clinicID, patientID: id))
+            return nil
+        }
+        try AccessPolicy.require(actor, action, .patient(clinicID: patient.clinicID, patientID: patient.id))
+        return patient
+    }
+}
+
+extension AccessPolicy {
+    static func require(_ actor: Actor?, _ action: Action, _ target: AccessTarget) throws(AccessDenied) {
+        switch decide(actor, action, target) {
+        case .allow: return
+        case .signInRequired: throw AccessDenied(signedIn: false, reason: "sign-in required")
+        case .deny(let reason): throw AccessDenied(signedIn: true, reason: reason)
+        }
+    }
+}
+
+/// The API's JSON shapes for patients, shared with the generated types through `JSONBridge`.
+struct PatientBody: Encodable {
+    let id: String
+    let givenName: String
+    let familyName: String
+    let birthDate: String
+    let email: String?
+    let phone: String?
+
+    init(_ patient: PatientRecord) {
+        id = patient.id.uuidString
+        givenName = patient.givenName
+        familyName = patient.familyName
+        birthDate = patient.birthDate
+        email = patient.email
+        phone = patient.phone
+    }
+}
+
+struct ClinicalBody: Encodable {
+    struct Assessment: Encodable {
+        let id: String
+        let recordedAt: Date
+        let regions: [BackRegion]
+        let side: PainSide
+        let levels: [SpinalLevel]
+        let radiatesToLeg: Bool
+        let onset: Onset
+        let electroacupuncture: Bool
+        let preferredPosition: TreatmentPosition?
+        let complaint: String
+
+        init(_ record: AssessmentRecord) {
+            id = record.id.uuidString
+            recordedAt = record.recordedAt
+            regions = record.assessment.regions
+            side = record.assessment.side
+            levels = record.assessment.levels
+            radiatesToLeg = record.assessment.radiatesToLeg
+            onset = record.assessment.onset
+            electroacupuncture = record.assessment.electroacupuncture
+            preferredPosition = record.assessment.preferredPosition
+            complaint = record.complaint
+        }
+    }
+
+    let patientId: String
+    let riskFactors: RiskFactors
+    let assessments: [Assessment]
+}

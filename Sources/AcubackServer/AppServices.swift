@@ -1,0 +1,34 @@
+import AcubackCore
+import AcubackStore
+import Foundation
+
+/// The repositories and settings the routes share, built once per application.
+struct AppServices: Sendable {
+    let database: AcubackDatabase
+    let accounts: AccountStore
+    let patients: PatientStore
+    let audit: AuditTrail
+    let outbox: OutboxStore
+    let publicURL: String
+    var now: @Sendable () -> Date = { Date() }
+
+    init(database: AcubackDatabase, publicURL: String) {
+        self.database = database
+        self.accounts = AccountStore(database)
+        self.patients = PatientStore(database)
+        self.audit = AuditTrail(database)
+        self.outbox = OutboxStore(database)
+        self.publicURL = publicURL
+    }
+
+    /// Records who read or changed a patient's data. Every such route calls this.
+    func record(
+        _ action: String, by actor: Actor?, clinicID: UUID, patientID: UUID? = nil, recordType: String,
+        recordID: String? = nil, from address: String?
+    ) async throws {
+        try await audit.append(AuditEntry(
+            clinicID: clinicID, actorUserID: actor?.userID, actorRole: actor?.role.rawValue ?? "anonymous",
+            action: action, patientID: patientID, recordType: recordType, recordID: recordID, clientAddress: address),
+            at: now())
+    }
+}

@@ -1,0 +1,80 @@
+import AcubackCore
+import AcubackStore
+import Foundation
+import Hummingbird
+
+/// One's own account: who you are signed in as, and personal API tokens (shown once, stored
+/// hashed, revocable).
+struct AccountPagesController {
+    let renderer: PageRenderer
+    let services: AppServices
+
+    func addRoutes(to router: Router<AcubackRequestContext>) {
+        router.get("/account") { request, context in
+            try context.require(.manageOwnAccount)
+            return try await page(request, context)
+        }
+        router.post("/account/tokens") { request, context in
+            try context.require(.manageOwnAccount)
+            let actor = context.actor!
+            let form = try await FormFields.of(request)
+            let token = SecureToken.make(prefix: "acb_")
+            do {
+                _ = try await services.accounts.createAPIToken(
+                    userID: actor.userID, name: form.text("name"), tokenHash: SecureToken.hash(token),
+                    prefix: String(token.prefix(10)), now: services.now())
+            } catch let error as ValidationError {
+                return try await page(request, context, extra: ["tokenError": error.errors.map(\.description).joined(separator: "; ")], status: .badRequest)
+            }
+            try await services.record(
+                "token.create", by: actor, clinicID: actor.clinicID, recordType: "apiToken", from: context.clientAddress)
+            return try await page(request, context, extra: ["newToken": token])
+        }
+        router.post("/account/tokens/{id}/revoke") { request, context in
+            try context.require(.manageOwnAccount)
+            let actor = context.actor!
+            guard let id = context.parameters.get("id", as: UUID.self),
+                  try await services.accounts.revokeAPIToken(id: id, userID: actor.userID, now: services.now())
+            else { throw HTTPError(.notFound) }
+            try await services.record(
+                "token.revoke", by: actor, clinicID: actor.clinicID, recordType: "apiToken", recordID: id.uuidString,
+                from: context.clientAddress)
+            return Response.redirect(to: "/account", type: .normal)
+        }
+    }
+
+    private func page(
+        _ request: Request, _ context: AcubackRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let actor = context.actor!
+        let user = try await services.accounts.user(id: actor.userID)
+        let clinic = try await services.accounts.clinic(id: actor.clinicID)
+        let zone = TimeZone(identifier: clinic?.timeZone ?? "UTC") ?? .gmt
+        let tokens = try await services.accounts.apiTokens(userID: actor.userID).map { token -> [String: Any] in
+            var entry: [String: Any] = [
+                "id": token.id.uuidString, "name": token.name, "prefix": token.prefix,
+                "created": DisplayTime.format(token.createdAt, in: zone), "active": token.revokedAt == nil,
+            ]
+            if let used = token.lastUsedAt { entry["lastUsed"] = DisplayTime.format(used, in: zone) }
+            return entry
+        }
+        var values: [String: Any] = [
+            "email": user?.email ?? "", "role": actor.role.rawValue, "clinic": clinic?.name ?? "",
+            "tokens": tokens, "hasTokens": !tokens.isEmpty,
+        ]
+        values.merge(extra) { _, new in new }
+        return try renderer.render("account", context, path: "/account", values: values, status: status)
+            .response(from: request, context: context)
+    }
+}
+
+/// Times for people: in the clinic's time zone, to the minute.
+enum DisplayTime {
+    static func format(_ date: Date, in zone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = zone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,155 @@
+import AcubackCore
+import AcubackStore
+import Foundation
+import Hummingbird
+
+/// Sign in, sign out, patient registration and password reset.
+struct AuthPagesController {
+    let renderer: PageRenderer
+    let services: AppServices
+
+    var signIn: SignInService { SignInService(services: services) }
+
+    func addRoutes(to router: Router<AcubackRequestContext>) {
+        router.get("/login") { request, context in
+            try renderer.render("login", context, path: "/login", values: ["next": Self.safeNext(request.uri.queryParameters["next"].map(String.init))])
+        }
+        router.post("/login") { request, context in try await login(request, context) }
+        router.post("/logout") { request, context in try await logout(request, context) }
+        router.get("/register") { _, context in try renderer.render("register", context, path: "/register") }
+        router.post("/register") { request, context in try await register(request, context) }
+        router.get("/password/forgot") { _, context in try renderer.render("password-forgot", context, path: "/password/forgot") }
+        router.post("/password/forgot") { request, context in
+            let form = try await FormFields.of(request)
+            try await signIn.requestReset(email: form.text("email"))
+            return try renderer.render("password-forgot", context, path: "/password/forgot", values: ["sent": true])
+        }
+        router.get("/password/reset") { request, context in
+            let token = request.uri.queryParameters["token"].map(String.init) ?? ""
+            let valid = try await services.accounts.passwordResetIsValid(tokenHash: SecureToken.hash(token), now: services.now())
+            return try renderer.render(
+                "password-reset", context, path: "/password/reset", values: ["token": token, "invalid": !valid],
+                status: valid ? .ok : .badRequest)
+        }
+        router.post("/password/reset") { request, context in try await reset(request, context) }
+    }
+
+    private func login(_ request: Request, _ context: AcubackRequestContext) async throws -> Response {
+        let form = try await FormFields.of(request)
+        let next = Self.safeNext(form.first("next"))
+        let email = form.text("email")
+        func again(_ message: String, _ status: HTTPResponse.Status) throws -> Response {
+            try renderer.render("login", context, path: "/login", values: ["next": next, "email": email, "error": message], status: status)
+                .response(from: request, context: context)
+        }
+        switch try await signIn.signIn(email: email, password: form.first("password") ?? "", address: context.clientAddress) {
+        case .refused:
+            return try again("The email address or the password is not right.", .unauthorized)
+        case .throttled(let retryAfter):
+            let minutes = max(1, (retryAfter + 59) / 60)
+            var response = try again("Too many failed sign-ins. Try again in \(minutes) minute\(minutes == 1 ? "" : "s").", .tooManyRequests)
+            response.headers[.retryAfter] = String(retryAfter)
+            return response
+        case .signedIn(let user, let token, _):
+            var response = Response.redirect(to: next ?? Self.home(for: user.role), type: .normal)
+            response.setCookie(AuthCookie.make(name: AuthCookie.session, value: token, maxAge: Int(AccountStore.sessionLifetime), secure: AuthCookie.isSecure(request)))
+            return response
+        }
+    }
+
+    private func logout(_ request: Request, _ context: AcubackRequestContext) async throws -> Response {
+        if let token = AuthCookie.value(AuthCookie.session, in: request) {
+            try await services.accounts.deleteSession(tokenHash: SecureToken.hash(token))
+        }
+        var response = Response.redirect(to: "/", type: .normal)
+        response.setCookie(AuthCookie.clear(name: AuthCookie.session, secure: AuthCookie.isSecure(request)))
+        return response
+    }
+
+    private func register(_ request: Request, _ context: AcubackRequestContext) async throws -> Response {
+        let form = try await FormFields.of(request)
+        let values: [String: Any] = [
+            "givenName": form.text("givenName"), "familyName": form.text("familyName"), "birthDate": form.text("birthDate"),
+            "email": form.text("email"),
+        ]
+        do {
+            guard let clinic = try await services.accounts.defaultClinic() else {
+                throw ValidationError(field: "clinic", rule: "registration is not open yet: the clinic has not been set up")
+            }
+            var errors = FieldErrorCollector()
+            errors.check(!form.text("givenName").isEmpty, "givenName", "must not be empty")
+            errors.check(!form.text("familyName").isEmpty, "familyName", "must not be empty")
+            let birthDate = CalendarDay(form.text("birthDate"))
+            let today = CalendarDay(services.now(), in: TimeZone(identifier: clinic.timeZone) ?? .gmt)
+            errors.check(birthDate.map { $0 < today } ?? false, "birthDate", "must be a past date written YYYY-MM-DD")
+            errors.check(form.first("password") == form.first("confirmPassword"), "confirmPassword", "must match the password")
+            do { try EmailRule.check(form.text("email")) } catch { error.errors.forEach { errors.add($0.field, $0.rule) } }
+            do { try PasswordRule.check(form.first("password") ?? "", email: form.text("email")) } catch {
+                error.errors.forEach { errors.add($0.field, $0.rule) }
+            }
+            try errors.throwIfAny()
+            let user = try await services.accounts.registerPatient(
+                clinicID: clinic.id, email: form.text("email"), givenName: form.text("givenName"),
+                familyName: form.text("familyName"), birthDate: birthDate!, passwordHash: PasswordHasher.hash(form.first("password")!))
+            let actor = try await services.accounts.actor(for: user)
+            try await services.record(
+                "patient.register", by: actor, clinicID: clinic.id, patientID: actor.patientID, recordType: "patient",
+                recordID: actor.patientID?.uuidString, from: context.clientAddress)
+            let outcome = try await signIn.signIn(email: user.email, password: form.first("password")!, address: context.clientAddress)
+            guard case .signedIn(_, let token, _) = outcome else { return Response.redirect(to: "/login", type: .normal) }
+            var response = Response.redirect(to: "/me", type: .normal)
+            response.setCookie(AuthCookie.make(name: AuthCookie.session, value: token, maxAge: Int(AccountStore.sessionLifetime), secure: AuthCookie.isSecure(request)))
+            return response
+        } catch let error as ValidationError {
+            var page = values
+            page["errors"] = error.errors.map { ["field": $0.field, "rule": $0.rule] }
+            page["hasErrors"] = true
+            return try renderer.render("register", context, path: "/register", values: page, status: .badRequest)
+                .response(from: request, context: context)
+        }
+    }
+
+    private func reset(_ request: Request, _ context: AcubackRequestContext) async throws -> Response {
+        let form = try await FormFields.of(request)
+        let token = form.first("token") ?? ""
+        func again(_ errors: [FieldError], invalid: Bool = false) throws -> Response {
+            try renderer.render(
+                "password-reset", context, path: "/password/reset",
+                values: ["token": token, "invalid": invalid, "hasErrors": !errors.isEmpty, "errors": errors.map { ["field": $0.field, "rule": $0.rule] }],
+                status: .badRequest
+            ).response(from: request, context: context)
+        }
+        let password = form.first("password") ?? ""
+        guard password == form.first("confirmPassword") else {
+            return try again([FieldError(field: "confirmPassword", rule: "must match the password")])
+        }
+        do {
+            try PasswordRule.check(password, email: "")
+        } catch {
+            return try again(error.errors)
+        }
+        guard let user = try await services.accounts.completePasswordReset(
+            tokenHash: SecureToken.hash(token), newPasswordHash: PasswordHasher.hash(password), now: services.now())
+        else { return try again([], invalid: true) }
+        try await services.record(
+            "user.passwordReset", by: try await services.accounts.actor(for: user), clinicID: user.clinicID,
+            recordType: "user", recordID: user.id.uuidString, from: context.clientAddress)
+        return try renderer.render("password-reset", context, path: "/password/reset", values: ["done": true])
+            .response(from: request, context: context)
+    }
+
+    /// Only a path on this site, never another site (an open redirect).
+    static func safeNext(_ next: String?) -> String? {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return nil }
+        return next
+    }
+
+    static func home(for role: Role) -> String {
+        switch role {
+        case .patient: "/me"
+        case .practitioner: "/plan"
+        case .reception: "/patients"
+        case .admin: "/admin/users"
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import AcubackCore
+import AcubackStore
+import Foundation
+import Hummingbird
+
+/// The staff list of patients, one patient's record, and a patient's own record (the portal).
+/// Reception sees contact details only; practitioners and admins also the clinical record.
+struct PatientPagesController {
+    let renderer: PageRenderer
+    let services: AppServices
+
+    func addRoutes(to router: Router<AcubackRequestContext>) {
+        router.get("/patients") { request, context in try await list(request, context) }
+        router.get("/patients/{id}") { request, context in
+            guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
+            return try await record(id, request, context)
+        }
+        router.get("/me") { _, context in
+            try context.require(.readOwnRecord)
+            guard let patientID = context.actor?.patientID else { throw HTTPError(.notFound) }
+            return Response.redirect(to: "/patients/\(patientID.uuidString)", type: .normal)
+        }
+    }
+
+    private func list(_ request: Request, _ context: AcubackRequestContext) async throws -> Response {
+        try context.require(.listPatients, .clinic(context.actor?.clinicID ?? UUID()))
+        let actor = context.actor!
+        let form = FormFields(request.uri.queryParameters)
+        let page = try Page(limit: 50, offset: Int(form.text("offset")) ?? 0)
+        let result = try await services.patients.patients(clinicID: actor.clinicID, matching: form.text("q"), limit: page.limit, offset: page.offset)
+        try await services.record("patient.list", by: actor, clinicID: actor.clinicID, recordType: "patientList", from: context.clientAddress)
+        let query = form.text("q").isEmpty ? "" : "q=\(form.text("q").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        return try renderer.render("patients", context, path: "/patients", values: [
+            "q": form.text("q"),
+            "patients": result.items.map { ["id": $0.id.uuidString, "name": $0.name, "birthDate": $0.birthDate, "email": $0.email ?? "", "phone": $0.phone ?? ""] },
+            "pager": Pager(total: result.total, page: page, path: "/patients", query: query).context,
+        ]).response(from: request, context: context)
+    }
+
+    private func record(_ id: UUID, _ request: Request, _ context: AcubackRequestContext) async throws -> Response {
+        // An unknown patient and another clinic's patient look the same from outside.
+        guard let patient = try await services.patients.patient(id: id) else {
+            try context.require(.readPatientContact, .patient(clinicID: UUID(), patientID: id))
+            throw HTTPError(.notFound)
+        }
+        let target = AccessTarget.patient(clinicID: patient.clinicID, patientID: patient.id)
+        try context.require(.readPatientContact, target)
+        let actor = context.actor!
+        var values: [String: Any] = [
+            "name": patient.name, "birthDate": patient.birthDate, "email": patient.email ?? "", "phone": patient.phone ?? "",
+            "own": actor.patientID == patient.id,
+        ]
+        var recordType = "patient"
+        if AccessPolicy.decide(actor, .readPatientClinical, target).isAllowed,
+           let clinical = try await services.patients.clinical(patientID: patient.id) {
+            recordType = "patient+clinical"
+            values["clinical"] = ClinicalView.context(risks: clinical.risks, assessments: clinical.assessments)
+        }
+        try await services.record(
+            "patient.read", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: recordType,
+            recordID: patient.id.uuidString, from: context.clientAddress)
+        return try renderer.render(
+            "patient", context, path: actor.role == .patient ? "/me" : "/patients", values: values
+        ).response(from: request, context: context)
+    }
+}
+
+/// The clinical part of a patient's record, in words.
+enum ClinicalView {
+    static func context(risks: RiskFactors, assessments: [AssessmentRecord]) -> [String: Any] {
+        var flags: [String] = []
+        if let week = risks.pregnancyWeek { flags.append("Pregnant, week \(week)") }
+        if risks.anticoagulants { flags.append("Takes anticoagulants") }
+        if risks.bleedingDisorder != .none { flags.append("Bleeding disorder: \(risks.bleedingDisorder.rawValue)") }
+        if risks.implantedDevice { flags.append("Pacemaker or implanted device") }
+        if risks.lungDisease { flags.append("Chronic lung disease") }
+        if risks.thoracicSurgery { flags.append("Previous thoracic surgery") }
+        if let bmi = risks.bmi { flags.append("BMI \(String(format: "%.1f", bmi))") }
+        if risks.faintingHistory { flags.append("History of fainting") }
+        if risks.needlePhobia { flags.append("Needle phobia") }
+        if risks.epilepsy { flags.append("Epilepsy") }
+        if !risks.brokenSkinRegions.isEmpty { flags.append("Broken skin: " + risks.brokenSkinRegions.map { PositionText.words($0.rawValue).lowercased() }.joined(separator: ", ")) }
+        if risks.cannotLieProne { flags.append("Cannot lie face down") }
+        return [
+            "risks": flags.isEmpty ? ["No risk factors recorded"] : flags,
+            "assessments": assessments.map { record -> [String: Any] in
+                let a = record.assessment
+                return [
+                    "date": CalendarDay(record.recordedAt, in: .gmt).description, "complaint": record.complaint,
+                    "where": a.regions.map(\.rawValue).joined(separator: " and ") + " back, " + a.side.rawValue
+                        + (a.levels.isEmpty ? "" : " (" + a.levels.map(\.rawValue).joined(separator: ", ") + ")"),
+                    "onset": a.onset.rawValue, "radiates": a.radiatesToLeg,
+                ]
+            },
+        ]
+    }
+}

@@ -1,0 +1,58 @@
+import AcubackCore
+import FluentKit
+import Foundation
+
+extension AccountStore {
+    public static let sessionLifetime: TimeInterval = 12 * 3600
+
+    public func createSession(userID: UUID, tokenHash: String, csrfToken: String, now: Date) async throws -> SessionRecord {
+        let session = LoginSessionModel()
+        session.tokenHash = tokenHash
+        session.$user.id = userID
+        session.csrfToken = csrfToken
+        session.createdAt = now
+        session.lastSeenAt = now
+        session.expiresAt = now.addingTimeInterval(Self.sessionLifetime)
+        try await session.create(on: store.fluent)
+        return SessionRecord(id: session.id!, userID: userID, csrfToken: csrfToken, expiresAt: session.expiresAt)
+    }
+
+    /// The live session for a cookie's token hash and its user, unless expired or the user is disabled.
+    public func session(tokenHash: String, now: Date) async throws -> (SessionRecord, UserRecord)? {
+        guard let session = try await LoginSessionModel.query(on: store.fluent).filter(\.$tokenHash == tokenHash)
+            .with(\.$user).first()
+        else { return nil }
+        guard session.expiresAt > now, session.user.disabledAt == nil else { return nil }
+        let record = SessionRecord(id: session.id!, userID: session.$user.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt)
+        return (record, session.user.record)
+    }
+
+    public func deleteSession(tokenHash: String) async throws {
+        try await LoginSessionModel.query(on: store.fluent).filter(\.$tokenHash == tokenHash).delete()
+    }
+
+    public func deleteSessions(userID: UUID) async throws {
+        try await LoginSessionModel.query(on: store.fluent).filter(\.$user.$id == userID).delete()
+    }
+
+    // MARK: - Sign-in attempts
+
+    public func recordSignInAttempt(account: String, address: String, succeeded: Bool, at: Date) async throws {
+        let attempt = SignInAttemptModel()
+        attempt.account = EmailRule.normalized(account)
+        attempt.address = address
+        attempt.succeeded = succeeded
+        attempt.at = at
+        try await attempt.create(on: store.fluent)
+    }
+
+    /// Failed attempts since `since`, for the account name and for the address.
+    public func recentFailures(account: String, address: String, since: Date) async throws -> (account: [Date], address: [Date]) {
+        let db = try store.fluent
+        let byAccount = try await SignInAttemptModel.query(on: db)
+            .filter(\.$account == EmailRule.normalized(account)).filter(\.$succeeded == false).filter(\.$at >= since).all()
+        let byAddress = try await SignInAttemptModel.query(on: db)
+            .filter(\.$address == address).filter(\.$succeeded == false).filter(\.$at >= since).all()
+        return (byAccount.map(\.at), byAddress.map(\.at))
+    }
+}

@@ -1,0 +1,51 @@
+import AcubackCore
+import FluentKit
+import Foundation
+
+extension AccountStore {
+    public func createAPIToken(userID: UUID, name: String, tokenHash: String, prefix: String, now: Date) async throws -> APITokenRecord {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        var errors = FieldErrorCollector()
+        errors.check(!trimmed.isEmpty, "name", "must not be empty")
+        errors.check(trimmed.count <= 80, "name", "must be at most 80 characters")
+        try errors.throwIfAny()
+        let token = APITokenModel()
+        token.$user.id = userID
+        token.name = trimmed
+        token.tokenHash = tokenHash
+        token.prefix = prefix
+        token.createdAt = now
+        try await token.create(on: store.fluent)
+        return token.record
+    }
+
+    /// The live token for a hash and its user; records its use.
+    public func apiToken(tokenHash: String, now: Date) async throws -> (APITokenRecord, UserRecord)? {
+        let db = try store.fluent
+        guard let token = try await APITokenModel.query(on: db).filter(\.$tokenHash == tokenHash).with(\.$user).first(),
+              token.revokedAt == nil, token.user.disabledAt == nil
+        else { return nil }
+        // Recording every use would turn each read into a write; once a minute is enough to show activity.
+        if (token.lastUsedAt.map { now.timeIntervalSince($0) > 60 }) ?? true {
+            token.lastUsedAt = now
+            try await token.save(on: db)
+        }
+        return (token.record, token.user.record)
+    }
+
+    public func apiTokens(userID: UUID) async throws -> [APITokenRecord] {
+        try await APITokenModel.query(on: store.fluent).filter(\.$user.$id == userID).sort(\.$createdAt, .descending).all()
+            .map(\.record)
+    }
+
+    /// Revokes one of the user's own tokens; false when there is no such token of theirs.
+    @discardableResult
+    public func revokeAPIToken(id: UUID, userID: UUID, now: Date) async throws -> Bool {
+        guard let token = try await APITokenModel.query(on: store.fluent).filter(\.$id == id).filter(\.$user.$id == userID).first(),
+              token.revokedAt == nil
+        else { return false }
+        token.revokedAt = now
+        try await token.save(on: store.fluent)
+        return true
+    }
+}

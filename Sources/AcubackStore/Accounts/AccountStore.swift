@@ -1,0 +1,125 @@
+import AcubackCore
+import FluentKit
+import Foundation
+
+/// Clinics, users and everything about signing in, behind one repository.
+public struct AccountStore: Sendable {
+    let store: AcubackDatabase
+
+    public init(_ store: AcubackDatabase) {
+        self.store = store
+    }
+
+    // MARK: - Clinics
+
+    public func clinics() async throws -> [ClinicRecord] {
+        try await ClinicModel.query(on: store.fluent).sort(\.$createdAt).sort(\.$name).all().map(\.record)
+    }
+
+    /// The clinic the public pages belong to: the first one created.
+    public func defaultClinic() async throws -> ClinicRecord? {
+        try await clinics().first
+    }
+
+    public func clinic(id: UUID) async throws -> ClinicRecord? {
+        try await ClinicModel.find(id, on: store.fluent)?.record
+    }
+
+    public func createClinic(name: String, slug: String, timeZone: String) async throws -> ClinicRecord {
+        var errors = FieldErrorCollector()
+        errors.check(!name.trimmingCharacters(in: .whitespaces).isEmpty, "clinicName", "must not be empty")
+        errors.check(TimeZone(identifier: timeZone) != nil, "timeZone", "'\(timeZone)' is not a time zone name such as Europe/London")
+        try errors.throwIfAny()
+        let clinic = ClinicModel(name: name, slug: slug, timeZone: timeZone)
+        try await clinic.create(on: store.fluent)
+        return clinic.record
+    }
+
+    // MARK: - Users
+
+    public func user(email: String) async throws -> UserRecord? {
+        try await UserModel.query(on: store.fluent).filter(\.$email == EmailRule.normalized(email)).first()?.record
+    }
+
+    public func user(id: UUID) async throws -> UserRecord? {
+        try await UserModel.find(id, on: store.fluent)?.record
+    }
+
+    /// Users of a clinic (or of every clinic), newest first, a page at a time.
+    public func users(clinicID: UUID?, limit: Int = 100, offset: Int = 0) async throws -> (items: [UserRecord], total: Int) {
+        let query = UserModel.query(on: try store.fluent)
+        if let clinicID { query.filter(\.$clinic.$id == clinicID) }
+        let total = try await query.copy().count()
+        let items = try await query.sort(\.$email).range(offset..<(offset + limit)).all().map(\.record)
+        return (items, total)
+    }
+
+    /// Creates a user; the email must be free. Nothing is stored when a field is bad.
+    public func createUser(clinicID: UUID, email: String, displayName: String, role: Role, passwordHash: String?) async throws -> UserRecord {
+        try await store.fluent.transaction { db in
+            try await Self.insertUser(on: db, clinicID: clinicID, email: email, displayName: displayName, role: role, passwordHash: passwordHash)
+        }
+    }
+
+    static func insertUser(
+        on db: any Database, clinicID: UUID, email: String, displayName: String, role: Role, passwordHash: String?
+    ) async throws -> UserRecord {
+        try EmailRule.check(email)
+        let normalized = EmailRule.normalized(email)
+        var errors = FieldErrorCollector()
+        errors.check(!displayName.trimmingCharacters(in: .whitespaces).isEmpty, "name", "must not be empty")
+        if try await UserModel.query(on: db).filter(\.$email == normalized).first() != nil {
+            errors.add("email", "is already registered; sign in or reset the password")
+        }
+        try errors.throwIfAny()
+        let user = UserModel(clinicID: clinicID, email: normalized, displayName: displayName, role: role.rawValue, passwordHash: passwordHash)
+        try await user.create(on: db)
+        return user.record
+    }
+
+    /// A patient registering online: the user and the patient record together, or neither.
+    public func registerPatient(
+        clinicID: UUID, email: String, givenName: String, familyName: String, birthDate: CalendarDay, passwordHash: String
+    ) async throws -> UserRecord {
+        try await store.fluent.transaction { db in
+            let user = try await Self.insertUser(
+                on: db, clinicID: clinicID, email: email, displayName: "\(givenName) \(familyName)", role: .patient,
+                passwordHash: passwordHash)
+            let patient = PatientModel(
+                clinicID: clinicID, userID: user.id, givenName: givenName, familyName: familyName,
+                birthDate: birthDate.description, email: user.email, phone: nil, risks: .none)
+            try await patient.create(on: db)
+            return user
+        }
+    }
+
+    public func setDisabled(userID: UUID, at date: Date?) async throws {
+        guard let user = try await UserModel.find(userID, on: store.fluent) else { return }
+        user.disabledAt = date
+        try await user.save(on: store.fluent)
+        if date != nil { try await deleteSessions(userID: userID) }
+    }
+
+    public func setPasswordHash(userID: UUID, hash: String) async throws {
+        guard let user = try await UserModel.find(userID, on: store.fluent) else { return }
+        user.passwordHash = hash
+        try await user.save(on: store.fluent)
+    }
+
+    /// Who the user is acting as: their role and clinic, and their own patient or practitioner record.
+    public func actor(for user: UserRecord) async throws -> Actor {
+        let db = try store.fluent
+        let patientID = user.role == .patient
+            ? try await PatientModel.query(on: db).filter(\.$user.$id == user.id).first()?.id : nil
+        let practitionerID = user.role == .practitioner
+            ? try await PractitionerModel.query(on: db).filter(\.$user.$id == user.id).first()?.id : nil
+        return Actor(
+            userID: user.id, role: user.role, clinicID: user.clinicID, patientID: patientID,
+            practitionerID: practitionerID, displayName: user.displayName)
+    }
+
+    /// True when the database holds no user at all (a fresh installation).
+    public func isEmpty() async throws -> Bool {
+        try await UserModel.query(on: store.fluent).count() == 0
+    }
+}

@@ -1,0 +1,74 @@
+import AcubackCore
+import FluentKit
+import Foundation
+
+/// A patient's identity and contact details: what reception may see.
+public struct PatientRecord: Sendable, Equatable, Codable {
+    public let id: UUID
+    public let clinicID: UUID
+    public let givenName: String
+    public let familyName: String
+    public let birthDate: String
+    public let email: String?
+    public let phone: String?
+
+    public var name: String { "\(givenName) \(familyName)" }
+}
+
+/// An assessment as recorded at a consultation.
+public struct AssessmentRecord: Sendable, Equatable {
+    public let id: UUID
+    public let recordedAt: Date
+    public let assessment: Assessment
+    public let complaint: String
+}
+
+/// Patients and their clinical records.
+public struct PatientStore: Sendable {
+    let store: AcubackDatabase
+
+    public init(_ store: AcubackDatabase) {
+        self.store = store
+    }
+
+    /// Patients of a clinic by family name, optionally matching part of a name or email.
+    public func patients(clinicID: UUID, matching text: String? = nil, limit: Int = 100, offset: Int = 0) async throws
+        -> (items: [PatientRecord], total: Int)
+    {
+        let query = PatientModel.query(on: try store.fluent).filter(\.$clinic.$id == clinicID)
+        if let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            let pattern = "%\(text.lowercased())%"
+            query.group(.or) { group in
+                group.filter(.sql(raw: "lower(given_name)"), .custom("LIKE"), .bind(pattern))
+                    .filter(.sql(raw: "lower(family_name)"), .custom("LIKE"), .bind(pattern))
+                    .filter(.sql(raw: "lower(coalesce(email, ''))"), .custom("LIKE"), .bind(pattern))
+            }
+        }
+        let total = try await query.copy().count()
+        let items = try await query.sort(\.$familyName).sort(\.$givenName).range(offset..<(offset + limit)).all().map(\.record)
+        return (items, total)
+    }
+
+    public func patient(id: UUID) async throws -> PatientRecord? {
+        try await PatientModel.find(id, on: store.fluent)?.record
+    }
+
+    /// The patient's risk factors and assessments, newest first.
+    public func clinical(patientID: UUID) async throws -> (risks: RiskFactors, assessments: [AssessmentRecord])? {
+        let db = try store.fluent
+        guard let patient = try await PatientModel.find(patientID, on: db) else { return nil }
+        let risks = patient.riskFactors
+        let assessments = try await AssessmentModel.query(on: db).filter(\.$patient.$id == patientID)
+            .sort(\.$recordedAt, .descending).all()
+            .map { AssessmentRecord(id: $0.id!, recordedAt: $0.recordedAt, assessment: $0.assessment(risks: risks), complaint: $0.complaint) }
+        return (risks, assessments)
+    }
+}
+
+extension PatientModel {
+    var record: PatientRecord {
+        PatientRecord(
+            id: id!, clinicID: $clinic.id, givenName: givenName, familyName: familyName, birthDate: birthDate,
+            email: email, phone: phone)
+    }
+}

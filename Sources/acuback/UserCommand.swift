@@ -1,0 +1,142 @@
+import AcubackCore
+import AcubackServer
+import AcubackStore
+import ArgumentParser
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Manage accounts: make the first admin, list and disable users.",
+        subcommands: [CreateAdmin.self, List.self, Disable.self, Enable.self])
+
+    struct CreateAdmin: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "create-admin",
+            abstract: "Make an admin account; on a fresh database also the clinic. The password is read from a prompt, or from standard input when it is not a terminal.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The admin's email address.") var email: String
+        @Option(help: "The admin's name.") var name: String = "Clinic Admin"
+        @Option(name: .customLong("clinic-name"), help: "Name of the clinic to create when there is none yet.") var clinicName: String = "My clinic"
+        @Option(name: .customLong("time-zone"), help: "The clinic's time zone when it is created, e.g. Europe/London.") var timeZone: String = TimeZone.current.identifier
+        @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+
+        func run() async throws {
+            let password = try Prompt.password("Password for \(email): ")
+            try PasswordRule.check(password, email: email, field: "password")
+            try await withStore(database) { store in
+                let accounts = AccountStore(store)
+                let clinic: ClinicRecord
+                if let existing = try await accounts.defaultClinic() {
+                    clinic = existing
+                } else {
+                    clinic = try await accounts.createClinic(name: clinicName, slug: Slug.make(clinicName), timeZone: timeZone)
+                }
+                let user = try await accounts.createUser(
+                    clinicID: clinic.id, email: email, displayName: name, role: .admin, passwordHash: PasswordHasher.hash(password))
+                try await AuditTrail(store).append(AuditEntry(
+                    clinicID: clinic.id, actorUserID: nil, actorRole: "system", action: "user.create", recordType: "user",
+                    recordID: user.id.uuidString, clientAddress: "cli"))
+                switch format {
+                case .json: Console.line(try JSON.string(["email": user.email, "role": "admin", "clinic": clinic.name, "id": user.id.uuidString]))
+                case .text: Console.line("Made admin \(user.email) for \(clinic.name). Sign in at /login.")
+                }
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List users, 100 at a time.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Skip this many users.") var offset = 0
+        @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+
+        func run() async throws {
+            try await withStore(database) { store in
+                let (users, total) = try await AccountStore(store).users(clinicID: nil, limit: 100, offset: offset)
+                switch format {
+                case .json:
+                    struct Row: Encodable { let email, name, role: String; let disabled: Bool; let id: String }
+                    struct Listing: Encodable { let total: Int; let offset: Int; let users: [Row] }
+                    Console.line(try JSON.string(Listing(total: total, offset: offset, users: users.map {
+                        Row(email: $0.email, name: $0.displayName, role: $0.role.rawValue, disabled: $0.isDisabled, id: $0.id.uuidString)
+                    })))
+                case .text:
+                    Console.line(TextTable.render(
+                        header: ["email", "name", "role", "status"],
+                        rows: users.map { [$0.email, $0.displayName, $0.role.rawValue, $0.isDisabled ? "disabled" : "active"] }))
+                    Console.line("\(users.count) of \(total) user(s)")
+                }
+            }
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Disable a user: they are signed out and cannot sign in.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The user's email address.") var email: String
+
+        func run() async throws { try await setDisabled(database, email: email, disabled: true) }
+    }
+
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enable a disabled user again.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The user's email address.") var email: String
+
+        func run() async throws { try await setDisabled(database, email: email, disabled: false) }
+    }
+
+    static func setDisabled(_ database: DatabaseOptions, email: String, disabled: Bool) async throws {
+        try await withStore(database) { store in
+            let accounts = AccountStore(store)
+            guard let user = try await accounts.user(email: email) else { throw CLIError("--email: no user has the address \(email)") }
+            try await accounts.setDisabled(userID: user.id, at: disabled ? Date() : nil)
+            try await AuditTrail(store).append(AuditEntry(
+                clinicID: user.clinicID, actorUserID: nil, actorRole: "system", action: disabled ? "user.disable" : "user.enable",
+                recordType: "user", recordID: user.id.uuidString, clientAddress: "cli"))
+            Console.line("\(disabled ? "Disabled" : "Enabled") \(user.email).")
+        }
+    }
+}
+
+/// Opens the configured database (migrated), runs `body`, and closes it whatever happens.
+func withStore(_ options: DatabaseOptions, _ body: (AcubackDatabase) async throws -> Void) async throws {
+    let configuration = try AcubackConfiguration(flags: options.flags)
+    let logger = ProcessLogging.bootstrap(level: max(configuration.logLevel, .warning), to: .standardError)
+    let store = try await AcubackDatabase.open(try DatabaseLocation(url: configuration.databaseURL), logger: logger)
+    do {
+        try await store.migrate()
+        try await body(store)
+    } catch {
+        await store.close()
+        throw error
+    }
+    await store.close()
+}
+
+enum Prompt {
+    /// Reads a password without echo from a terminal, or one line from standard input otherwise.
+    static func password(_ prompt: String) throws -> String {
+        if isatty(STDIN_FILENO) == 1, let pointer = getpass(prompt) {
+            return String(cString: pointer)
+        }
+        guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+            throw CLIError("password: none was given on standard input")
+        }
+        return line
+    }
+}
+
+enum Slug {
+    static func make(_ name: String) -> String {
+        let slug = name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { text, character in
+            if !(character == "-" && text.last == "-") { text.append(character) }
+        }
+        return slug.trimmingCharacters(in: CharacterSet(charactersIn: "-")).isEmpty ? "clinic" : slug.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    }
+}
