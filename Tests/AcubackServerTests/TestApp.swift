@@ -26,6 +26,8 @@ struct TestWorld: Sendable {
     let ownPatientID: UUID
     let otherPatientID: UUID
     let otherClinicPatientID: UUID
+    /// The demo practitioner whose certificate expired; disabling and enabling her harms no test.
+    let hannahID: UUID
     let sessions: [Role: Credentials]
 
     struct Credentials: Sendable {
@@ -64,9 +66,10 @@ struct TestWorld: Sendable {
         let patients = try await PatientStore(store).patients(clinicID: clinic.id).items
         let own = try #require(sessions[.patient]?.actor.patientID)
         let another = try #require(patients.first { $0.id != own }).id
+        let hannah = try #require(try await accounts.user(email: "hannah.okafor@demo.acuback.example"))
         return TestWorld(
             store: store, clinic: clinic, otherClinic: other, ownPatientID: own, otherPatientID: another,
-            otherClinicPatientID: otherPatientID, sessions: sessions)
+            otherClinicPatientID: otherPatientID, hannahID: hannah.id, sessions: sessions)
     }
 }
 

@@ -53,15 +53,14 @@ public struct AuditTrail: Sendable {
         let sql = db as! any SQLDatabase
         // Whole milliseconds: the hash must survive the round trip through either database.
         let time = Date(timeIntervalSince1970: (at.timeIntervalSince1970 * 1000).rounded() / 1000)
-        var head = try await sql.raw("""
+        // The head row is made idempotently: two first appends for a clinic must not both insert it.
+        try await sql.raw("""
+            INSERT INTO audit_chain_heads (id, sequence, hash) VALUES (\(bind: entry.clinicID), 0, \(bind: AuditEvent.genesisHash))
+            ON CONFLICT (id) DO NOTHING
+            """).run()
+        let head = try await sql.raw("""
             UPDATE audit_chain_heads SET sequence = sequence + 1 WHERE id = \(bind: entry.clinicID) RETURNING sequence, hash
             """).first()
-        if head == nil {
-            try await sql.raw("""
-                INSERT INTO audit_chain_heads (id, sequence, hash) VALUES (\(bind: entry.clinicID), 1, \(bind: AuditEvent.genesisHash))
-                """).run()
-            head = try await sql.raw("SELECT sequence, hash FROM audit_chain_heads WHERE id = \(bind: entry.clinicID)").first()
-        }
         let sequence = try head!.decode(column: "sequence", as: Int.self)
         let previous = try head!.decode(column: "hash", as: String.self)
         var event = AuditEvent(

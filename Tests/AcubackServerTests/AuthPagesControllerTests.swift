@@ -1,0 +1,171 @@
+import AcubackCore
+import AcubackStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import AcubackServer
+
+@Suite struct AuthPagesControllerTests {
+    static let csrf = "test-csrf-token"
+    static var anonymous: HTTPFields { [.cookie: "\(AuthCookie.csrf)=\(csrf)", .contentType: "application/x-www-form-urlencoded"] }
+
+    func login(_ client: some TestClientProtocol, _ email: String, _ password: String, headers: HTTPFields = anonymous) async throws -> TestResponse {
+        try await client.execute(
+            uri: "/login", method: .post, headers: headers,
+            body: form([("_csrf", Self.csrf), ("email", email), ("password", password), ("next", "/account")])) { $0 }
+    }
+
+    static func sessionCookie(_ response: TestResponse) -> String? {
+        response.headers[values: .setCookie].first { $0.hasPrefix(AuthCookie.session + "=") }
+    }
+
+    @Test func signingInSetsAnHttpOnlySessionCookieAndGoesWhereAsked() async throws {
+        try await withTestWorld { client, _ in
+            let response = try await login(client, "reception@demo.acuback.example", "acuback-demo")
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/account")
+            let cookie = try #require(Self.sessionCookie(response))
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"))
+            #expect(!cookie.contains("Secure"), "plain HTTP")
+            let token = String(cookie.split(separator: ";")[0].dropFirst(AuthCookie.session.count + 1))
+            try await client.execute(uri: "/account", method: .get, headers: [.cookie: "\(AuthCookie.session)=\(token)"]) { page in
+                #expect(page.status == .ok)
+                #expect(page.body.text.contains("reception@demo.acuback.example"))
+            }
+        }
+    }
+
+    @Test func behindATLSProxyTheCookieIsSecure() async throws {
+        try await withTestWorld { client, _ in
+            var headers = Self.anonymous
+            headers[.init("X-Forwarded-Proto")!] = "https"
+            let response = try await login(client, "reception@demo.acuback.example", "acuback-demo", headers: headers)
+            #expect(Self.sessionCookie(response)?.contains("Secure") == true)
+        }
+    }
+
+    @Test func aWrongPasswordAndAnUnknownUserGetTheSameAnswer() async throws {
+        try await withTestWorld { client, _ in
+            let wrong = try await login(client, "reception@demo.acuback.example", "not the password")
+            let unknown = try await login(client, "nobody@demo.acuback.example", "not the password")
+            #expect(wrong.status == .unauthorized && unknown.status == .unauthorized)
+            #expect(Self.sessionCookie(wrong) == nil)
+            func message(_ response: TestResponse) -> String? {
+                response.body.text.range(of: #"id="login-error">[^<]*"#, options: .regularExpression).map { String(response.body.text[$0]) }
+            }
+            #expect(message(wrong) != nil)
+            #expect(message(wrong) == message(unknown))
+        }
+    }
+
+    @Test func repeatedFailuresThrottleTheAccountEvenWithTheRightPassword() async throws {
+        try await withTestWorld { client, _ in
+            for _ in 0..<5 { _ = try await login(client, "admin@demo.acuback.example", "guess guess guess") }
+            let blocked = try await login(client, "admin@demo.acuback.example", "acuback-demo")
+            #expect(blocked.status == .tooManyRequests)
+            #expect(Int(blocked.headers[.retryAfter] ?? "") ?? 0 > 0)
+            #expect(blocked.body.text.contains("Too many failed sign-ins"))
+            #expect(Self.sessionCookie(blocked) == nil)
+        }
+    }
+
+    @Test func aFormWithoutItsCSRFTokenIsRefusedAndChangesNothing() async throws {
+        try await withTestWorld { client, world in
+            var headers = world.headers(.practitioner)
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            try await client.execute(uri: "/account/tokens", method: .post, headers: headers, body: form([("name", "sneaky")])) { response in
+                #expect(response.status == .forbidden)
+                #expect(response.body.text.contains("This form has expired"))
+            }
+            try await client.execute(uri: "/account/tokens", method: .post, headers: headers, body: form([("_csrf", "forged"), ("name", "sneaky")])) { response in
+                #expect(response.status == .forbidden)
+            }
+            let tokens = try await AccountStore(world.store).apiTokens(userID: world.sessions[.practitioner]!.actor.userID)
+            #expect(tokens.isEmpty)
+        }
+    }
+
+    @Test func signingOutEndsTheSession() async throws {
+        try await withTestWorld { client, world in
+            var headers = world.headers(.admin)
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            try await client.execute(uri: "/logout", method: .post, headers: headers, body: form([("_csrf", world.csrf(.admin))])) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[values: .setCookie].contains { $0.hasPrefix("\(AuthCookie.session)=;") && $0.contains("Max-Age=0") })
+            }
+            try await client.execute(uri: "/admin/users", method: .get, headers: world.headers(.admin)) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location]?.hasPrefix("/login") == true)
+            }
+        }
+    }
+
+    @Test func aPatientRegistersAndLandsOnTheirOwnRecord() async throws {
+        try await withTestWorld { client, world in
+            let fields = [
+                ("_csrf", Self.csrf), ("givenName", "Nora"), ("familyName", "Quist"), ("birthDate", "1988-04-02"),
+                ("email", "nora@example.org"), ("password", "a long password"), ("confirmPassword", "a long password"),
+            ]
+            try await client.execute(uri: "/register", method: .post, headers: Self.anonymous, body: form(fields)) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/me")
+                #expect(Self.sessionCookie(response) != nil)
+            }
+            let user = try #require(try await AccountStore(world.store).user(email: "nora@example.org"))
+            #expect(user.role == .patient)
+        }
+    }
+
+    @Test func badRegistrationsNameEachFieldAndStoreNothing() async throws {
+        try await withTestWorld { client, world in
+            let fields = [
+                ("_csrf", Self.csrf), ("givenName", ""), ("familyName", "Quist"), ("birthDate", "2999-01-01"),
+                ("email", "margaret.hughes@demo.acuback.example"), ("password", "short"), ("confirmPassword", "other"),
+            ]
+            try await client.execute(uri: "/register", method: .post, headers: Self.anonymous, body: form(fields)) { response in
+                #expect(response.status == .badRequest)
+                let html = response.body.text
+                for field in ["givenName", "birthDate", "confirmPassword", "password"] {
+                    #expect(html.contains("<strong>\(field)</strong>"), "\(field)")
+                }
+            }
+            #expect(try await PatientStore(world.store).patients(clinicID: world.clinic.id).total == 8)
+        }
+    }
+
+    @Test func aPasswordResetGoesThroughTheOutboxAndWorksOnce() async throws {
+        try await withTestWorld { client, world in
+            for email in ["david.osei@demo.acuback.example", "nobody@demo.acuback.example"] {
+                try await client.execute(uri: "/password/forgot", method: .post, headers: Self.anonymous, body: form([("_csrf", Self.csrf), ("email", email)])) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.body.text.contains("If an account exists for that address"))
+                }
+            }
+            let outbox = OutboxStore(world.store)
+            #expect(try await outbox.messages(to: "nobody@demo.acuback.example").isEmpty)
+            let message = try #require(try await outbox.messages(to: "david.osei@demo.acuback.example").first)
+            let token = try #require(message.body.range(of: #"token=[A-Za-z0-9_-]+"#, options: .regularExpression).map { String(message.body[$0].dropFirst(6)) })
+
+            let reset = [("_csrf", Self.csrf), ("token", token), ("password", "brand new password"), ("confirmPassword", "brand new password")]
+            try await client.execute(uri: "/password/reset", method: .post, headers: Self.anonymous, body: form(reset)) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.text.contains("reset-done"))
+            }
+            #expect(try await login(client, "david.osei@demo.acuback.example", "brand new password").status == .seeOther)
+            #expect(try await login(client, "david.osei@demo.acuback.example", "acuback-demo").status == .unauthorized)
+            try await client.execute(uri: "/password/reset", method: .post, headers: Self.anonymous, body: form(reset)) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.body.text.contains("reset-invalid"))
+            }
+        }
+    }
+
+    @Test func onlyLocalPathsAreFollowedAfterSignIn() {
+        #expect(AuthPagesController.safeNext("/plan?x=1") == "/plan?x=1")
+        #expect(AuthPagesController.safeNext("https://evil.example/") == nil)
+        #expect(AuthPagesController.safeNext("//evil.example/") == nil)
+        #expect(AuthPagesController.safeNext("/\\evil.example") == nil)
+    }
+}

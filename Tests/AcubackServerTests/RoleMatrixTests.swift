@@ -1,0 +1,138 @@
+import AcubackAPI
+import AcubackCore
+import AcubackStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import AcubackServer
+
+/// Walks every route of the application with every role (and nobody signed in) and checks the
+/// answer against the access policy's intent. A route added without a row here fails the test.
+@Suite struct RoleMatrixTests {
+    enum Outcome: String, Sendable { case allowed, signIn, forbidden }
+
+    struct Row: Sendable {
+        let method: HTTPRequest.Method
+        let route: String
+        let uri: @Sendable (TestWorld) -> String
+        var body: @Sendable (TestWorld, Role?) -> [(String, String)]? = { _, _ in nil }
+        /// For nobody, patient, reception, practitioner, admin.
+        let expected: [Outcome]
+        var json = false
+    }
+
+    static let A = Outcome.allowed
+    static let S = Outcome.signIn
+    static let F = Outcome.forbidden
+    static let everyone: [Outcome] = [A, A, A, A, A]
+    static let signedIn: [Outcome] = [S, A, A, A, A]
+    static let adminOnly: [Outcome] = [S, F, F, F, A]
+
+    static func fixed(_ path: String) -> @Sendable (TestWorld) -> String { { _ in path } }
+
+    static let rows: [Row] = [
+        Row(method: .get, route: "/", uri: fixed("/"), expected: everyone),
+        Row(method: .get, route: "/learn/back-pain", uri: fixed("/learn/back-pain"), expected: everyone),
+        Row(method: .get, route: "/login", uri: fixed("/login"), expected: everyone),
+        Row(method: .get, route: "/register", uri: fixed("/register"), expected: everyone),
+        Row(method: .get, route: "/password/forgot", uri: fixed("/password/forgot"), expected: everyone),
+        Row(method: .get, route: "/password/reset", uri: fixed("/password/reset?token=x"), expected: everyone),
+        Row(method: .get, route: "/plan", uri: fixed("/plan"), expected: [S, F, F, A, A]),
+        Row(method: .get, route: "/patients", uri: fixed("/patients"), expected: [S, F, A, A, A]),
+        Row(method: .get, route: "/patients/{id}", uri: { "/patients/\($0.ownPatientID)" }, expected: [S, A, A, A, A]),
+        Row(method: .get, route: "/patients/{id}", uri: { "/patients/\($0.otherPatientID)" }, expected: [S, F, A, A, A]),
+        Row(method: .get, route: "/patients/{id}", uri: { "/patients/\($0.otherClinicPatientID)" }, expected: [S, F, F, F, F]),
+        Row(method: .get, route: "/me", uri: fixed("/me"), expected: [S, A, F, F, F]),
+        Row(method: .get, route: "/account", uri: fixed("/account"), expected: signedIn),
+        Row(method: .get, route: "/admin/users", uri: fixed("/admin/users"), expected: adminOnly),
+        Row(method: .get, route: "/admin/audit", uri: fixed("/admin/audit"), expected: adminOnly),
+        Row(method: .post, route: "/login", uri: fixed("/login"), body: { _, _ in [("email", "nobody@example.org"), ("password", "wrong password")] }, expected: everyone),
+        Row(method: .post, route: "/register", uri: fixed("/register"), body: { _, _ in [("email", "bad")] }, expected: everyone),
+        Row(method: .post, route: "/password/forgot", uri: fixed("/password/forgot"), body: { _, _ in [("email", "nobody@example.org")] }, expected: everyone),
+        Row(method: .post, route: "/password/reset", uri: fixed("/password/reset"), body: { _, _ in [("token", "x"), ("password", "p"), ("confirmPassword", "p")] }, expected: everyone),
+        Row(method: .post, route: "/account/tokens", uri: fixed("/account/tokens"), body: { _, _ in [("name", "matrix")] }, expected: signedIn),
+        Row(method: .post, route: "/account/tokens/{id}/revoke", uri: { _ in "/account/tokens/\(UUID())/revoke" }, body: { _, _ in [] }, expected: signedIn),
+        Row(method: .post, route: "/admin/users", uri: fixed("/admin/users"), body: { _, _ in [("email", "new\(UUID().uuidString.prefix(6))@example.org"), ("name", "New"), ("role", "reception")] }, expected: adminOnly),
+        Row(method: .post, route: "/admin/users/{id}/disable", uri: { "/admin/users/\($0.hannahID)/disable" }, body: { _, _ in [] }, expected: adminOnly),
+        Row(method: .post, route: "/admin/users/{id}/enable", uri: { "/admin/users/\($0.hannahID)/enable" }, body: { _, _ in [] }, expected: adminOnly),
+        Row(method: .get, route: "/healthz", uri: fixed("/healthz"), expected: everyone, json: true),
+        Row(method: .get, route: "/readyz", uri: fixed("/readyz"), expected: everyone, json: true),
+        Row(method: .get, route: "/api/v1/openapi.yaml", uri: fixed("/api/v1/openapi.yaml"), expected: everyone, json: true),
+        Row(method: .get, route: "/api/v1/points", uri: fixed("/api/v1/points"), expected: everyone, json: true),
+        Row(method: .get, route: "/api/v1/points/{code}", uri: fixed("/api/v1/points/BL23"), expected: everyone, json: true),
+        Row(method: .post, route: "/api/v1/plans/preview", uri: fixed("/api/v1/plans/preview"), expected: [S, F, F, A, A], json: true),
+        Row(method: .get, route: "/api/v1/me", uri: fixed("/api/v1/me"), expected: signedIn, json: true),
+        Row(method: .get, route: "/api/v1/patients", uri: fixed("/api/v1/patients"), expected: [S, F, A, A, A], json: true),
+        Row(method: .get, route: "/api/v1/patients/{patientId}", uri: { "/api/v1/patients/\($0.ownPatientID)" }, expected: [S, A, A, A, A], json: true),
+        Row(method: .get, route: "/api/v1/patients/{patientId}", uri: { "/api/v1/patients/\($0.otherPatientID)" }, expected: [S, F, A, A, A], json: true),
+        Row(method: .get, route: "/api/v1/patients/{patientId}", uri: { "/api/v1/patients/\($0.otherClinicPatientID)" }, expected: [S, F, F, F, F], json: true),
+        Row(method: .get, route: "/api/v1/patients/{patientId}/clinical", uri: { "/api/v1/patients/\($0.ownPatientID)/clinical" }, expected: [S, A, F, A, A], json: true),
+        Row(method: .get, route: "/api/v1/patients/{patientId}/clinical", uri: { "/api/v1/patients/\($0.otherPatientID)/clinical" }, expected: [S, F, F, A, A], json: true),
+        Row(method: .get, route: "/api/v1/patients/{patientId}/clinical", uri: { "/api/v1/patients/\($0.otherClinicPatientID)/clinical" }, expected: [S, F, F, F, F], json: true),
+        // Last: signing out ends the sessions the rows above use.
+        Row(method: .post, route: "/logout", uri: fixed("/logout"), body: { _, _ in [] }, expected: everyone),
+    ]
+
+    static let roles: [Role?] = [nil, .patient, .reception, .practitioner, .admin]
+
+    @Test func everyRouteHasARowInTheMatrix() async throws {
+        try await withTestStore(migrated: true) { store in
+            let router = try await buildRouter(services: AppServices(database: store, publicURL: "http://test"), logger: testLogger, metrics: nil)
+            let covered = Set(Self.rows.map { "\($0.method.rawValue) \($0.route)" })
+            for route in router.routes {
+                let key = "\(route.method.rawValue) \(route.path)"
+                #expect(covered.contains(key), "no matrix row for \(key)")
+            }
+        }
+    }
+
+    @Test func everyAPIOperationHasAnAccessRule() throws {
+        let document = String(decoding: try AcubackAPIDocument.yaml(), as: UTF8.self)
+        let ids = document.split(separator: "\n").compactMap { line -> String? in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return trimmed.hasPrefix("operationId: ") ? String(trimmed.dropFirst("operationId: ".count)) : nil
+        }
+        #expect(ids.count >= 10)
+        for id in ids { #expect(APIAccess.rules[id] != nil, "\(id) has no access rule") }
+    }
+
+    @Test func everyRoleGetsTheAnswerThePolicyIntends() async throws {
+        try await withTestWorld { client, world in
+            for row in Self.rows {
+                for (index, role) in Self.roles.enumerated() {
+                    let outcome = try await Self.request(row, as: role, client: client, world: world)
+                    #expect(outcome == row.expected[index], "\(row.method) \(row.uri(world)) as \(role?.rawValue ?? "nobody")")
+                }
+            }
+        }
+    }
+
+    static func request(_ row: Row, as role: Role?, client: some TestClientProtocol, world: TestWorld) async throws -> Outcome {
+        var headers = world.headers(role)
+        var body: ByteBuffer?
+        if row.method == .post {
+            if row.json {
+                headers[.contentType] = "application/json"
+                body = ByteBuffer(string: #"{"regions": ["lower"], "side": "both", "onset": "chronic"}"#)
+            } else {
+                // Nobody signed in still gets a CSRF cookie, so the form itself is valid.
+                let csrf = role.map { world.csrf($0) } ?? "anonymous-csrf-token"
+                if role == nil { headers[.cookie] = "\(AuthCookie.csrf)=\(csrf)" }
+                headers[.contentType] = "application/x-www-form-urlencoded"
+                body = form([("_csrf", csrf)] + (row.body(world, role) ?? []))
+            }
+        }
+        return try await client.execute(uri: row.uri(world), method: row.method, headers: headers, body: body) { response in
+            switch response.status {
+            case .unauthorized where row.json || row.route.hasPrefix("/api"): return .signIn
+            case .forbidden: return .forbidden
+            case .seeOther, .found:
+                return response.headers[.location]?.hasPrefix("/login?next=") == true ? .signIn : .allowed
+            default: return .allowed
+            }
+        }
+    }
+}
+
