@@ -84,6 +84,36 @@ def start_server(binary: Path, database_url: str, *args: str, cwd: Path | None =
     return server
 
 
+DEMO_PASSWORD = "acuback-demo"
+DEMO = {
+    "admin": "admin@demo.acuback.example",
+    "reception": "reception@demo.acuback.example",
+    "practitioner": "mei.chen@demo.acuback.example",
+    "patient": "margaret.hughes@demo.acuback.example",
+}
+CSRF_FIELD = re.compile(r'name="_csrf" value="([^"]+)"')
+
+
+def csrf_token(session, url: str) -> str:
+    """Loads a page and returns the CSRF token its forms carry."""
+    page = session.get(url, timeout=10)
+    match = CSRF_FIELD.search(page.text)
+    assert match, f"no CSRF token on {url}"
+    return match.group(1)
+
+
+def signed_in(base_url: str, email: str, password: str = DEMO_PASSWORD):
+    """A requests session signed in through the login form, as a browser would be."""
+    import requests
+
+    session = requests.Session()
+    token = csrf_token(session, base_url + "/login")
+    response = session.post(base_url + "/login", data={"_csrf": token, "email": email, "password": password},
+                            allow_redirects=False, timeout=10)
+    assert response.status_code == 303, response.text[:500]
+    return session
+
+
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite://{tmp_path / 'acuback.sqlite'}"

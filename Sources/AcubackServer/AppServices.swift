@@ -9,16 +9,17 @@ struct AppServices: Sendable {
     let patients: PatientStore
     let audit: AuditTrail
     let outbox: OutboxStore
-    let publicURL: String
+    let publicAddress: PublicAddress
+    var publicURL: String { publicAddress.url }
     var now: @Sendable () -> Date = { Date() }
 
-    init(database: AcubackDatabase, publicURL: String) {
+    init(database: AcubackDatabase, publicAddress: PublicAddress) {
         self.database = database
         self.accounts = AccountStore(database)
         self.patients = PatientStore(database)
         self.audit = AuditTrail(database)
         self.outbox = OutboxStore(database)
-        self.publicURL = publicURL
+        self.publicAddress = publicAddress
     }
 
     /// Records who read or changed a patient's data. Every such route calls this.

@@ -15,7 +15,8 @@ public func buildApplication(
     configuration: AcubackConfiguration, store: AcubackDatabase, logger: Logger,
     metrics: PrometheusCollectorRegistry? = nil
 ) async throws -> some ApplicationProtocol {
-    let services = AppServices(database: store, publicURL: configuration.publicAddress())
+    let address = PublicAddress(configured: configuration.publicURL.map { _ in configuration.publicAddress() }, fallback: configuration.publicAddress())
+    let services = AppServices(database: store, publicAddress: address)
     let router = try await buildRouter(services: services, logger: logger, metrics: metrics)
     let host = configuration.host
     var app = Application(
@@ -23,6 +24,7 @@ public func buildApplication(
         configuration: .init(address: .hostname(host, port: configuration.port), serverName: "Acuback"),
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.port
+            address.learn(host: host, port: port)
             logger.notice("Acuback is serving at http://\(host):\(port)/ (database \(store.location))")
         },
         logger: logger)

@@ -79,7 +79,7 @@ import Testing
 
     @Test func everyRouteHasARowInTheMatrix() async throws {
         try await withTestStore(migrated: true) { store in
-            let router = try await buildRouter(services: AppServices(database: store, publicURL: "http://test"), logger: testLogger, metrics: nil)
+            let router = try await buildRouter(services: AppServices(database: store, publicAddress: PublicAddress(configured: "http://test", fallback: "")), logger: testLogger, metrics: nil)
             let covered = Set(Self.rows.map { "\($0.method.rawValue) \($0.route)" })
             for route in router.routes {
                 let key = "\(route.method.rawValue) \(route.path)"

@@ -23,6 +23,31 @@ def browser():
     driver.quit()
 
 
+def drain_console(driver) -> None:
+    """Forgets console entries left by earlier tests."""
+    driver.get_log("browser")
+
+
 def console_errors(driver) -> list[dict]:
     """Browser console entries at error level since the last call."""
     return [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
+
+
+def sign_in(driver, base_url: str, email: str, password: str = "acuback-demo") -> None:
+    """Signs in through the login page."""
+    from selenium.webdriver.common.by import By
+
+    driver.delete_all_cookies()
+    driver.get(base_url + "/login")
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.ID, "sign-in").click()
+    wait_for_page(driver, lambda d: "/login" not in d.current_url or d.find_elements(By.ID, "login-error"))
+
+
+def wait_for_page(driver, condition, timeout: float = 15) -> None:
+    """Waits until a form submission has loaded its answer and `condition` holds."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, timeout).until(
+        lambda d: d.execute_script("return document.readyState") == "complete" and condition(d))

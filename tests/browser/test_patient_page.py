@@ -2,7 +2,7 @@
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from browser.conftest import console_errors
+from browser.conftest import console_errors, drain_console
 
 SECTIONS = {
     "what-it-is": "What acupuncture is",
@@ -18,6 +18,7 @@ SECTIONS = {
 
 
 def test_patient_page_renders_every_section_without_console_errors(browser, demo_server, artifacts):
+    drain_console(browser)
     browser.get(demo_server.url + "/learn/back-pain")
     assert "Acupuncture for back pain" in browser.title
     for section_id, heading in SECTIONS.items():

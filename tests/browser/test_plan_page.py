@@ -1,7 +1,9 @@
 """The plan page in a real browser: fill in the assessment, see the plan on the chart."""
 from selenium.webdriver.common.by import By
 
-from browser.conftest import console_errors
+from browser.conftest import console_errors, drain_console, sign_in, wait_for_page
+
+PRACTITIONER = "mei.chen@demo.acuback.example"
 
 
 def check(browser, name, value):
@@ -11,6 +13,8 @@ def check(browser, name, value):
 
 
 def test_a_chronic_low_back_plan_is_drawn_on_the_chart(browser, demo_server, artifacts):
+    drain_console(browser)
+    sign_in(browser, demo_server.url, PRACTITIONER)
     browser.get(demo_server.url + "/plan")
     check(browser, "regions", "lower")
     check(browser, "side", "both")
@@ -19,6 +23,7 @@ def test_a_chronic_low_back_plan_is_drawn_on_the_chart(browser, demo_server, art
     check(browser, "onset", "chronic")
     browser.find_element(By.ID, "bmi").send_keys("24")
     browser.find_element(By.ID, "propose").click()
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "plan-title"))
 
     assert browser.find_element(By.ID, "plan-title").is_displayed()
     chart = browser.find_element(By.CSS_SELECTOR, "svg.back-chart")
@@ -40,6 +45,7 @@ def test_a_chronic_low_back_plan_is_drawn_on_the_chart(browser, demo_server, art
 
 
 def test_findings_sit_beside_the_chart_and_can_be_acknowledged(browser, demo_server, artifacts):
+    sign_in(browser, demo_server.url, PRACTITIONER)
     browser.get(demo_server.url + "/plan?check=1&regions=upper&side=right&levels=T3&levels=T4&onset=chronic&lungDisease=on&bmi=18")
     status = browser.find_element(By.ID, "plan-status")
     assert "to acknowledge" in status.text
@@ -51,10 +57,12 @@ def test_findings_sit_beside_the_chart_and_can_be_acknowledged(browser, demo_ser
         if not box.is_selected():
             box.click()
     browser.find_element(By.ID, "acknowledge").click()
+    wait_for_page(browser, lambda d: "Ready to use" in d.find_element(By.ID, "plan-status").text)
     assert "Ready to use" in browser.find_element(By.ID, "plan-status").text
 
 
 def test_a_contradictory_assessment_is_explained(browser, demo_server):
+    sign_in(browser, demo_server.url, PRACTITIONER)
     browser.get(demo_server.url + "/plan?check=1&regions=upper&side=left&onset=acute&levels=L4")
     summary = browser.find_element(By.ID, "error-summary")
     assert "levels[0]" in summary.text and "lower back" in summary.text

@@ -9,7 +9,7 @@ import time
 import pytest
 import requests
 
-from conftest import start_server
+from conftest import DEMO, signed_in, start_server
 
 
 def one_line_error(result) -> str:
@@ -50,12 +50,14 @@ def test_sigterm_closes_idle_connections_and_exits_zero(acuback, sqlite_url, tmp
 
 
 def test_sigterm_lets_an_in_flight_request_finish(acuback, sqlite_url, tmp_path):
-    server = start_server(acuback, sqlite_url, cwd=tmp_path)
+    server = start_server(acuback, sqlite_url, "--demo", cwd=tmp_path)
     port = int(server.url.rsplit(":", 1)[1])
+    cookie = "; ".join(f"{k}={v}" for k, v in signed_in(server.url, DEMO["practitioner"]).cookies.items())
     body = b'{"regions": ["lower"], "side": "both", "onset": "chronic"}'
     with socket.create_connection(("127.0.0.1", port), timeout=15) as conn:
         conn.sendall(
             f"POST /api/v1/plans/preview HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n"
+            f"Cookie: {cookie}\r\n"
             f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode() + body[:10]
         )
         time.sleep(0.5)

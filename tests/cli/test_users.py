@@ -1,0 +1,77 @@
+"""`acuback user` and `acuback audit verify` from a terminal."""
+import json
+import sqlite3
+import subprocess
+
+
+def run(binary, *args, stdin=None, cwd=None):
+    return subprocess.run([str(binary), *args], capture_output=True, text=True, input=stdin, cwd=cwd, timeout=120)
+
+
+def test_the_first_admin_makes_the_clinic_and_can_sign_in(acuback, sqlite_url, tmp_path):
+    made = run(acuback, "user", "create-admin", "--email", "Boss@Clinic.example", "--clinic-name", "North Clinic",
+               "--time-zone", "Europe/Dublin", "--database-url", sqlite_url, stdin="a strong password\n")
+    assert made.returncode == 0, made.stderr
+    assert "boss@clinic.example" in made.stdout and "North Clinic" in made.stdout
+    listing = json.loads(run(acuback, "user", "list", "--format", "json", "--database-url", sqlite_url).stdout)
+    assert listing["total"] == 1
+    assert listing["users"][0] == {**listing["users"][0], "email": "boss@clinic.example", "role": "admin", "disabled": False}
+    path = sqlite_url.removeprefix("sqlite://")
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT name, time_zone FROM clinics").fetchall() == [("North Clinic", "Europe/Dublin")]
+        password_hash = db.execute("SELECT password_hash FROM users").fetchone()[0]
+    assert password_hash.startswith("$2") and "a strong password" not in password_hash
+
+
+def test_bad_input_to_create_admin_names_the_field_and_stores_nothing(acuback, sqlite_url):
+    weak = run(acuback, "user", "create-admin", "--email", "a@b.example", "--database-url", sqlite_url, stdin="short\n")
+    assert weak.returncode != 0 and "password: must be at least 10 characters" in weak.stderr
+    bad = run(acuback, "user", "create-admin", "--email", "not-an-email", "--database-url", sqlite_url, stdin="long enough password\n")
+    assert bad.returncode != 0 and "email:" in bad.stderr
+    none = run(acuback, "user", "create-admin", "--email", "a@b.example", "--database-url", sqlite_url, stdin="")
+    assert none.returncode != 0 and "password" in none.stderr
+    assert json.loads(run(acuback, "user", "list", "--format", "json", "--database-url", sqlite_url).stdout)["total"] == 0
+
+
+def test_a_disabled_user_is_listed_as_such(acuback, sqlite_url):
+    run(acuback, "user", "create-admin", "--email", "one@clinic.example", "--database-url", sqlite_url, stdin="a strong password\n")
+    disabled = run(acuback, "user", "disable", "--email", "one@clinic.example", "--database-url", sqlite_url)
+    assert disabled.returncode == 0, disabled.stderr
+    listing = json.loads(run(acuback, "user", "list", "--format", "json", "--database-url", sqlite_url).stdout)
+    assert listing["users"][0]["disabled"] is True
+    unknown = run(acuback, "user", "disable", "--email", "ghost@clinic.example", "--database-url", sqlite_url)
+    assert unknown.returncode != 0 and "no user has the address" in unknown.stderr
+
+
+def test_audit_verify_finds_a_tampered_row(acuback, sqlite_url):
+    for email in ("a@clinic.example", "b@clinic.example", "c@clinic.example"):
+        assert run(acuback, "user", "create-admin", "--email", email, "--database-url", sqlite_url, stdin="a strong password\n").returncode == 0
+    intact = run(acuback, "audit", "verify", "--database-url", sqlite_url)
+    assert intact.returncode == 0, intact.stderr
+    assert "3 entries, chain intact" in intact.stdout
+
+    path = sqlite_url.removeprefix("sqlite://")
+    with sqlite3.connect(path) as db:
+        try:
+            db.execute("UPDATE audit_events SET client_address = 'elsewhere' WHERE sequence = 2")
+            raise AssertionError("the trigger should refuse the update")
+        except sqlite3.DatabaseError as error:
+            assert "append-only" in str(error)
+        # Someone with the file in hand can drop the triggers; the chain still tells.
+        db.execute("DROP TRIGGER audit_events_no_update")
+        db.execute("UPDATE audit_events SET client_address = 'elsewhere' WHERE sequence = 2")
+    broken = run(acuback, "audit", "verify", "--database-url", sqlite_url, "--format", "json")
+    assert broken.returncode == 2
+    report = json.loads(broken.stdout)[0]
+    assert report["intact"] is False and report["brokenAt"] == 2
+    text = run(acuback, "audit", "verify", "--database-url", sqlite_url)
+    assert "CHAIN BROKEN at entry 2" in text.stdout
+
+
+def test_audit_verify_finds_a_deleted_row(acuback, sqlite_url):
+    for email in ("a@clinic.example", "b@clinic.example"):
+        run(acuback, "user", "create-admin", "--email", email, "--database-url", sqlite_url, stdin="a strong password\n")
+    with sqlite3.connect(sqlite_url.removeprefix("sqlite://")) as db:
+        db.execute("DROP TRIGGER audit_events_no_delete")
+        db.execute("DELETE FROM audit_events WHERE sequence = 2")
+    assert run(acuback, "audit", "verify", "--database-url", sqlite_url).returncode == 2
