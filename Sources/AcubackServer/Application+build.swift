@@ -11,9 +11,10 @@ import Prometheus
 /// - Parameters:
 ///   - metrics: the registry `/metrics` serves; nil leaves the route out (tests build many apps,
 ///     but the metrics system can be bootstrapped once per process).
+///   - backgroundWork: run the outbox dispatcher beside the server; tests of routes leave it out.
 public func buildApplication(
     configuration: AcubackConfiguration, store: AcubackDatabase, logger: Logger,
-    metrics: PrometheusCollectorRegistry? = nil
+    metrics: PrometheusCollectorRegistry? = nil, backgroundWork: Bool = true
 ) async throws -> some ApplicationProtocol {
     let address = PublicAddress(configured: configuration.publicURL.map { _ in configuration.publicAddress() }, fallback: configuration.publicAddress())
     let services = AppServices(database: store, publicAddress: address)
@@ -28,7 +29,9 @@ public func buildApplication(
             logger.notice("Acuback is serving at http://\(host):\(port)/ (database \(store.location))")
         },
         logger: logger)
-    app.addServices(OutboxDispatcher(outbox: services.outbox, sender: try messageSender(configuration, logger: logger), logger: logger))
+    if backgroundWork {
+        app.addServices(OutboxDispatcher(outbox: services.outbox, sender: try messageSender(configuration, logger: logger), logger: logger))
+    }
     return app
 }
 

@@ -78,7 +78,7 @@ func withTestApp(
     migrated: Bool = true, _ body: @Sendable (any TestClientProtocol, AcubackDatabase) async throws -> Void
 ) async throws {
     try await withTestStore(migrated: migrated) { store in
-        let app = try await buildApplication(configuration: .init(port: 0), store: store, logger: testLogger)
+        let app = try await buildApplication(configuration: .init(port: 0), store: store, logger: testLogger, backgroundWork: false)
         try await app.test(.router) { client in try await body(client, store) }
     }
 }
@@ -87,7 +87,7 @@ func withTestApp(
 func withTestWorld(_ body: @Sendable (any TestClientProtocol, TestWorld) async throws -> Void) async throws {
     try await withTestStore(migrated: true) { store in
         let world = try await TestWorld.make(store: store)
-        let app = try await buildApplication(configuration: .init(port: 0), store: store, logger: testLogger)
+        let app = try await buildApplication(configuration: .init(port: 0), store: store, logger: testLogger, backgroundWork: false)
         try await app.test(.router) { client in try await body(client, world) }
     }
 }
