@@ -88,12 +88,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "AcubackCoreTests", dependencies: ["AcubackCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "AcubackStoreTests", dependencies: ["AcubackStore"], swiftSettings: swiftSettings),
+        .target(
+            name: "AcubackTestSupport",
+            dependencies: ["AcubackStore", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/AcubackTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "AcubackStoreTests", dependencies: ["AcubackStore", "AcubackTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "AcubackAPITests", dependencies: ["AcubackAPI"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AcubackServerTests",
             dependencies: [
                 "AcubackServer",
+                "AcubackTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

@@ -44,6 +44,7 @@ class RunningServer:
     url: str
     database_url: str
     lines: list[str] = field(default_factory=list)
+    backend: str = "sqlite"
 
     @property
     def output(self) -> str:
@@ -124,3 +125,29 @@ def demo_server(acuback: Path, sqlite_url: str, tmp_path: Path):
     server = start_server(acuback, sqlite_url, "--demo", cwd=tmp_path)
     yield server
     assert server.stop() == 0, server.output
+
+
+POSTGRES_URL = os.environ.get("ACUBACK_TEST_POSTGRES_URL")
+BACKENDS = ["sqlite"] + (["postgres"] if POSTGRES_URL else [])
+
+
+def reset_postgres(binary: Path) -> None:
+    """Empties the test PostgreSQL database by reverting every migration."""
+    result = subprocess.run([str(binary), "migrate", "--revert", "--all", "--database-url", POSTGRES_URL],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(params=BACKENDS)
+def demo_server_on_each_database(request, acuback: Path, sqlite_url: str, tmp_path: Path):
+    """The demo clinic served from SQLite, and from PostgreSQL when the run has one."""
+    if request.param == "postgres":
+        reset_postgres(acuback)
+        server = start_server(acuback, POSTGRES_URL, "--demo", cwd=tmp_path)
+    else:
+        server = start_server(acuback, sqlite_url, "--demo", cwd=tmp_path)
+    server.backend = request.param
+    yield server
+    assert server.stop() == 0, server.output
+    if request.param == "postgres":
+        reset_postgres(acuback)

@@ -1,4 +1,5 @@
 import AcubackCore
+import AcubackTestSupport
 @testable import AcubackStore
 import Foundation
 import Hummingbird
@@ -32,8 +33,9 @@ import Testing
         }
     }
 
-    @Test func aBearerTokenActsAsItsOwnerUntilRevoked() async throws {
-        try await withTestWorld { client, world in
+    @Test(arguments: TestBackend.available)
+    func aBearerTokenActsAsItsOwnerUntilRevoked(backend: TestBackend) async throws {
+        try await withTestWorld(backend) { client, world in
             let token = try await makeToken(client, world, as: .practitioner)
             try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer \(token)"]) { response in
                 #expect(response.status == .ok)

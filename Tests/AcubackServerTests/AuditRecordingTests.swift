@@ -1,4 +1,5 @@
 import AcubackCore
+import AcubackTestSupport
 import AcubackStore
 import Foundation
 import Hummingbird
@@ -8,8 +9,9 @@ import Testing
 @testable import AcubackServer
 
 @Suite struct AuditRecordingTests {
-    @Test func readingAPatientRecordsWhoWhatWhichPatientAndFromWhere() async throws {
-        try await withTestWorld { client, world in
+    @Test(arguments: TestBackend.available)
+    func readingAPatientRecordsWhoWhatWhichPatientAndFromWhere(backend: TestBackend) async throws {
+        try await withTestWorld(backend) { client, world in
             try await client.execute(uri: "/patients/\(world.otherPatientID)", method: .get, headers: world.headers(.reception)) { response in
                 #expect(response.status == .ok)
                 #expect(!response.body.text.contains(#"id="clinical""#), "reception sees no clinical notes")

@@ -1,4 +1,5 @@
 import AcubackStore
+import AcubackTestSupport
 import Foundation
 import Synchronization
 import Testing

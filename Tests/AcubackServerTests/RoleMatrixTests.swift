@@ -1,5 +1,6 @@
 import AcubackAPI
 import AcubackCore
+import AcubackTestSupport
 import AcubackStore
 import Foundation
 import Hummingbird
@@ -98,8 +99,9 @@ import Testing
         for id in ids { #expect(APIAccess.rules[id] != nil, "\(id) has no access rule") }
     }
 
-    @Test func everyRoleGetsTheAnswerThePolicyIntends() async throws {
-        try await withTestWorld { client, world in
+    @Test(arguments: TestBackend.available)
+    func everyRoleGetsTheAnswerThePolicyIntends(backend: TestBackend) async throws {
+        try await withTestWorld(backend) { client, world in
             for row in Self.rows {
                 for (index, role) in Self.roles.enumerated() {
                     let outcome = try await Self.request(row, as: role, client: client, world: world)

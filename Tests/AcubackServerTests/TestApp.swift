@@ -1,5 +1,6 @@
 import AcubackCore
 import AcubackStore
+import AcubackTestSupport
 import FluentKit
 import Foundation
 import Hummingbird
@@ -9,12 +10,6 @@ import Logging
 import Testing
 
 @testable import AcubackServer
-
-let testLogger: Logger = {
-    var logger = Logger(label: "acuback-server-test")
-    logger.logLevel = .critical
-    return logger
-}()
 
 /// A test application over a fresh SQLite file holding the demo clinic, a second clinic with a
 /// patient of its own, and a browser session for each role.
@@ -83,9 +78,11 @@ func withTestApp(
     }
 }
 
-/// Runs `body` with a test client and the seeded world of `TestWorld`.
-func withTestWorld(_ body: @Sendable (any TestClientProtocol, TestWorld) async throws -> Void) async throws {
-    try await withTestStore(migrated: true) { store in
+/// Runs `body` with a test client and the seeded world of `TestWorld`, on SQLite unless told.
+func withTestWorld(
+    _ backend: TestBackend = .sqlite, _ body: @Sendable (any TestClientProtocol, TestWorld) async throws -> Void
+) async throws {
+    try await withTestDatabase(backend, migrated: true) { store in
         let world = try await TestWorld.make(store: store)
         let app = try await buildApplication(configuration: .init(port: 0), store: store, logger: testLogger, backgroundWork: false)
         try await app.test(.router) { client in try await body(client, world) }
@@ -93,18 +90,7 @@ func withTestWorld(_ body: @Sendable (any TestClientProtocol, TestWorld) async t
 }
 
 func withTestStore(migrated: Bool, _ body: (AcubackDatabase) async throws -> Void) async throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("acuback-server-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let store = try await AcubackDatabase.open(.sqlite(path: folder.appendingPathComponent("t.sqlite").path), logger: testLogger)
-    do {
-        if migrated { try await store.migrate() }
-        try await body(store)
-    } catch {
-        await store.close()
-        throw error
-    }
-    await store.close()
+    try await withTestDatabase(.sqlite, migrated: migrated, body)
 }
 
 extension ByteBuffer {

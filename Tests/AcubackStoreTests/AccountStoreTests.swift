@@ -4,6 +4,7 @@ import Foundation
 import Testing
 
 @testable import AcubackStore
+import AcubackTestSupport
 
 @Suite struct AccountStoreTests {
     let now = Date(timeIntervalSince1970: 1_800_000_000)

@@ -4,6 +4,7 @@ import SQLKit
 import Testing
 
 @testable import AcubackStore
+import AcubackTestSupport
 
 @Suite struct AcubackDatabaseTests {
     @Test(arguments: TestBackend.available)

@@ -4,6 +4,7 @@ import Foundation
 import Testing
 
 @testable import AcubackStore
+import AcubackTestSupport
 
 @Suite struct AppointmentSlotTests {
     @Test(arguments: TestBackend.available)

@@ -5,6 +5,7 @@ import SQLKit
 import Testing
 
 @testable import AcubackStore
+import AcubackTestSupport
 
 @Suite struct AuditTrailTests {
     func entry(_ clinic: UUID, _ index: Int) -> AuditEntry {

@@ -4,6 +4,7 @@ import Foundation
 import Testing
 
 @testable import AcubackStore
+import AcubackTestSupport
 
 @Suite struct DemoClinicTests {
     /// Wednesday 25 November 2026, 10:00 in London.

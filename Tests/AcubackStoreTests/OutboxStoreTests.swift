@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import AcubackStore
+import AcubackTestSupport
 
 @Suite struct OutboxStoreTests {
     let now = Date(timeIntervalSince1970: 1_800_000_000)

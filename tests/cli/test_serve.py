@@ -12,6 +12,18 @@ import requests
 from conftest import DEMO, signed_in, start_server
 
 
+def read_response(conn) -> bytes:
+    """Reads one whole HTTP response (headers and a Content-Length body) from a socket."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += conn.recv(4096)
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length"))
+    while len(body) < length:
+        body += conn.recv(4096)
+    return head + b"\r\n\r\n" + body
+
+
 def one_line_error(result) -> str:
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, f"expected one line on stderr, got: {result.stderr!r}"
@@ -41,7 +53,7 @@ def test_sigterm_closes_idle_connections_and_exits_zero(acuback, sqlite_url, tmp
     port = int(server.url.rsplit(":", 1)[1])
     with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
         conn.sendall(f"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
-        assert conn.recv(4096).startswith(b"HTTP/1.1 200")
+        assert read_response(conn).startswith(b"HTTP/1.1 200")
         # The keep-alive connection stays open while the server shuts down.
         status = server.stop(signal.SIGTERM)
         assert conn.recv(4096) == b"", "the server closes the idle connection"

@@ -31,7 +31,12 @@ public final class AcubackDatabase: Sendable {
             try SQLiteFileCheck.verifyUsable(path: path)
             let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
             let databases = Databases(threadPool: NIOThreadPool.singleton, on: group)
-            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+            // Every request queues for the one connection; under a burst on a busy machine the
+            // queue can be long, so allow more than the default 10 seconds before giving up.
+            databases.use(
+                .sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(30),
+                        dataEncoder: .init(), dataDecoder: .init(), sqlLogLevel: .trace),
+                as: .sqlite)
             let store = AcubackDatabase(location: location, databases: databases, ownedGroup: group, logger: logger)
             do {
                 try await store.configureSQLite()

@@ -1,33 +1,33 @@
+import AcubackStore
 import Foundation
 import Logging
-import Testing
+import SQLKit
 
-@testable import AcubackStore
-
-/// The databases the store's integration tests run on: SQLite always, PostgreSQL when
-/// ACUBACK_TEST_POSTGRES_URL names a server the tests may create databases on.
-enum TestBackend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+/// The databases the integration tests run on (shared by the store and server test targets):
+/// SQLite always, PostgreSQL when ACUBACK_TEST_POSTGRES_URL names a server the tests may create
+/// databases on.
+public enum TestBackend: String, CaseIterable, Sendable, CustomStringConvertible {
     case sqlite, postgres
 
-    static var postgresURL: String? {
+    public static var postgresURL: String? {
         ProcessInfo.processInfo.environment["ACUBACK_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    static var available: [TestBackend] {
+    public static var available: [TestBackend] {
         postgresURL == nil ? [.sqlite] : [.sqlite, .postgres]
     }
 
-    var testDescription: String { rawValue }
+    public var description: String { rawValue }
 }
 
-let testLogger: Logger = {
+public let testLogger: Logger = {
     var logger = Logger(label: "acuback-test")
     logger.logLevel = .critical
     return logger
 }()
 
 /// Runs `body` against a brand-new database of `backend` and removes it afterwards.
-func withTestDatabase(
+public func withTestDatabase(
     _ backend: TestBackend, migrated: Bool = true, _ body: (AcubackDatabase) async throws -> Void
 ) async throws {
     switch backend {
@@ -38,21 +38,21 @@ func withTestDatabase(
         let store = try await AcubackDatabase.open(.sqlite(path: folder.appendingPathComponent("t.sqlite").path), logger: testLogger)
         try await run(store, migrated: migrated, body)
     case .postgres:
-        let adminURL = try #require(TestBackend.postgresURL)
+        guard let adminURL = TestBackend.postgresURL else { throw ScratchDatabaseError("ACUBACK_TEST_POSTGRES_URL is not set") }
         let admin = try await AcubackDatabase.open(try DatabaseLocation(url: adminURL), logger: testLogger)
         let name = "acuback_test_\(UUID().uuidString.prefix(8).lowercased())"
-        try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
-        var parts = try #require(URLComponents(string: adminURL))
+        try await admin.scratchSQL.raw("CREATE DATABASE \(unsafeRaw: name)").run()
+        guard var parts = URLComponents(string: adminURL) else { throw ScratchDatabaseError("bad test URL") }
         parts.path = "/\(name)"
         do {
-            let store = try await AcubackDatabase.open(.postgres(url: try #require(parts.string)), logger: testLogger)
+            let store = try await AcubackDatabase.open(.postgres(url: parts.string!), logger: testLogger)
             try await run(store, migrated: migrated, body)
         } catch {
-            try? await admin.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name)").run()
+            try? await admin.scratchSQL.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name)").run()
             await admin.close()
             throw error
         }
-        try await admin.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name)").run()
+        try await admin.scratchSQL.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name)").run()
         await admin.close()
     }
 }
@@ -66,4 +66,15 @@ private func run(_ store: AcubackDatabase, migrated: Bool, _ body: (AcubackDatab
         throw error
     }
     await store.close()
+}
+
+struct ScratchDatabaseError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension AcubackDatabase {
+    var scratchSQL: any SQLDatabase {
+        get throws { try fluent as! any SQLDatabase }
+    }
 }
