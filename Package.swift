@@ -102,6 +102,7 @@ let package = Package(
                 "AcubackServer",
                 "AcubackTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -4,6 +4,7 @@ import AcubackTestSupport
 import AcubackStore
 import Foundation
 import Hummingbird
+import Prometheus
 import HummingbirdTesting
 import Testing
 
@@ -58,6 +59,8 @@ import Testing
         Row(method: .post, route: "/admin/users", uri: fixed("/admin/users"), body: { _, _ in [("email", "new\(UUID().uuidString.prefix(6))@example.org"), ("name", "New"), ("role", "reception")] }, expected: adminOnly),
         Row(method: .post, route: "/admin/users/{id}/disable", uri: { "/admin/users/\($0.hannahID)/disable" }, body: { _, _ in [] }, expected: adminOnly),
         Row(method: .post, route: "/admin/users/{id}/enable", uri: { "/admin/users/\($0.hannahID)/enable" }, body: { _, _ in [] }, expected: adminOnly),
+        // Counts of requests by route and status: no patient data, for the clinic's monitoring.
+        Row(method: .get, route: "/metrics", uri: fixed("/metrics"), expected: everyone),
         Row(method: .get, route: "/healthz", uri: fixed("/healthz"), expected: everyone, json: true),
         Row(method: .get, route: "/readyz", uri: fixed("/readyz"), expected: everyone, json: true),
         Row(method: .get, route: "/api/v1/openapi.yaml", uri: fixed("/api/v1/openapi.yaml"), expected: everyone, json: true),
@@ -80,7 +83,9 @@ import Testing
 
     @Test func everyRouteHasARowInTheMatrix() async throws {
         try await withTestStore(migrated: true) { store in
-            let router = try await buildRouter(services: AppServices(database: store, publicAddress: PublicAddress(configured: "http://test", fallback: "")), logger: testLogger, metrics: nil)
+            let router = try await buildRouter(
+                services: AppServices(database: store, publicAddress: PublicAddress(configured: "http://test", fallback: "")),
+                logger: testLogger, metrics: PrometheusCollectorRegistry())
             let covered = Set(Self.rows.map { "\($0.method.rawValue) \($0.route)" })
             for route in router.routes {
                 let key = "\(route.method.rawValue) \(route.path)"

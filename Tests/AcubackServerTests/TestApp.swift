@@ -7,6 +7,7 @@ import Hummingbird
 import HummingbirdBcrypt
 import HummingbirdTesting
 import Logging
+import Prometheus
 import Testing
 
 @testable import AcubackServer
@@ -84,7 +85,9 @@ func withTestWorld(
 ) async throws {
     try await withTestDatabase(backend, migrated: true) { store in
         let world = try await TestWorld.make(store: store)
-        let app = try await buildApplication(configuration: .init(port: 0), store: store, logger: testLogger, backgroundWork: false)
+        let app = try await buildApplication(
+            configuration: .init(port: 0), store: store, logger: testLogger, metrics: PrometheusCollectorRegistry(),
+            backgroundWork: false)
         try await app.test(.router) { client in try await body(client, world) }
     }
 }
