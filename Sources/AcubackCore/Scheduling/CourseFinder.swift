@@ -1,0 +1,111 @@
+import Foundation
+
+/// A course to book: so many sessions, so many a week.
+public struct CourseRequest: Sendable, Equatable, Codable {
+    public var sessions: Int
+    public var perWeek: Int
+    public var kind: AppointmentKind
+    public var earliest: Date
+    /// How far ahead to look, in weeks.
+    public var horizonWeeks: Int
+    public var preferredPractitionerID: UUID?
+
+    public init(sessions: Int, perWeek: Int, kind: AppointmentKind = .treatment, earliest: Date, horizonWeeks: Int = 12, preferredPractitionerID: UUID? = nil) {
+        self.sessions = sessions
+        self.perWeek = perWeek
+        self.kind = kind
+        self.earliest = earliest
+        self.horizonWeeks = horizonWeeks
+        self.preferredPractitionerID = preferredPractitionerID
+    }
+
+    public func validate() throws(ValidationError) {
+        var errors = FieldErrorCollector()
+        errors.check((1...30).contains(sessions), "sessions", "must be from 1 to 30")
+        errors.check((1...5).contains(perWeek), "perWeek", "must be from 1 to 5")
+        errors.check((1...26).contains(horizonWeeks), "horizonWeeks", "must be from 1 to 26")
+        try errors.throwIfAny()
+    }
+
+    /// Days between sessions, so that two a week fall on, say, Monday and Thursday.
+    public var minimumGapDays: Int { max(1, 7 / perWeek) }
+}
+
+/// A series of sessions with one practitioner, ready to book all at once.
+public struct ProposedCourse: Sendable, Equatable, Codable {
+    public let practitionerID: UUID
+    public let slots: [Slot]
+
+    public var finishes: Date? { slots.last?.start }
+}
+
+public enum CourseSearchFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    case noFit(sessions: Int, perWeek: Int, weeks: Int)
+
+    public var description: String {
+        switch self {
+        case .noFit(let sessions, let perWeek, let weeks):
+            "no certified practitioner has \(sessions) free times, \(perWeek) a week, in the next \(weeks) weeks"
+        }
+    }
+}
+
+/// Finds the earliest series of sessions that fits a practitioner's hours, leave, certificates,
+/// the rooms and the existing bookings. The preferred practitioner is kept when they can take the
+/// whole course; otherwise the certified practitioner who can finish it earliest.
+public struct CourseFinder: Sendable {
+    public let finder: SlotFinder
+
+    public init(finder: SlotFinder) {
+        self.finder = finder
+    }
+
+    public func find(_ request: CourseRequest, practitioners: [PractitionerCalendar], now: Date) -> Result<ProposedCourse, CourseSearchFailure> {
+        let minutes = finder.settings.minutes(for: request.kind)
+        let ordered = practitioners.sorted { a, b in
+            (a.practitionerID == request.preferredPractitionerID ? 0 : 1) < (b.practitionerID == request.preferredPractitionerID ? 0 : 1)
+        }
+        var best: ProposedCourse?
+        for practitioner in ordered {
+            guard let course = series(request, minutes: minutes, practitioner: practitioner, now: now) else { continue }
+            if practitioner.practitionerID == request.preferredPractitionerID { return .success(course) }
+            if best == nil || course.finishes! < best!.finishes! { best = course }
+        }
+        if let best { return .success(best) }
+        return .failure(.noFit(sessions: request.sessions, perWeek: request.perWeek, weeks: request.horizonWeeks))
+    }
+
+    /// Greedy earliest-first: each session on the first day with a free time that keeps the gap
+    /// after the previous one and the count per week.
+    func series(_ request: CourseRequest, minutes: Int, practitioner: PractitionerCalendar, now: Date) -> ProposedCourse? {
+        var finder = self.finder
+        var practitioner = practitioner
+        let zone = finder.settings.zone
+        let start = max(request.earliest, now)
+        let lastDay = CalendarDay(start, in: zone).adding(days: request.horizonWeeks * 7)
+        var day = CalendarDay(start, in: zone)
+        var slots: [Slot] = []
+        var perWeek: [Int: Int] = [:]
+        let end = finder.instant(lastDay, minute: 24 * 60 - 1)
+        while slots.count < request.sessions, day <= lastDay {
+            let week = Self.weekNumber(day)
+            if perWeek[week, default: 0] < request.perWeek,
+               let slot = finder.freeSlots(on: day, for: practitioner, minutes: minutes, after: start, before: end, limit: 1).first {
+                slots.append(slot)
+                perWeek[week, default: 0] += 1
+                finder.take(slot, from: &practitioner)
+                day = day.adding(days: request.minimumGapDays)
+            } else {
+                day = day.adding(days: 1)
+            }
+        }
+        return slots.count == request.sessions ? ProposedCourse(practitionerID: practitioner.practitionerID, slots: slots) : nil
+    }
+
+    /// A number that is the same for every day of one Monday-to-Sunday week.
+    static func weekNumber(_ day: CalendarDay) -> Int {
+        let daysSinceEpoch = Int(day.start(in: TimeZone(identifier: "UTC")!).timeIntervalSince1970 / 86_400)
+        // 1970-01-01 was a Thursday: shift so weeks start on Monday.
+        return (daysSinceEpoch + 3) / 7
+    }
+}
