@@ -11,5 +11,6 @@ enum AcubackMigrations {
         CreateAccounts(),
         CreateOutbox(),
         CreateAuditTrail(),
+        CreateClinicOperations(),
     ]
 }

@@ -13,6 +13,7 @@ final class AppointmentModel: Model, @unchecked Sendable {
     @Field(key: "status") var status: String
     @Field(key: "starts_at") var startsAt: Date
     @Field(key: "minutes") var minutes: Int
+    @OptionalField(key: "course_id") var courseID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

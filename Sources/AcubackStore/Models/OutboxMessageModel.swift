@@ -20,6 +20,8 @@ final class OutboxMessageModel: Model, @unchecked Sendable {
     @OptionalField(key: "sent_at") var sentAt: Date?
     @OptionalField(key: "last_error") var lastError: String?
     @Field(key: "created_at") var createdAt: Date
+    /// The record the message is about (an appointment, for reminders), so it can be withdrawn.
+    @OptionalField(key: "related_id") var relatedID: UUID?
 
     init() {}
 }

@@ -11,6 +11,8 @@ final class PractitionerModel: Model, @unchecked Sendable {
     @Field(key: "profession") var profession: String
     @Field(key: "biography") var biography: String
     @Field(key: "practising_since") var practisingSince: Int
+    /// `WeeklyHours` in its text form; nil means the standard full-time week.
+    @OptionalField(key: "weekly_hours") var weeklyHours: String?
     @Children(for: \.$practitioner) var certificates: [CertificateModel]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 

@@ -44,8 +44,9 @@ public struct OutboxStore: Sendable {
         try await Self.enqueue(draft, on: store.fluent, now: now)
     }
 
-    static func enqueue(_ draft: OutboxDraft, on db: any Database, now: Date) async throws {
+    static func enqueue(_ draft: OutboxDraft, on db: any Database, now: Date, relatedID: UUID? = nil) async throws {
         let message = OutboxMessageModel()
+        message.relatedID = relatedID
         message.kind = draft.kind
         message.recipient = draft.recipient
         message.subject = draft.subject

@@ -1,0 +1,72 @@
+import FluentKit
+import Foundation
+
+/// A clinic's booking settings; the id is the clinic's.
+final class ClinicSettingsModel: Model, @unchecked Sendable {
+    static let schema = "clinic_settings"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "opening_hours") var openingHours: String
+    @Field(key: "consultation_minutes") var consultationMinutes: Int
+    @Field(key: "treatment_minutes") var treatmentMinutes: Int
+    @Field(key: "review_minutes") var reviewMinutes: Int
+    @Field(key: "notice_hours") var noticeHours: Int
+    @Field(key: "consent_version") var consentVersion: String
+
+    init() {}
+}
+
+final class AvailabilityExceptionModel: Model, @unchecked Sendable {
+    static let schema = "availability_exceptions"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "practitioner_id") var practitioner: PractitionerModel
+    @Field(key: "first_day") var firstDay: String
+    @Field(key: "last_day") var lastDay: String
+    @Field(key: "reason") var reason: String
+
+    init() {}
+}
+
+/// A patient's informed consent: which version of the text, when, and who recorded it.
+final class ConsentModel: Model, @unchecked Sendable {
+    static let schema = "consents"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "patient_id") var patient: PatientModel
+    @Field(key: "version") var version: String
+    @Field(key: "given_at") var givenAt: Date
+    @OptionalField(key: "recorded_by_user_id") var recordedBy: UUID?
+
+    init() {}
+}
+
+/// A secret calendar link; only its hash is stored.
+final class CalendarFeedModel: Model, @unchecked Sendable {
+    static let schema = "calendar_feeds"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "owner_type") var ownerType: String
+    @Field(key: "owner_id") var ownerID: UUID
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
+
+/// A course of treatment sessions booked together.
+final class CourseModel: Model, @unchecked Sendable {
+    static let schema = "courses"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "clinic_id") var clinicID: UUID
+    @Parent(key: "patient_id") var patient: PatientModel
+    @Parent(key: "practitioner_id") var practitioner: PractitionerModel
+    @Field(key: "sessions") var sessions: Int
+    @Field(key: "per_week") var perWeek: Int
+    @Field(key: "kind") var kind: String
+    @Field(key: "status") var status: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}

@@ -1,0 +1,195 @@
+import AcubackCore
+import FluentKit
+import Foundation
+
+/// Appointments and courses. A booking claims its slot units for the practitioner and the room;
+/// the unique index on those claims is what makes a double booking impossible, on SQLite and
+/// PostgreSQL, whatever the application checked before.
+public struct BookingStore: Sendable {
+    let store: AcubackDatabase
+
+    public init(_ store: AcubackDatabase) {
+        self.store = store
+    }
+
+    static let holding = [AppointmentStatus.booked.rawValue, AppointmentStatus.completed.rawValue]
+
+    /// Booked stretches between `from` and `to`, by practitioner and by room.
+    public func busy(clinicID: UUID, from: Date, to: Date) async throws
+        -> (practitioners: [UUID: [BusyInterval]], rooms: [UUID: [BusyInterval]])
+    {
+        // Longest appointment is four hours: look back that far for ones that run into the window.
+        let appointments = try await AppointmentModel.query(on: store.fluent).filter(\.$clinic.$id == clinicID)
+            .filter(\.$status ~~ Self.holding).filter(\.$startsAt >= from.addingTimeInterval(-4 * 3600))
+            .filter(\.$startsAt < to).all()
+        var practitioners: [UUID: [BusyInterval]] = [:]
+        var rooms: [UUID: [BusyInterval]] = [:]
+        for appointment in appointments {
+            let interval = BusyInterval(start: appointment.startsAt, minutes: appointment.minutes)
+            practitioners[appointment.$practitioner.id, default: []].append(interval)
+            if let room = appointment.$room.id { rooms[room, default: []].append(interval) }
+        }
+        return (practitioners, rooms)
+    }
+
+    /// Books all of `appointments` or none; a reminder for each is queued for 24 hours before it.
+    /// Throws `SlotTaken` naming the booking that already holds a time.
+    @discardableResult
+    public func book(
+        _ appointments: [NewAppointment], course: CourseRecordDraft? = nil, reminder: @escaping @Sendable (NewAppointment, UUID) -> OutboxDraft?,
+        now: Date = Date()
+    ) async throws -> (appointments: [AppointmentRecord], course: CourseRecord?) {
+        do {
+            return try await store.fluent.transaction { db in
+                var courseRecord: CourseRecord?
+                if let course {
+                    let model = CourseModel()
+                    model.clinicID = course.clinicID
+                    model.$patient.id = course.patientID
+                    model.$practitioner.id = course.practitionerID
+                    model.sessions = course.sessions
+                    model.perWeek = course.perWeek
+                    model.kind = course.kind.rawValue
+                    model.status = "booked"
+                    model.createdAt = now
+                    try await model.create(on: db)
+                    courseRecord = CourseRecord(
+                        id: model.id!, patientID: course.patientID, practitionerID: course.practitionerID,
+                        sessions: course.sessions, perWeek: course.perWeek, kind: course.kind, status: "booked")
+                }
+                var records: [AppointmentRecord] = []
+                for new in appointments {
+                    let model = AppointmentModel(
+                        clinicID: new.clinicID, patientID: new.patientID, practitionerID: new.practitionerID,
+                        roomID: new.roomID, kind: new.kind, status: .booked, startsAt: new.start, minutes: new.minutes)
+                    model.courseID = courseRecord?.id
+                    try await model.create(on: db)
+                    try await model.holdSlots(on: db)
+                    if var draft = reminder(new, model.id!), new.start.addingTimeInterval(-24 * 3600) > now {
+                        draft.availableAt = new.start.addingTimeInterval(-24 * 3600)
+                        try await OutboxStore.enqueue(draft, on: db, now: now, relatedID: model.id)
+                    }
+                    records.append(model.record)
+                }
+                return (records, courseRecord)
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw try await conflict(for: appointments)
+        }
+    }
+
+    /// The booking holding one of the times the refused request wanted.
+    private func conflict(for appointments: [NewAppointment]) async throws -> SlotTaken {
+        let db = try store.fluent
+        for new in appointments {
+            let starts = SlotGrid.slotStarts(from: new.start, minutes: new.minutes)
+            for (resource, name) in [(new.practitionerID, "practitioner")] + (new.roomID.map { [($0, "room")] } ?? []) {
+                if let slot = try await AppointmentSlotModel.query(on: db).filter(\.$resourceID == resource)
+                    .filter(\.$slotStart ~~ starts).with(\.$appointment).first() {
+                    return SlotTaken(conflictingStart: slot.appointment.startsAt, resource: name)
+                }
+            }
+        }
+        return SlotTaken(conflictingStart: appointments.first?.start ?? Date(), resource: "practitioner")
+    }
+
+    public func appointment(id: UUID) async throws -> AppointmentRecord? {
+        guard let model = try await AppointmentModel.find(id, on: store.fluent) else { return nil }
+        return try await named([model]).first
+    }
+
+    /// Appointments starting in [from, to), earliest first, with names filled in.
+    public func appointments(
+        clinicID: UUID, from: Date, to: Date, practitionerID: UUID? = nil, patientID: UUID? = nil,
+        includeCancelled: Bool = false, limit: Int = 500
+    ) async throws -> [AppointmentRecord] {
+        let query = AppointmentModel.query(on: try store.fluent).filter(\.$clinic.$id == clinicID)
+            .filter(\.$startsAt >= from).filter(\.$startsAt < to)
+        if let practitionerID { query.filter(\.$practitioner.$id == practitionerID) }
+        if let patientID { query.filter(\.$patient.$id == patientID) }
+        if !includeCancelled { query.filter(\.$status != AppointmentStatus.cancelled.rawValue) }
+        return try await named(query.sort(\.$startsAt).limit(limit).all())
+    }
+
+    private func named(_ models: [AppointmentModel]) async throws -> [AppointmentRecord] {
+        let db = try store.fluent
+        let patients = try await PatientModel.query(on: db).filter(\.$id ~~ Set(models.map(\.$patient.id))).all()
+        let practitioners = try await PractitionerModel.query(on: db).filter(\.$id ~~ Set(models.map(\.$practitioner.id))).all()
+        let rooms = try await RoomModel.query(on: db).filter(\.$id ~~ Set(models.compactMap(\.$room.id))).all()
+        return models.map { model in
+            var record = model.record
+            record.patientName = patients.first { $0.id == model.$patient.id }.map { "\($0.givenName) \($0.familyName)" } ?? ""
+            record.practitionerName = practitioners.first { $0.id == model.$practitioner.id }?.displayName ?? ""
+            record.roomName = rooms.first { $0.id == model.$room.id }?.name ?? ""
+            return record
+        }
+    }
+
+    /// Cancels a booking: its times are free again and its reminder is withdrawn.
+    public func cancel(id: UUID) async throws {
+        try await store.fluent.transaction { db in
+            guard let model = try await AppointmentModel.find(id, on: db) else { return }
+            model.status = AppointmentStatus.cancelled.rawValue
+            try await model.save(on: db)
+            try await AppointmentSlotModel.query(on: db).filter(\.$appointment.$id == id).delete()
+            try await OutboxMessageModel.query(on: db).filter(\.$relatedID == id).filter(\.$status == "pending")
+                .set(\.$status, to: "withdrawn").update()
+        }
+    }
+
+    /// Moves a booking to a new time (and room) in one step; nothing changes when the new time is taken.
+    public func reschedule(id: UUID, to start: Date, roomID: UUID?, reminder: OutboxDraft?, now: Date = Date()) async throws -> AppointmentRecord? {
+        do {
+            return try await store.fluent.transaction { db in
+                guard let model = try await AppointmentModel.find(id, on: db) else { return nil }
+                try await AppointmentSlotModel.query(on: db).filter(\.$appointment.$id == id).delete()
+                model.startsAt = start
+                model.$room.id = roomID
+                try await model.save(on: db)
+                try await model.holdSlots(on: db)
+                try await OutboxMessageModel.query(on: db).filter(\.$relatedID == id).filter(\.$status == "pending")
+                    .set(\.$status, to: "withdrawn").update()
+                if var draft = reminder, start.addingTimeInterval(-24 * 3600) > now {
+                    draft.availableAt = start.addingTimeInterval(-24 * 3600)
+                    try await OutboxStore.enqueue(draft, on: db, now: now, relatedID: id)
+                }
+                return model.record
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            guard let existing = try await appointment(id: id) else { throw SlotTaken(conflictingStart: start, resource: "practitioner") }
+            throw try await conflict(for: [NewAppointment(
+                clinicID: existing.clinicID, patientID: existing.patientID, practitionerID: existing.practitionerID,
+                roomID: roomID, kind: existing.kind, start: start, minutes: existing.minutes)])
+        }
+    }
+
+    public func course(id: UUID) async throws -> CourseRecord? {
+        guard let model = try await CourseModel.find(id, on: store.fluent) else { return nil }
+        return CourseRecord(
+            id: id, patientID: model.$patient.id, practitionerID: model.$practitioner.id, sessions: model.sessions,
+            perWeek: model.perWeek, kind: AppointmentKind(rawValue: model.kind) ?? .treatment, status: model.status)
+    }
+
+    public func courseAppointments(courseID: UUID) async throws -> [AppointmentRecord] {
+        try await named(AppointmentModel.query(on: store.fluent).filter(\.$courseID == courseID).sort(\.$startsAt).all())
+    }
+}
+
+/// A course to create together with its appointments.
+public struct CourseRecordDraft: Sendable {
+    public let clinicID: UUID
+    public let patientID: UUID
+    public let practitionerID: UUID
+    public let sessions: Int
+    public let perWeek: Int
+    public let kind: AppointmentKind
+
+    public init(clinicID: UUID, patientID: UUID, practitionerID: UUID, sessions: Int, perWeek: Int, kind: AppointmentKind) {
+        self.clinicID = clinicID
+        self.patientID = patientID
+        self.practitionerID = practitionerID
+        self.sessions = sessions
+        self.perWeek = perWeek
+        self.kind = kind
+    }
+}

@@ -1,0 +1,155 @@
+import AcubackCore
+import FluentKit
+import Foundation
+
+/// Clinic settings, rooms, practitioners with their hours, leave and certificates.
+public struct ClinicStore: Sendable {
+    let store: AcubackDatabase
+
+    public init(_ store: AcubackDatabase) {
+        self.store = store
+    }
+
+    // MARK: - Settings and rooms
+
+    public func settings(clinicID: UUID) async throws -> ClinicSettings {
+        let db = try store.fluent
+        let zone = try await ClinicModel.find(clinicID, on: db)?.timeZone ?? "UTC"
+        guard let row = try await ClinicSettingsModel.find(clinicID, on: db) else { return ClinicSettings(timeZone: zone) }
+        return ClinicSettings(
+            timeZone: zone, openingHours: (try? WeeklyHours.parse(row.openingHours, field: "openingHours")) ?? .standardClinic,
+            consultationMinutes: row.consultationMinutes, treatmentMinutes: row.treatmentMinutes,
+            reviewMinutes: row.reviewMinutes, noticeHours: row.noticeHours, consentVersion: row.consentVersion)
+    }
+
+    public func saveSettings(_ settings: ClinicSettings, clinicID: UUID) async throws {
+        try settings.validate()
+        try await store.fluent.transaction { db in
+            guard let clinic = try await ClinicModel.find(clinicID, on: db) else { return }
+            clinic.timeZone = settings.timeZone
+            try await clinic.save(on: db)
+            let row = try await ClinicSettingsModel.find(clinicID, on: db) ?? ClinicSettingsModel()
+            row.id = clinicID
+            row.openingHours = settings.openingHours.text
+            row.consultationMinutes = settings.consultationMinutes
+            row.treatmentMinutes = settings.treatmentMinutes
+            row.reviewMinutes = settings.reviewMinutes
+            row.noticeHours = settings.noticeHours
+            row.consentVersion = settings.consentVersion
+            try await row.save(on: db)
+        }
+    }
+
+    public func rooms(clinicID: UUID) async throws -> [RoomRecord] {
+        try await RoomModel.query(on: store.fluent).filter(\.$clinic.$id == clinicID).sort(\.$name).all()
+            .map { RoomRecord(id: $0.id!, name: $0.name) }
+    }
+
+    public func addRoom(clinicID: UUID, name: String) async throws -> RoomRecord {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.count <= 60 else { throw ValidationError(field: "name", rule: "must be 1 to 60 characters") }
+        if try await RoomModel.query(on: store.fluent).filter(\.$clinic.$id == clinicID).filter(\.$name == trimmed).first() != nil {
+            throw ValidationError(field: "name", rule: "a room called '\(trimmed)' already exists")
+        }
+        let room = RoomModel(clinicID: clinicID, name: trimmed)
+        try await room.create(on: store.fluent)
+        return RoomRecord(id: room.id!, name: trimmed)
+    }
+
+    // MARK: - Practitioners
+
+    public func practitioners(clinicID: UUID) async throws -> [PractitionerRecord] {
+        let db = try store.fluent
+        let models = try await PractitionerModel.query(on: db).filter(\.$clinic.$id == clinicID).sort(\.$displayName).all()
+        let ids = models.compactMap(\.id)
+        let certificates = try await CertificateModel.query(on: db).filter(\.$practitioner.$id ~~ ids).sort(\.$validTo).all()
+        let exceptions = try await AvailabilityExceptionModel.query(on: db).filter(\.$practitioner.$id ~~ ids).sort(\.$firstDay).all()
+        return models.map { model in
+            model.record(
+                certificates: certificates.filter { $0.$practitioner.id == model.id },
+                exceptions: exceptions.filter { $0.$practitioner.id == model.id })
+        }
+    }
+
+    public func practitioner(id: UUID) async throws -> PractitionerRecord? {
+        let db = try store.fluent
+        guard let model = try await PractitionerModel.find(id, on: db) else { return nil }
+        let certificates = try await CertificateModel.query(on: db).filter(\.$practitioner.$id == id).sort(\.$validTo).all()
+        let exceptions = try await AvailabilityExceptionModel.query(on: db).filter(\.$practitioner.$id == id).sort(\.$firstDay).all()
+        return model.record(certificates: certificates, exceptions: exceptions)
+    }
+
+    public func createPractitioner(
+        clinicID: UUID, userID: UUID?, name: String, profession: String, biography: String = "", practisingSince: Int,
+        hours: WeeklyHours = .standardPractitioner
+    ) async throws -> PractitionerRecord {
+        var errors = FieldErrorCollector()
+        errors.check(!name.trimmingCharacters(in: .whitespaces).isEmpty, "name", "must not be empty")
+        errors.check(!profession.trimmingCharacters(in: .whitespaces).isEmpty, "profession", "must not be empty")
+        errors.check((1950...2100).contains(practisingSince), "practisingSince", "must be a year such as 2012")
+        try errors.throwIfAny()
+        let model = PractitionerModel(
+            clinicID: clinicID, userID: userID, displayName: name, profession: profession, biography: biography,
+            practisingSince: practisingSince)
+        model.weeklyHours = hours.text
+        try await model.create(on: store.fluent)
+        return model.record(certificates: [], exceptions: [])
+    }
+
+    public func setHours(practitionerID: UUID, hours: WeeklyHours) async throws {
+        guard let model = try await PractitionerModel.find(practitionerID, on: store.fluent) else { return }
+        model.weeklyHours = hours.text
+        try await model.save(on: store.fluent)
+    }
+
+    public func addException(practitionerID: UUID, _ exception: AvailabilityException) async throws {
+        var errors = FieldErrorCollector()
+        errors.check(exception.firstDay <= exception.lastDay, "lastDay", "must not be before the first day")
+        errors.check(!exception.reason.trimmingCharacters(in: .whitespaces).isEmpty, "reason", "must not be empty")
+        try errors.throwIfAny()
+        let model = AvailabilityExceptionModel()
+        model.$practitioner.id = practitionerID
+        model.firstDay = exception.firstDay.description
+        model.lastDay = exception.lastDay.description
+        model.reason = exception.reason
+        try await model.create(on: store.fluent)
+    }
+
+    // MARK: - Certificates
+
+    public func addCertificate(practitionerID: UUID, _ certificate: Certificate) async throws -> CertificateRecord {
+        var errors = FieldErrorCollector()
+        errors.check(!certificate.issuingBody.trimmingCharacters(in: .whitespaces).isEmpty, "issuingBody", "must not be empty")
+        errors.check(!certificate.number.trimmingCharacters(in: .whitespaces).isEmpty, "number", "must not be empty")
+        errors.check(certificate.validFrom <= certificate.validTo, "validTo", "must not be before validFrom")
+        try errors.throwIfAny()
+        if try await CertificateModel.query(on: store.fluent).filter(\.$issuingBody == certificate.issuingBody)
+            .filter(\.$number == certificate.number).first() != nil {
+            throw ValidationError(field: "number", rule: "\(certificate.issuingBody) number \(certificate.number) is already recorded")
+        }
+        let model = CertificateModel(practitionerID: practitionerID, certificate)
+        try await model.create(on: store.fluent)
+        return CertificateRecord(id: model.id!, practitionerID: practitionerID, certificate: model.certificate)
+    }
+
+    /// Marks a certificate as checked with the issuing body.
+    public func verifyCertificate(id: UUID, by: String, at: Date) async throws -> CertificateRecord? {
+        guard let model = try await CertificateModel.find(id, on: store.fluent) else { return nil }
+        model.verifiedBy = by
+        model.verifiedAt = at
+        try await model.save(on: store.fluent)
+        return CertificateRecord(id: id, practitionerID: model.$practitioner.id, certificate: model.certificate)
+    }
+
+    /// Certificates of the clinic's practitioners whose validity ends within `days` of `today`
+    /// (or has ended), soonest first.
+    public func certificatesExpiring(clinicID: UUID, within days: Int, today: CalendarDay) async throws
+        -> [(practitioner: PractitionerRecord, certificate: CertificateRecord)]
+    {
+        let limit = today.adding(days: days)
+        return try await practitioners(clinicID: clinicID).flatMap { practitioner in
+            practitioner.certificates.filter { $0.certificate.validTo <= limit && $0.certificate.validTo >= today }
+                .map { (practitioner, $0) }
+        }.sorted { $0.certificate.certificate.validTo < $1.certificate.certificate.validTo }
+    }
+}

@@ -1,0 +1,59 @@
+import AcubackCore
+import FluentKit
+import Foundation
+
+public struct ConsentRecord: Sendable, Equatable {
+    public let version: String
+    public let givenAt: Date
+    public let recordedBy: UUID?
+}
+
+extension PatientStore {
+    /// Registers a patient at the desk (no online account).
+    public func createPatient(
+        clinicID: UUID, givenName: String, familyName: String, birthDate: String, email: String?, phone: String?, today: CalendarDay
+    ) async throws -> PatientRecord {
+        var errors = FieldErrorCollector()
+        errors.check(!givenName.trimmingCharacters(in: .whitespaces).isEmpty, "givenName", "must not be empty")
+        errors.check(!familyName.trimmingCharacters(in: .whitespaces).isEmpty, "familyName", "must not be empty")
+        errors.check(CalendarDay(birthDate).map { $0 < today } ?? false, "birthDate", "must be a past date written YYYY-MM-DD")
+        if let email, !email.isEmpty {
+            do { try EmailRule.check(email) } catch { error.errors.forEach { errors.add($0.field, $0.rule) } }
+        }
+        try errors.throwIfAny()
+        let patient = PatientModel(
+            clinicID: clinicID, userID: nil, givenName: givenName.trimmingCharacters(in: .whitespaces),
+            familyName: familyName.trimmingCharacters(in: .whitespaces), birthDate: birthDate,
+            email: email.flatMap { $0.isEmpty ? nil : EmailRule.normalized($0) }, phone: phone.flatMap { $0.isEmpty ? nil : $0 },
+            risks: .none)
+        try await patient.create(on: store.fluent)
+        return patient.record
+    }
+
+    /// Records the intake form's risk factors, checked as the prescription engine reads them.
+    public func updateIntake(patientID: UUID, risks: RiskFactors) async throws {
+        var errors = FieldErrorCollector()
+        if let week = risks.pregnancyWeek {
+            errors.check(Assessment.pregnancyWeeks.contains(week), "pregnancyWeek", "must be from 1 to 42, or empty when not pregnant")
+        }
+        if let bmi = risks.bmi { errors.check(Assessment.bmiRange.contains(bmi), "bmi", "must be from 10 to 80") }
+        try errors.throwIfAny()
+        guard let patient = try await PatientModel.find(patientID, on: store.fluent) else { return }
+        patient.riskFactors = risks
+        try await patient.save(on: store.fluent)
+    }
+
+    public func recordConsent(patientID: UUID, version: String, at: Date, recordedBy: UUID?) async throws {
+        let consent = ConsentModel()
+        consent.$patient.id = patientID
+        consent.version = version
+        consent.givenAt = at
+        consent.recordedBy = recordedBy
+        try await consent.create(on: store.fluent)
+    }
+
+    public func consents(patientID: UUID) async throws -> [ConsentRecord] {
+        try await ConsentModel.query(on: store.fluent).filter(\.$patient.$id == patientID).sort(\.$givenAt, .descending).all()
+            .map { ConsentRecord(version: $0.version, givenAt: $0.givenAt, recordedBy: $0.recordedBy) }
+    }
+}
