@@ -56,7 +56,8 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     router.middlewares.add(PageErrorMiddleware(renderer: renderer))
     router.middlewares.add(CSRFMiddleware())
 
-    try APIService(services: services).registerHandlers(on: router, middlewares: [APIAccessMiddleware()])
+    try APIService(services: services).registerHandlers(
+        on: router, configuration: .init(dateTranscoder: FlexibleDateTranscoder()), middlewares: [APIAccessMiddleware()])
 
     PublicPagesController(renderer: renderer).addRoutes(to: router)
     PlanPageController(renderer: renderer).addRoutes(to: router)

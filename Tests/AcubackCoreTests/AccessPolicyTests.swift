@@ -31,7 +31,7 @@ import Testing
             .listPatients: [.reception, .practitioner, .admin],
             .readPatientContact: [.patient, .reception, .practitioner, .admin],
             .readPatientClinical: [.patient, .practitioner, .admin],
-            .changePatientClinical: [.practitioner, .admin],
+            .changePatientClinical: [.patient, .practitioner, .admin],
             .readSchedule: [.reception, .practitioner, .admin],
             .manageUsers: [.admin],
             .readAudit: [.admin],

@@ -23,6 +23,7 @@ import Testing
         /// For nobody, patient, reception, practitioner, admin.
         let expected: [Outcome]
         var json = false
+        var jsonBody: @Sendable (TestWorld) -> String = { _ in #"{"regions": ["lower"], "side": "both", "onset": "chronic"}"# }
     }
 
     static let A = Outcome.allowed
@@ -75,6 +76,28 @@ import Testing
         Row(method: .get, route: "/api/v1/patients/{patientId}/clinical", uri: { "/api/v1/patients/\($0.ownPatientID)/clinical" }, expected: [S, A, F, A, A], json: true),
         Row(method: .get, route: "/api/v1/patients/{patientId}/clinical", uri: { "/api/v1/patients/\($0.otherPatientID)/clinical" }, expected: [S, F, F, A, A], json: true),
         Row(method: .get, route: "/api/v1/patients/{patientId}/clinical", uri: { "/api/v1/patients/\($0.otherClinicPatientID)/clinical" }, expected: [S, F, F, F, F], json: true),
+        Row(method: .get, route: "/api/v1/practitioners", uri: fixed("/api/v1/practitioners"), expected: everyone, json: true),
+        Row(method: .post, route: "/api/v1/practitioners/{practitionerId}/certificates", uri: { "/api/v1/practitioners/\($0.practitionerID)/certificates" },
+            expected: adminOnly, json: true,
+            jsonBody: { _ in #"{"issuingBody": "Matrix body", "number": "\#(UUID())", "validFrom": "2026-01-01", "validTo": "2027-01-01"}"# }),
+        Row(method: .get, route: "/api/v1/availability", uri: fixed("/api/v1/availability?from=2030-01-07T00:00:00Z&to=2030-01-08T00:00:00Z"), expected: everyone, json: true),
+        Row(method: .get, route: "/api/v1/appointments", uri: fixed("/api/v1/appointments?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z"), expected: signedIn, json: true),
+        Row(method: .post, route: "/api/v1/appointments", uri: fixed("/api/v1/appointments"), expected: signedIn, json: true,
+            jsonBody: { #"{"patientId": "\#($0.ownPatientID)", "kind": "consultation", "start": "2020-01-06T10:00:00Z"}"# }),
+        Row(method: .post, route: "/api/v1/appointments/{appointmentId}/cancel", uri: { _ in "/api/v1/appointments/\(UUID())/cancel" }, expected: signedIn, json: true),
+        Row(method: .post, route: "/api/v1/appointments/{appointmentId}/reschedule", uri: { _ in "/api/v1/appointments/\(UUID())/reschedule" },
+            expected: signedIn, json: true, jsonBody: { _ in #"{"start": "2030-01-07T10:00:00Z"}"# }),
+        Row(method: .post, route: "/api/v1/courses/search", uri: fixed("/api/v1/courses/search"), expected: [S, F, A, A, A], json: true,
+            jsonBody: { #"{"patientId": "\#($0.ownPatientID)", "sessions": 30, "perWeek": 1, "horizonWeeks": 2}"# }),
+        Row(method: .post, route: "/api/v1/courses", uri: fixed("/api/v1/courses"), expected: [S, F, A, A, A], json: true,
+            jsonBody: { #"{"patientId": "\#($0.ownPatientID)", "sessions": 30, "perWeek": 1, "horizonWeeks": 2}"# }),
+        Row(method: .get, route: "/api/v1/courses/{courseId}", uri: { _ in "/api/v1/courses/\(UUID())" }, expected: signedIn, json: true),
+        Row(method: .post, route: "/api/v1/patients", uri: fixed("/api/v1/patients"), expected: [S, F, A, A, A], json: true,
+            jsonBody: { _ in #"{"givenName": "", "familyName": "X", "birthDate": "1990-01-01"}"# }),
+        Row(method: .put, route: "/api/v1/patients/{patientId}/intake", uri: { "/api/v1/patients/\($0.ownPatientID)/intake" }, expected: [S, A, F, A, A], json: true,
+            jsonBody: { _ in "{}" }),
+        Row(method: .post, route: "/api/v1/patients/{patientId}/consents", uri: { "/api/v1/patients/\($0.ownPatientID)/consents" }, expected: signedIn, json: true,
+            jsonBody: { _ in "{}" }),
         // Last: signing out ends the sessions the rows above use.
         Row(method: .post, route: "/logout", uri: fixed("/logout"), body: { _, _ in [] }, expected: everyone),
     ]
@@ -119,10 +142,10 @@ import Testing
     static func request(_ row: Row, as role: Role?, client: some TestClientProtocol, world: TestWorld) async throws -> Outcome {
         var headers = world.headers(role)
         var body: ByteBuffer?
-        if row.method == .post {
+        if row.method == .post || row.method == .put {
             if row.json {
                 headers[.contentType] = "application/json"
-                body = ByteBuffer(string: #"{"regions": ["lower"], "side": "both", "onset": "chronic"}"#)
+                body = ByteBuffer(string: row.jsonBody(world))
             } else {
                 // Nobody signed in still gets a CSRF cookie, so the form itself is valid.
                 let csrf = role.map { world.csrf($0) } ?? "anonymous-csrf-token"

@@ -24,6 +24,8 @@ struct TestWorld: Sendable {
     let otherClinicPatientID: UUID
     /// The demo practitioner whose certificate expired; disabling and enabling her harms no test.
     let hannahID: UUID
+    /// The signed-in practitioner's own practitioner record.
+    var practitionerID: UUID { sessions[.practitioner]!.actor.practitionerID! }
     let sessions: [Role: Credentials]
 
     struct Credentials: Sendable {

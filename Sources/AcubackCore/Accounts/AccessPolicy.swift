@@ -75,7 +75,8 @@ public enum AccessPolicy {
         case .listPatients: [.reception, .practitioner, .admin]
         case .readPatientContact, .changePatientContact: [.patient, .reception, .practitioner, .admin]
         case .readPatientClinical: [.patient, .practitioner, .admin]
-        case .changePatientClinical: [.practitioner, .admin]
+        // A patient fills in their own intake form; reception never sees clinical data.
+        case .changePatientClinical: [.patient, .practitioner, .admin]
         case .readSchedule: [.reception, .practitioner, .admin]
         case .manageUsers, .readAudit: [.admin]
         }

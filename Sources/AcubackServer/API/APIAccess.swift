@@ -18,6 +18,20 @@ enum APIAccess {
         Operations.ListPatients.id: .listPatients,
         Operations.GetPatient.id: .readPatientContact,
         Operations.GetPatientClinical.id: .readPatientClinical,
+        Operations.CreatePatient.id: .listPatients,
+        Operations.UpdateIntake.id: .changePatientClinical,
+        Operations.RecordConsent.id: .changePatientContact,
+        Operations.ListPractitioners.id: .readPublic,
+        Operations.AddCertificate.id: .manageUsers,
+        Operations.GetAvailability.id: .readPublic,
+        // Patients see and change their own visits, staff their clinic's: decided in the handlers.
+        Operations.ListAppointments.id: .manageOwnAccount,
+        Operations.BookAppointment.id: .manageOwnAccount,
+        Operations.CancelAppointment.id: .manageOwnAccount,
+        Operations.RescheduleAppointment.id: .manageOwnAccount,
+        Operations.GetCourse.id: .manageOwnAccount,
+        Operations.SearchCourse.id: .listPatients,
+        Operations.BookCourse.id: .listPatients,
     ]
 }
 

@@ -61,7 +61,7 @@ extension APIService {
 
     /// The patient, when the actor may take `action` on them. Another clinic's patient is
     /// refused the same way whether or not it exists.
-    private func visiblePatient(_ idText: String, _ action: Action, _ actor: Actor) async throws -> PatientRecord? {
+    func visiblePatient(_ idText: String, _ action: Action, _ actor: Actor) async throws -> PatientRecord? {
         guard let id = UUID(uuidString: idText) else { return nil }
         guard let patient = try await services.patients.patient(id: id) else {
             try AccessPolicy.require(actor, action, .patient(clinicID: actor.clinicID, patientID: id))
@@ -131,4 +131,45 @@ struct ClinicalBody: Encodable {
     let patientId: String
     let riskFactors: RiskFactors
     let assessments: [Assessment]
+}
+
+extension APIService {
+    func createPatient(_ input: Operations.CreatePatient.Input) async throws -> Operations.CreatePatient.Output {
+        let actor = try actor
+        guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
+        let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
+        let patient = try await services.patients.createPatient(
+            clinicID: actor.clinicID, givenName: body.givenName, familyName: body.familyName, birthDate: body.birthDate,
+            email: body.email, phone: body.phone, today: CalendarDay(services.now(), in: zone))
+        try await services.record(
+            "patient.create", by: actor, clinicID: actor.clinicID, patientID: patient.id, recordType: "patient",
+            recordID: patient.id.uuidString, from: RequestActor.clientAddress)
+        return .created(.init(body: .json(try JSONBridge.convert(PatientBody(patient)))))
+    }
+
+    func updateIntake(_ input: Operations.UpdateIntake.Input) async throws -> Operations.UpdateIntake.Output {
+        let actor = try actor
+        guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
+        guard let patient = try await visiblePatient(input.path.patientId, .changePatientClinical, actor) else { throw NotFound(detail: "No such patient") }
+        let risks: RiskFactors = try JSONBridge.convert(body)
+        try await services.patients.updateIntake(patientID: patient.id, risks: risks)
+        try await services.record(
+            "patient.updateIntake", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "clinical",
+            recordID: patient.id.uuidString, from: RequestActor.clientAddress)
+        let clinical = try await services.patients.clinical(patientID: patient.id)!
+        return .ok(.init(body: .json(try JSONBridge.convert(ClinicalBody(
+            patientId: patient.id.uuidString, riskFactors: clinical.risks, assessments: clinical.assessments.map(ClinicalBody.Assessment.init))))))
+    }
+
+    func recordConsent(_ input: Operations.RecordConsent.Input) async throws -> Operations.RecordConsent.Output {
+        let actor = try actor
+        guard let patient = try await visiblePatient(input.path.patientId, .changePatientContact, actor) else { throw NotFound(detail: "No such patient") }
+        let version = try await ClinicStore(services.database).settings(clinicID: patient.clinicID).consentVersion
+        let now = services.now()
+        try await services.patients.recordConsent(patientID: patient.id, version: version, at: now, recordedBy: actor.userID)
+        try await services.record(
+            "patient.consent", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "consent",
+            recordID: version, from: RequestActor.clientAddress)
+        return .created(.init(body: .json(.init(version: version, givenAt: now))))
+    }
 }

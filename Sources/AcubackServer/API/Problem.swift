@@ -15,6 +15,17 @@ struct Problem: Codable, Sendable, Equatable {
         Problem(title: "The request is not valid", status: 400, detail: error.description, instance: instance, errors: error.errors)
     }
 
+    /// 409 when the time is taken, 422 when the booking breaks a rule, naming the field and why.
+    static func booking(_ error: BookingError, instance: String? = nil) -> Problem {
+        if case .invalid(let validation) = error, validation.errors.contains(where: { $0.rule.hasPrefix("no ") && $0.rule.contains("has this id") }) {
+            return Problem(title: "Unprocessable Content", status: 422, detail: validation.description, instance: instance, errors: validation.errors)
+        }
+        if case .invalid(let validation) = error { return .badRequest(validation, instance: instance) }
+        return error.isConflict
+            ? Problem(title: "Conflict", status: 409, detail: error.description, instance: instance, errors: error.fieldErrors)
+            : Problem(title: "Unprocessable Content", status: 422, detail: error.description, instance: instance, errors: error.fieldErrors)
+    }
+
     static func notFound(_ detail: String, instance: String? = nil) -> Problem {
         Problem(title: "Not found", status: 404, detail: detail, instance: instance)
     }
@@ -27,4 +38,9 @@ struct Problem: Codable, Sendable, Equatable {
         headers.append(contentsOf: extra)
         return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
+}
+
+/// Thrown by a handler for a record that does not exist (or that the caller may not know exists).
+struct NotFound: Error {
+    let detail: String
 }

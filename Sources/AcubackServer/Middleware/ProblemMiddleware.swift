@@ -16,6 +16,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as ValidationError {
             return Problem.badRequest(error, instance: instance).response()
+        } catch let error as BookingError {
+            return Problem.booking(error, instance: instance).response()
+        } catch let missing as NotFound {
+            return Problem.notFound(missing.detail, instance: instance).response()
         } catch let denied as AccessDenied {
             return Self.problem(for: denied, instance: instance, logger: context.logger).response(headers: denied.signedIn ? [:] : [.wwwAuthenticate: "Bearer"])
         } catch let error as ServerError {
@@ -45,6 +49,12 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     static func problem(for error: ServerError, instance: String) -> Problem {
         if let validation = error.underlyingError as? ValidationError {
             return .badRequest(validation, instance: instance)
+        }
+        if let booking = error.underlyingError as? BookingError {
+            return .booking(booking, instance: instance)
+        }
+        if let missing = error.underlyingError as? NotFound {
+            return .notFound(missing.detail, instance: instance)
         }
         if let decoding = Self.decodingError(in: error) {
             let field = Self.friendlier(decoding.fieldError, query: Self.queryItems(of: error.request.path))
@@ -85,6 +95,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 let value = item.value ?? ""
                 if error.rule.contains("whole number") { return Int(value) == nil }
                 if error.rule.contains("true or false") { return Bool(value) == nil }
+                if error.rule.contains("is not a time such as") { return error.rule.contains("'\(value)'") }
                 return false
             }
             if let misfit { return FieldError(field: misfit.name, rule: error.rule) }

@@ -98,7 +98,7 @@ extension DemoClinic {
 }
 
 /// The demo's week of bookings: the two practitioners with valid certificates see patients
-/// Monday to Saturday; each patient's first visit is a consultation.
+/// Monday to Friday, within the clinic's standard hours; each patient's first visit is a consultation.
 enum DemoSchedule {
     struct Booking {
         let start: Date
@@ -121,7 +121,7 @@ enum DemoSchedule {
         var visit = 0
         for offset in 0..<7 {
             let day = first.adding(days: offset)
-            guard day.isoWeekday != 7 else { continue }
+            guard day.isoWeekday <= 5 else { continue }
             for (practitioner, times) in startTimes.enumerated() {
                 for (slot, time) in times.enumerated() where (slot + offset) % 2 == 0 || slot == 0 {
                     let patient = visit % patients

@@ -15,13 +15,16 @@ public struct BookingStore: Sendable {
     static let holding = [AppointmentStatus.booked.rawValue, AppointmentStatus.completed.rawValue]
 
     /// Booked stretches between `from` and `to`, by practitioner and by room.
-    public func busy(clinicID: UUID, from: Date, to: Date) async throws
+    /// - Parameter excluding: an appointment whose own time should not count (when moving it).
+    public func busy(clinicID: UUID, from: Date, to: Date, excluding: UUID? = nil) async throws
         -> (practitioners: [UUID: [BusyInterval]], rooms: [UUID: [BusyInterval]])
     {
         // Longest appointment is four hours: look back that far for ones that run into the window.
-        let appointments = try await AppointmentModel.query(on: store.fluent).filter(\.$clinic.$id == clinicID)
+        let query = AppointmentModel.query(on: try store.fluent).filter(\.$clinic.$id == clinicID)
             .filter(\.$status ~~ Self.holding).filter(\.$startsAt >= from.addingTimeInterval(-4 * 3600))
-            .filter(\.$startsAt < to).all()
+            .filter(\.$startsAt < to)
+        if let excluding { query.filter(\.$id != excluding) }
+        let appointments = try await query.all()
         var practitioners: [UUID: [BusyInterval]] = [:]
         var rooms: [UUID: [BusyInterval]] = [:]
         for appointment in appointments {

@@ -71,10 +71,23 @@ struct AccountPagesController {
 /// Times for people: in the clinic's time zone, to the minute.
 enum DisplayTime {
     static func format(_ date: Date, in zone: TimeZone) -> String {
+        string(date, zone, "yyyy-MM-dd HH:mm")
+    }
+
+    static func clock(_ date: Date, in zone: TimeZone) -> String {
+        string(date, zone, "HH:mm")
+    }
+
+    /// "Tuesday 3 March".
+    static func day(_ date: Date, in zone: TimeZone) -> String {
+        string(date, zone, "EEEE d MMMM")
+    }
+
+    private static func string(_ date: Date, _ zone: TimeZone, _ format: String) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
         formatter.timeZone = zone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.dateFormat = format
         return formatter.string(from: date)
     }
 }

@@ -1,0 +1,215 @@
+import AcubackAPI
+import AcubackCore
+import AcubackStore
+import Foundation
+import OpenAPIRuntime
+
+extension APIService {
+    var booking: BookingService { BookingService(services: services) }
+
+    /// The clinic a request concerns: the signed-in user's, else the one the public pages show.
+    func clinicID() async throws -> UUID {
+        if let actor = RequestActor.current { return actor.clinicID }
+        guard let clinic = try await services.accounts.defaultClinic() else { throw NotFound(detail: "No clinic has been set up yet") }
+        return clinic.id
+    }
+
+    func listPractitioners(_ input: Operations.ListPractitioners.Input) async throws -> Operations.ListPractitioners.Output {
+        let clinicID = try await clinicID()
+        let settings = try await ClinicStore(services.database).settings(clinicID: clinicID)
+        let today = CalendarDay(services.now(), in: settings.zone)
+        let staff = RequestActor.current.map { AccessPolicy.roles(for: .listPatients).contains($0.role) } ?? false
+        let all = try await ClinicStore(services.database).practitioners(clinicID: clinicID)
+        // The public directory lists only practitioners certified today.
+        let shown = staff ? all : all.filter { $0.isCertified(on: today) }
+        let page = try Page(limit: input.query.limit, offset: input.query.offset)
+        let items: [Components.Schemas.Practitioner] = try JSONBridge.convert(
+            page.slice(shown).map { PractitionerBody($0, today: today, staffView: staff) })
+        return .ok(.init(body: .json(.init(items: items, total: shown.count, limit: page.limit, offset: page.offset))))
+    }
+
+    func addCertificate(_ input: Operations.AddCertificate.Input) async throws -> Operations.AddCertificate.Output {
+        let actor = try actor
+        guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
+        let clinics = ClinicStore(services.database)
+        guard let id = try uuid(input.path.practitionerId, field: "practitionerId"),
+              let practitioner = try await clinics.practitioner(id: id), practitioner.clinicID == actor.clinicID
+        else { throw NotFound(detail: "No such practitioner") }
+        var errors = FieldErrorCollector()
+        let from = CalendarDay(body.validFrom)
+        let to = CalendarDay(body.validTo)
+        errors.check(from != nil, "validFrom", "must be a date written YYYY-MM-DD")
+        errors.check(to != nil, "validTo", "must be a date written YYYY-MM-DD")
+        try errors.throwIfAny()
+        let verified = body.verified ?? false
+        let record = try await clinics.addCertificate(practitionerID: id, Certificate(
+            issuingBody: body.issuingBody, number: body.number, validFrom: from!, validTo: to!,
+            verifiedBy: verified ? actor.displayName : nil, verifiedAt: verified ? services.now() : nil))
+        try await services.record(
+            "certificate.add", by: actor, clinicID: actor.clinicID, recordType: "certificate", recordID: record.id.uuidString,
+            from: RequestActor.clientAddress)
+        return .created(.init(body: .json(try JSONBridge.convert(QualificationBody(record, showNumber: true)))))
+    }
+
+    func getAvailability(_ input: Operations.GetAvailability.Input) async throws -> Operations.GetAvailability.Output {
+        let query = input.query
+        var errors = FieldErrorCollector()
+        errors.check(query.to > query.from, "to", "must be after from")
+        errors.check(query.to.timeIntervalSince(query.from) <= 31 * 86_400, "to", "must be at most 31 days after from")
+        try errors.throwIfAny()
+        let clinicID = try await clinicID()
+        let kind = AppointmentKind(rawValue: query.kind?.rawValue ?? "consultation") ?? .consultation
+        let practitionerID = try uuid(query.practitionerId, field: "practitionerId")
+        let practitioners = try await ClinicStore(services.database).practitioners(clinicID: clinicID)
+        if let practitionerID, !practitioners.contains(where: { $0.id == practitionerID }) {
+            throw NotFound(detail: "No such practitioner")
+        }
+        let page = try Page(limit: query.limit, offset: 0)
+        let slots = try await booking.freeSlots(
+            clinicID: clinicID, practitionerID: practitionerID, kind: kind, from: query.from, to: query.to, limit: page.limit)
+        let names = Dictionary(uniqueKeysWithValues: practitioners.map { ($0.id, $0.name) })
+        let minutes = try await ClinicStore(services.database).settings(clinicID: clinicID).minutes(for: kind)
+        return .ok(.init(body: .json(.init(
+            kind: .init(rawValue: kind.rawValue)!, minutes: minutes,
+            slots: try JSONBridge.convert(slots.map { FreeSlotBody($0, practitionerName: names[$0.practitionerID] ?? "") })))))
+    }
+
+    func listAppointments(_ input: Operations.ListAppointments.Input) async throws -> Operations.ListAppointments.Output {
+        let actor = try actor
+        let query = input.query
+        var errors = FieldErrorCollector()
+        errors.check(query.to > query.from, "to", "must be after from")
+        errors.check(query.to.timeIntervalSince(query.from) <= 92 * 86_400, "to", "must be at most 92 days after from")
+        try errors.throwIfAny()
+        var patientID = try uuid(query.patientId, field: "patientId")
+        if actor.role == .patient {
+            // A patient sees their own visits, whatever they ask for.
+            guard patientID == nil || patientID == actor.patientID else { throw AccessDenied(signedIn: true, reason: "another patient's visits") }
+            patientID = actor.patientID
+        } else {
+            try AccessPolicy.require(actor, .readSchedule, .clinic(actor.clinicID))
+        }
+        let records = try await BookingStore(services.database).appointments(
+            clinicID: actor.clinicID, from: query.from, to: query.to, practitionerID: try uuid(query.practitionerId, field: "practitionerId"),
+            patientID: patientID)
+        try await services.record(
+            "appointment.list", by: actor, clinicID: actor.clinicID, patientID: patientID, recordType: "appointments",
+            from: RequestActor.clientAddress)
+        return .ok(.init(body: .json(.init(items: try JSONBridge.convert(records.map(AppointmentBody.init))))))
+    }
+
+    func bookAppointment(_ input: Operations.BookAppointment.Input) async throws -> Operations.BookAppointment.Output {
+        let actor = try actor
+        guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
+        let kind = AppointmentKind(rawValue: body.kind.rawValue) ?? .consultation
+        let patientID: UUID
+        if actor.role == .patient {
+            guard kind == .consultation else {
+                throw ValidationError(field: "kind", rule: "patients book a first consultation online; treatments are booked with the clinic")
+            }
+            guard let own = actor.patientID, (try uuid(body.patientId, field: "patientId")).map({ $0 == own }) ?? true else {
+                throw AccessDenied(signedIn: true, reason: "booking for another patient")
+            }
+            patientID = own
+        } else {
+            try AccessPolicy.require(actor, .readSchedule, .clinic(actor.clinicID))
+            guard let id = try uuid(body.patientId, field: "patientId") else { throw ValidationError(field: "patientId", rule: "is required") }
+            patientID = id
+        }
+        let record = try await booking.book(
+            clinicID: actor.clinicID, patientID: patientID, practitionerID: try uuid(body.practitionerId, field: "practitionerId"),
+            kind: kind, start: body.start)
+        try await services.record(
+            "appointment.book", by: actor, clinicID: actor.clinicID, patientID: patientID, recordType: "appointment",
+            recordID: record.id.uuidString, from: RequestActor.clientAddress)
+        let named = try await BookingStore(services.database).appointment(id: record.id) ?? record
+        return .created(.init(body: .json(try JSONBridge.convert(AppointmentBody(named)))))
+    }
+
+    /// The appointment, when the actor may change it: their own as a patient, their clinic's as staff.
+    func changeableAppointment(_ idText: String, _ actor: Actor) async throws -> AppointmentRecord {
+        guard let id = try uuid(idText, field: "appointmentId"), let appointment = try await BookingStore(services.database).appointment(id: id),
+              appointment.clinicID == actor.clinicID
+        else { throw NotFound(detail: "No such appointment") }
+        if actor.role == .patient {
+            guard appointment.patientID == actor.patientID else { throw NotFound(detail: "No such appointment") }
+        } else {
+            try AccessPolicy.require(actor, .readSchedule, .clinic(actor.clinicID))
+        }
+        guard appointment.status == .booked else {
+            throw BookingError.invalid(ValidationError(field: "appointmentId", rule: "the appointment is \(appointment.status.rawValue), not booked"))
+        }
+        return appointment
+    }
+
+    func cancelAppointment(_ input: Operations.CancelAppointment.Input) async throws -> Operations.CancelAppointment.Output {
+        let actor = try actor
+        let appointment = try await changeableAppointment(input.path.appointmentId, actor)
+        try await booking.cancel(appointment, by: actor.role)
+        try await services.record(
+            "appointment.cancel", by: actor, clinicID: actor.clinicID, patientID: appointment.patientID, recordType: "appointment",
+            recordID: appointment.id.uuidString, from: RequestActor.clientAddress)
+        let cancelled = try await BookingStore(services.database).appointment(id: appointment.id) ?? appointment
+        return .ok(.init(body: .json(try JSONBridge.convert(AppointmentBody(cancelled)))))
+    }
+
+    func rescheduleAppointment(_ input: Operations.RescheduleAppointment.Input) async throws -> Operations.RescheduleAppointment.Output {
+        let actor = try actor
+        guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
+        let appointment = try await changeableAppointment(input.path.appointmentId, actor)
+        let moved = try await booking.reschedule(appointment, to: body.start, by: actor.role)
+        try await services.record(
+            "appointment.reschedule", by: actor, clinicID: actor.clinicID, patientID: appointment.patientID,
+            recordType: "appointment", recordID: appointment.id.uuidString, from: RequestActor.clientAddress)
+        let named = try await BookingStore(services.database).appointment(id: moved.id) ?? moved
+        return .ok(.init(body: .json(try JSONBridge.convert(AppointmentBody(named)))))
+    }
+
+    func courseRequest(_ body: Components.Schemas.CourseInput) throws -> (UUID, CourseRequest) {
+        guard let patientID = try uuid(body.patientId, field: "patientId") else { throw ValidationError(field: "patientId", rule: "is required") }
+        let request = CourseRequest(
+            sessions: body.sessions, perWeek: body.perWeek, kind: AppointmentKind(rawValue: body.kind?.rawValue ?? "treatment") ?? .treatment,
+            earliest: body.earliest ?? services.now(), horizonWeeks: body.horizonWeeks ?? 12,
+            preferredPractitionerID: try uuid(body.practitionerId, field: "practitionerId"))
+        return (patientID, request)
+    }
+
+    func searchCourse(_ input: Operations.SearchCourse.Input) async throws -> Operations.SearchCourse.Output {
+        let actor = try actor
+        guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
+        let (patientID, request) = try courseRequest(body)
+        guard let patient = try await services.patients.patient(id: patientID), patient.clinicID == actor.clinicID else {
+            throw BookingError.invalid(ValidationError(field: "patientId", rule: "no patient of this clinic has this id"))
+        }
+        let (course, practitioner) = try await booking.proposeCourse(clinicID: actor.clinicID, request: request)
+        return .ok(.init(body: .json(.init(
+            practitionerId: practitioner.id.uuidString, practitionerName: practitioner.name,
+            slots: try JSONBridge.convert(course.slots.map { FreeSlotBody($0, practitionerName: practitioner.name) })))))
+    }
+
+    func bookCourse(_ input: Operations.BookCourse.Input) async throws -> Operations.BookCourse.Output {
+        let actor = try actor
+        guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
+        let (patientID, request) = try courseRequest(body)
+        let (course, appointments) = try await booking.bookCourse(clinicID: actor.clinicID, patientID: patientID, request: request)
+        try await services.record(
+            "course.book", by: actor, clinicID: actor.clinicID, patientID: patientID, recordType: "course",
+            recordID: course.id.uuidString, from: RequestActor.clientAddress)
+        let named = try await BookingStore(services.database).courseAppointments(courseID: course.id)
+        return .created(.init(body: .json(try JSONBridge.convert(CourseBody(course, appointments: named.isEmpty ? appointments : named)))))
+    }
+
+    func getCourse(_ input: Operations.GetCourse.Input) async throws -> Operations.GetCourse.Output {
+        let actor = try actor
+        let store = BookingStore(services.database)
+        guard let id = try uuid(input.path.courseId, field: "courseId"), let course = try await store.course(id: id),
+              let patient = try await services.patients.patient(id: course.patientID), patient.clinicID == actor.clinicID,
+              actor.role != .patient || actor.patientID == patient.id
+        else { throw NotFound(detail: "No such course") }
+        if actor.role != .patient { try AccessPolicy.require(actor, .readSchedule, .clinic(actor.clinicID)) }
+        try await services.record(
+            "course.read", by: actor, clinicID: actor.clinicID, patientID: patient.id, recordType: "course", recordID: id.uuidString,
+            from: RequestActor.clientAddress)
+        return .ok(.init(body: .json(try JSONBridge.convert(CourseBody(course, appointments: try await store.courseAppointments(courseID: id))))))
+    }
+}

@@ -1,0 +1,222 @@
+import AcubackCore
+import AcubackStore
+import Foundation
+
+/// Why a booking did not happen, mapped to a 4xx by pages and API alike.
+enum BookingError: Error, CustomStringConvertible {
+    /// The time breaks a rule (past, closed, uncertified, on leave): 422; a clash: 409.
+    case refused(BookingRefusal, TimeZone)
+    /// Someone holds the time already: 409, naming the time.
+    case taken(String)
+    /// The request names something that does not exist, or is malformed: 422 / 404.
+    case invalid(ValidationError)
+    /// A course that cannot fit: 422.
+    case noFit(CourseSearchFailure)
+    /// A patient changing a visit inside the notice period: 422.
+    case tooLate(hours: Int)
+
+    var description: String {
+        switch self {
+        case .refused(.practitionerBusy(let start), let zone):
+            "This time cannot be booked: the practitioner already has a booking at \(DisplayTime.format(start, in: zone))."
+        case .refused(let refusal, _): "This time cannot be booked: \(refusal)."
+        case .taken(let detail): "This time is taken: \(detail)."
+        case .invalid(let error): error.description
+        case .noFit(let failure): "The course cannot be booked: \(failure)."
+        case .tooLate(let hours): "Visits can be changed online until \(hours) hours before; please call the clinic."
+        }
+    }
+
+    var isConflict: Bool {
+        switch self {
+        case .taken: return true
+        case .refused(.practitionerBusy, _), .refused(.noRoomFree, _): return true
+        default: return false
+        }
+    }
+
+    var fieldErrors: [FieldError] {
+        switch self {
+        case .invalid(let error): error.errors
+        case .refused: [FieldError(field: "start", rule: "\(self)")]
+        case .taken: [FieldError(field: "start", rule: "\(self)")]
+        case .noFit: [FieldError(field: "sessions", rule: "\(self)")]
+        case .tooLate: [FieldError(field: "start", rule: "\(self)")]
+        }
+    }
+}
+
+/// Books, moves and cancels appointments and courses: loads what the rules need, asks the one
+/// booking check in AcubackCore, and lets the database have the last word on double bookings.
+struct BookingService: Sendable {
+    let services: AppServices
+
+    var clinics: ClinicStore { ClinicStore(services.database) }
+    var bookings: BookingStore { BookingStore(services.database) }
+
+    /// The rules and calendars for `clinicID` between `from` and `to`.
+    func calendars(clinicID: UUID, from: Date, to: Date, excluding: UUID? = nil) async throws
+        -> (SlotFinder, [PractitionerRecord], [UUID: [BusyInterval]])
+    {
+        let settings = try await clinics.settings(clinicID: clinicID)
+        let busy = try await bookings.busy(clinicID: clinicID, from: from, to: to, excluding: excluding)
+        let rooms = try await clinics.rooms(clinicID: clinicID).map { RoomCalendar(roomID: $0.id, name: $0.name, busy: BusyTimes(busy.rooms[$0.id] ?? [])) }
+        let practitioners = try await clinics.practitioners(clinicID: clinicID)
+        return (SlotFinder(settings: settings, rooms: rooms), practitioners, busy.practitioners)
+    }
+
+    /// Free times for one practitioner, or for every practitioner certified in the window.
+    func freeSlots(clinicID: UUID, practitionerID: UUID?, kind: AppointmentKind, from: Date, to: Date, limit: Int = 60) async throws -> [Slot] {
+        let (finder, practitioners, busy) = try await calendars(clinicID: clinicID, from: from, to: to)
+        let chosen = practitioners.filter { practitionerID == nil || $0.id == practitionerID }
+        let minutes = finder.settings.minutes(for: kind)
+        let slots = chosen.flatMap { practitioner in
+            finder.freeSlots(for: practitioner.calendar(busy: busy[practitioner.id] ?? []), minutes: minutes, from: from, to: to, now: services.now(), limit: limit)
+        }
+        return Array(slots.sorted { ($0.start, $0.practitionerID.uuidString) < ($1.start, $1.practitionerID.uuidString) }.prefix(limit))
+    }
+
+    /// Books one appointment after checking every rule; with no practitioner named, the first
+    /// certified practitioner free at that time.
+    func book(
+        clinicID: UUID, patientID: UUID, practitionerID: UUID?, kind: AppointmentKind, start: Date
+    ) async throws -> AppointmentRecord {
+        guard let patient = try await services.patients.patient(id: patientID), patient.clinicID == clinicID else {
+            throw BookingError.invalid(ValidationError(field: "patientId", rule: "no patient of this clinic has this id"))
+        }
+        let settings = try await clinics.settings(clinicID: clinicID)
+        let minutes = settings.minutes(for: kind)
+        let (finder, practitioners, busy) = try await calendars(clinicID: clinicID, from: start.addingTimeInterval(-86_400), to: start.addingTimeInterval(86_400))
+        let candidates: [PractitionerRecord]
+        if let practitionerID {
+            guard let practitioner = practitioners.first(where: { $0.id == practitionerID }) else {
+                throw BookingError.invalid(ValidationError(field: "practitionerId", rule: "no practitioner of this clinic has this id"))
+            }
+            candidates = [practitioner]
+        } else {
+            candidates = practitioners
+        }
+        var firstRefusal: BookingRefusal?
+        for practitioner in candidates {
+            switch finder.check(start: start, minutes: minutes, practitioner: practitioner.calendar(busy: busy[practitioner.id] ?? []), now: services.now()) {
+            case .success(let room):
+                let new = NewAppointment(
+                    clinicID: clinicID, patientID: patientID, practitionerID: practitioner.id, roomID: room?.roomID, kind: kind,
+                    start: start, minutes: minutes)
+                do {
+                    return try await bookings.book([new], reminder: reminder(patient: patient, practitioner: practitioner, settings: settings), now: services.now()).appointments[0]
+                } catch let taken as SlotTaken {
+                    throw BookingError.taken(describe(taken, settings))
+                }
+            case .failure(let refusal):
+                firstRefusal = firstRefusal ?? refusal
+            }
+        }
+        throw BookingError.refused(firstRefusal ?? .outsideWorkingHours("that time"), settings.zone)
+    }
+
+    /// The earliest course that fits, without booking it.
+    func proposeCourse(clinicID: UUID, request: CourseRequest) async throws -> (ProposedCourse, PractitionerRecord) {
+        do {
+            try request.validate()
+        } catch {
+            throw BookingError.invalid(error)
+        }
+        let horizonEnd = max(request.earliest, services.now()).addingTimeInterval(Double(request.horizonWeeks * 7 + 1) * 86_400)
+        let (finder, practitioners, busy) = try await calendars(clinicID: clinicID, from: services.now(), to: horizonEnd)
+        if let preferred = request.preferredPractitionerID, !practitioners.contains(where: { $0.id == preferred }) {
+            throw BookingError.invalid(ValidationError(field: "practitionerId", rule: "no practitioner of this clinic has this id"))
+        }
+        let calendars = practitioners.map { $0.calendar(busy: busy[$0.id] ?? []) }
+        switch CourseFinder(finder: finder).find(request, practitioners: calendars, now: services.now()) {
+        case .success(let course):
+            return (course, practitioners.first { $0.id == course.practitionerID }!)
+        case .failure(let failure):
+            throw BookingError.noFit(failure)
+        }
+    }
+
+    /// Finds and books a whole course in one action, all or nothing.
+    func bookCourse(clinicID: UUID, patientID: UUID, request: CourseRequest) async throws -> (CourseRecord, [AppointmentRecord]) {
+        guard let patient = try await services.patients.patient(id: patientID), patient.clinicID == clinicID else {
+            throw BookingError.invalid(ValidationError(field: "patientId", rule: "no patient of this clinic has this id"))
+        }
+        let (course, practitioner) = try await proposeCourse(clinicID: clinicID, request: request)
+        let settings = try await clinics.settings(clinicID: clinicID)
+        let appointments = course.slots.map {
+            NewAppointment(clinicID: clinicID, patientID: patientID, practitionerID: $0.practitionerID, roomID: $0.roomID,
+                           kind: request.kind, start: $0.start, minutes: $0.minutes)
+        }
+        let draft = CourseRecordDraft(
+            clinicID: clinicID, patientID: patientID, practitionerID: practitioner.id, sessions: request.sessions,
+            perWeek: request.perWeek, kind: request.kind)
+        do {
+            let result = try await bookings.book(appointments, course: draft, reminder: reminder(patient: patient, practitioner: practitioner, settings: settings), now: services.now())
+            return (result.course!, result.appointments)
+        } catch let taken as SlotTaken {
+            throw BookingError.taken(describe(taken, settings))
+        }
+    }
+
+    func cancel(_ appointment: AppointmentRecord, by role: Role) async throws {
+        let settings = try await clinics.settings(clinicID: appointment.clinicID)
+        guard settings.allowsChange(of: appointment.start, by: role, now: services.now()) else {
+            throw BookingError.tooLate(hours: settings.noticeHours)
+        }
+        try await bookings.cancel(id: appointment.id)
+    }
+
+    func reschedule(_ appointment: AppointmentRecord, to start: Date, by role: Role) async throws -> AppointmentRecord {
+        let settings = try await clinics.settings(clinicID: appointment.clinicID)
+        guard settings.allowsChange(of: appointment.start, by: role, now: services.now()),
+              settings.allowsChange(of: start, by: role, now: services.now())
+        else { throw BookingError.tooLate(hours: settings.noticeHours) }
+        // The appointment's own time does not stand in its way.
+        let (finder, practitioners, busy) = try await calendars(
+            clinicID: appointment.clinicID, from: start.addingTimeInterval(-86_400), to: start.addingTimeInterval(86_400),
+            excluding: appointment.id)
+        guard let practitioner = practitioners.first(where: { $0.id == appointment.practitionerID }),
+              let patient = try await services.patients.patient(id: appointment.patientID)
+        else { throw BookingError.invalid(ValidationError(field: "appointmentId", rule: "the appointment's practitioner is gone")) }
+        switch finder.check(start: start, minutes: appointment.minutes, practitioner: practitioner.calendar(busy: busy[practitioner.id] ?? []), now: services.now()) {
+        case .failure(let refusal):
+            throw BookingError.refused(refusal, settings.zone)
+        case .success(let room):
+            let new = NewAppointment(
+                clinicID: appointment.clinicID, patientID: patient.id, practitionerID: practitioner.id, roomID: room?.roomID,
+                kind: appointment.kind, start: start, minutes: appointment.minutes)
+            let draft = reminder(patient: patient, practitioner: practitioner, settings: settings)(new, appointment.id)
+            do {
+                guard let moved = try await bookings.reschedule(id: appointment.id, to: start, roomID: room?.roomID, reminder: draft, now: services.now()) else {
+                    throw BookingError.invalid(ValidationError(field: "appointmentId", rule: "no such appointment"))
+                }
+                return moved
+            } catch let taken as SlotTaken {
+                throw BookingError.taken(describe(taken, settings))
+            }
+        }
+    }
+
+    /// A reminder message for the day before, when the patient has an email address.
+    func reminder(patient: PatientRecord, practitioner: PractitionerRecord, settings: ClinicSettings) -> @Sendable (NewAppointment, UUID) -> OutboxDraft? {
+        let zone = settings.zone
+        return { appointment, _ in
+            guard let email = patient.email else { return nil }
+            return OutboxDraft(
+                kind: "reminder", recipient: email, subject: "Reminder: acupuncture tomorrow at \(DisplayTime.clock(appointment.start, in: zone))",
+                body: """
+                    Hello \(patient.givenName),
+
+                    This is a reminder of your \(appointment.kind.rawValue) with \(practitioner.name) on \(DisplayTime.format(appointment.start, in: zone)).
+
+                    Wear loose clothing that lets the practitioner reach your back. Some people feel sore or very tired a few hours after a session; plan a quiet evening and do not drive if you feel drowsy.
+
+                    To cancel or move the visit, sign in to Acuback or call the clinic.
+                    """)
+        }
+    }
+
+    func describe(_ taken: SlotTaken, _ settings: ClinicSettings) -> String {
+        "the \(taken.resource) already has a booking at \(DisplayTime.format(taken.conflictingStart, in: settings.zone))"
+    }
+}
