@@ -39,13 +39,14 @@ public func withTestDatabase(
         try await run(store, migrated: migrated, body)
     case .postgres:
         guard let adminURL = TestBackend.postgresURL else { throw ScratchDatabaseError("ACUBACK_TEST_POSTGRES_URL is not set") }
-        let admin = try await AcubackDatabase.open(try DatabaseLocation(url: adminURL), logger: testLogger)
+        let admin = try await AcubackDatabase.open(try DatabaseLocation(url: adminURL), logger: testLogger, connectionsPerLoop: 1)
         let name = "acuback_test_\(UUID().uuidString.prefix(8).lowercased())"
         try await admin.scratchSQL.raw("CREATE DATABASE \(unsafeRaw: name)").run()
         guard var parts = URLComponents(string: adminURL) else { throw ScratchDatabaseError("bad test URL") }
         parts.path = "/\(name)"
         do {
-            let store = try await AcubackDatabase.open(.postgres(url: parts.string!), logger: testLogger)
+            // Many tests run at once: a small pool each keeps the server under its connection limit.
+            let store = try await AcubackDatabase.open(.postgres(url: parts.string!), logger: testLogger, connectionsPerLoop: 2)
             try await run(store, migrated: migrated, body)
         } catch {
             try? await admin.scratchSQL.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name)").run()

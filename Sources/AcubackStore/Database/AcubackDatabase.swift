@@ -25,7 +25,10 @@ public final class AcubackDatabase: Sendable {
     }
 
     /// Opens the database and checks that it answers; nothing is created when it cannot be used.
-    public static func open(_ location: DatabaseLocation, logger: Logger) async throws(StoreError) -> AcubackDatabase {
+    /// - Parameter connectionsPerLoop: PostgreSQL connections per event loop (SQLite always has one).
+    public static func open(
+        _ location: DatabaseLocation, logger: Logger, connectionsPerLoop: Int = 4
+    ) async throws(StoreError) -> AcubackDatabase {
         switch location {
         case .sqlite(let path):
             try SQLiteFileCheck.verifyUsable(path: path)
@@ -64,7 +67,7 @@ public final class AcubackDatabase: Sendable {
             let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
             databases.use(
                 .postgres(
-                    configuration: configuration, maxConnectionsPerEventLoop: 4,
+                    configuration: configuration, maxConnectionsPerEventLoop: connectionsPerLoop,
                     connectionPoolTimeout: .seconds(10), encodingContext: .default, decodingContext: .default,
                     sqlLogLevel: .trace),
                 as: .psql)
