@@ -66,6 +66,10 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     PatientPagesController(renderer: renderer, services: services).addRoutes(to: router)
     AdminUsersController(renderer: renderer, services: services).addRoutes(to: router)
     AdminAuditController(renderer: renderer, services: services).addRoutes(to: router)
+    AdminPractitionersController(renderer: renderer, services: services).addRoutes(to: router)
+    PatientBookingController(renderer: renderer, services: services).addRoutes(to: router)
+    DayViewController(renderer: renderer, services: services).addRoutes(to: router)
+    CalendarFeedController(services: services).addRoutes(to: router)
 
     if let metrics {
         router.get("/metrics") { _, _ in

@@ -61,7 +61,12 @@ struct AccountPagesController {
         var values: [String: Any] = [
             "email": user?.email ?? "", "role": actor.role.rawValue, "clinic": clinic?.name ?? "",
             "tokens": tokens, "hasTokens": !tokens.isEmpty,
+            "canHaveFeed": actor.practitionerID != nil || actor.patientID != nil,
         ]
+        // The calendar link is shown once, right after it is made; only its hash is kept.
+        if let feed = request.uri.queryParameters["feed"], !feed.isEmpty {
+            values["feedURL"] = "\(services.publicURL)/calendar/\(feed).ics"
+        }
         values.merge(extra) { _, new in new }
         return try renderer.render("account", context, path: "/account", values: values, status: status)
             .response(from: request, context: context)

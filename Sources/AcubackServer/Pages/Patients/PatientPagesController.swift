@@ -10,6 +10,7 @@ struct PatientPagesController {
     let services: AppServices
 
     func addRoutes(to router: Router<AcubackRequestContext>) {
+        addCareRoutes(to: router)
         router.get("/patients") { request, context in try await list(request, context) }
         router.get("/patients/{id}") { request, context in
             guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
@@ -37,7 +38,9 @@ struct PatientPagesController {
         ]).response(from: request, context: context)
     }
 
-    private func record(_ id: UUID, _ request: Request, _ context: AcubackRequestContext) async throws -> Response {
+    func record(
+        _ id: UUID, _ request: Request, _ context: AcubackRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         // An unknown patient and another clinic's patient look the same from outside.
         guard let patient = try await services.patients.patient(id: id) else {
             try context.require(.readPatientContact, .patient(clinicID: UUID(), patientID: id))
@@ -56,11 +59,13 @@ struct PatientPagesController {
             recordType = "patient+clinical"
             values["clinical"] = ClinicalView.context(risks: clinical.risks, assessments: clinical.assessments)
         }
+        values.merge(try await careContext(patient, actor)) { _, new in new }
+        values.merge(extra) { _, new in new }
         try await services.record(
             "patient.read", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: recordType,
             recordID: patient.id.uuidString, from: context.clientAddress)
         return try renderer.render(
-            "patient", context, path: actor.role == .patient ? "/me" : "/patients", values: values
+            "patient", context, path: actor.role == .patient ? "/me" : "/patients", values: values, status: status
         ).response(from: request, context: context)
     }
 }

@@ -1,0 +1,69 @@
+import AcubackStore
+import Foundation
+
+/// Writes appointments as an iCalendar feed (RFC 5545): one VEVENT each, times in UTC, text
+/// escaped and long lines folded, CRLF line ends.
+struct ICalendarFeed {
+    let name: String
+    let clinicName: String
+    let appointments: [AppointmentRecord]
+    /// Whose feed it is, which decides what each event is called.
+    let forPractitioner: Bool
+    var now = Date()
+
+    func render() -> String {
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Acuback//Appointments//EN", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH", "X-WR-CALNAME:\(Self.escape(name))",
+        ]
+        for appointment in appointments {
+            let title = forPractitioner
+                ? "\(appointment.kind.rawValue.capitalized): \(appointment.patientName)"
+                : "Acupuncture \(appointment.kind.rawValue) with \(appointment.practitionerName)"
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:\(appointment.id.uuidString.lowercased())@acuback",
+                "DTSTAMP:\(Self.utc(now))",
+                "DTSTART:\(Self.utc(appointment.start))",
+                "DTEND:\(Self.utc(appointment.end))",
+                "SUMMARY:\(Self.escape(title))",
+                "LOCATION:\(Self.escape([clinicName, appointment.roomName].filter { !$0.isEmpty }.joined(separator: ", ")))",
+                "STATUS:\(appointment.status == .cancelled ? "CANCELLED" : "CONFIRMED")",
+                "END:VEVENT",
+            ]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func utc(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.string(from: date)
+    }
+
+    /// RFC 5545 §3.3.11: backslash, semicolon, comma and newlines are escaped in text.
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
+            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n")
+            .replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    /// RFC 5545 §3.1: lines longer than 75 octets continue on the next line after a space.
+    static func fold(_ line: String) -> String {
+        var folded = ""
+        var count = 0
+        for character in line {
+            let size = String(character).utf8.count
+            if count + size > 75 {
+                folded += "\r\n "
+                count = 1
+            }
+            folded.append(character)
+            count += size
+        }
+        return folded
+    }
+}

@@ -1,0 +1,157 @@
+import AcubackCore
+import AcubackStore
+import Foundation
+import Hummingbird
+
+/// The public directory of certified practitioners, a patient booking their first consultation,
+/// and a patient's upcoming visits.
+struct PatientBookingController {
+    let renderer: PageRenderer
+    let services: AppServices
+
+    var booking: BookingService { BookingService(services: services) }
+
+    func addRoutes(to router: Router<AcubackRequestContext>) {
+        router.get("/practitioners") { _, context in try await directory(context) }
+        router.get("/book") { request, context in
+            try context.require(.readOwnRecord)
+            return try await choose(request, context)
+        }
+        router.post("/book") { request, context in
+            try context.require(.readOwnRecord)
+            return try await book(request, context)
+        }
+        router.get("/me/visits") { request, context in
+            try context.require(.readOwnRecord)
+            return try await visits(request, context)
+        }
+        router.post("/me/visits/{id}/cancel") { request, context in
+            try context.require(.readOwnRecord)
+            return try await cancel(request, context)
+        }
+    }
+
+    private func clinic(_ context: AcubackRequestContext) async throws -> (UUID, ClinicSettings) {
+        let clinicID: UUID
+        if let actor = context.actor {
+            clinicID = actor.clinicID
+        } else if let first = try await services.accounts.defaultClinic() {
+            clinicID = first.id
+        } else {
+            throw HTTPError(.notFound)
+        }
+        return (clinicID, try await ClinicStore(services.database).settings(clinicID: clinicID))
+    }
+
+    private func directory(_ context: AcubackRequestContext) async throws -> HTML {
+        let (clinicID, settings) = try await clinic(context)
+        let today = CalendarDay(services.now(), in: settings.zone)
+        let practitioners = try await ClinicStore(services.database).practitioners(clinicID: clinicID).filter { $0.isCertified(on: today) }
+        return try renderer.render("practitioners", context, path: "/practitioners", values: [
+            "practitioners": practitioners.map { practitioner -> [String: Any] in
+                [
+                    "id": practitioner.id.uuidString, "name": practitioner.name, "profession": practitioner.profession,
+                    "biography": practitioner.biography, "since": practitioner.practisingSince,
+                    "qualifications": practitioner.certificates.filter { $0.certificate.permitsTreatment(on: today) }.map {
+                        ["body": $0.certificate.issuingBody, "until": $0.certificate.validTo.description]
+                    },
+                ]
+            },
+        ])
+    }
+
+    /// Free first-consultation times for the next fortnight, by day.
+    private func choose(_ request: Request, _ context: AcubackRequestContext, message: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let (clinicID, settings) = try await clinic(context)
+        let form = FormFields(request.uri.queryParameters)
+        let practitioners = try await ClinicStore(services.database).practitioners(clinicID: clinicID)
+            .filter { $0.isCertified(on: CalendarDay(services.now(), in: settings.zone)) }
+        let chosen = UUID(uuidString: form.text("practitioner")).flatMap { id in practitioners.first { $0.id == id } }
+        let now = services.now()
+        let slots = try await booking.freeSlots(
+            clinicID: clinicID, practitionerID: chosen?.id, kind: .consultation, from: now, to: now.addingTimeInterval(14 * 86_400), limit: 400)
+        // One time per start: "any practitioner" offers the first one free then.
+        var seen = Set<Date>()
+        let unique = slots.filter { seen.insert($0.start).inserted }
+        let names = Dictionary(uniqueKeysWithValues: practitioners.map { ($0.id, $0.name) })
+        let days = Dictionary(grouping: unique) { CalendarDay($0.start, in: settings.zone) }.sorted { $0.key < $1.key }.prefix(10)
+        var values: [String: Any] = [
+            "practitioners": practitioners.map { ["id": $0.id.uuidString, "name": $0.name, "selected": $0.id == chosen?.id] },
+            "anyPractitioner": chosen == nil,
+            "chosen": chosen?.id.uuidString ?? "",
+            "minutes": settings.consultationMinutes,
+            "days": days.map { day, slots -> [String: Any] in
+                [
+                    "label": DisplayTime.day(slots[0].start, in: settings.zone),
+                    "slots": slots.map {
+                        ["start": ISO8601DateFormatter().string(from: $0.start), "time": DisplayTime.clock($0.start, in: settings.zone),
+                         "with": names[$0.practitionerID] ?? "", "practitioner": chosen == nil ? "" : $0.practitionerID.uuidString]
+                    },
+                ]
+            },
+            "hasDays": !days.isEmpty,
+        ]
+        if let message { values["message"] = message }
+        return try renderer.render("book", context, path: "/book", values: values, status: status).response(from: request, context: context)
+    }
+
+    private func book(_ request: Request, _ context: AcubackRequestContext) async throws -> Response {
+        let actor = context.actor!
+        let form = try await FormFields.of(request)
+        guard let patientID = actor.patientID else { throw HTTPError(.forbidden) }
+        guard let start = ISO8601DateFormatter().date(from: form.text("start")) else {
+            return try await choose(request, context, message: "Choose one of the times shown.", status: .badRequest)
+        }
+        do {
+            let appointment = try await booking.book(
+                clinicID: actor.clinicID, patientID: patientID, practitionerID: UUID(uuidString: form.text("practitioner")),
+                kind: .consultation, start: start)
+            try await services.record(
+                "appointment.book", by: actor, clinicID: actor.clinicID, patientID: patientID, recordType: "appointment",
+                recordID: appointment.id.uuidString, from: context.clientAddress)
+            return Response.redirect(to: "/me/visits?booked=\(appointment.id.uuidString)", type: .normal)
+        } catch let error as BookingError {
+            return try await choose(request, context, message: error.description, status: error.isConflict ? .conflict : .unprocessableContent)
+        }
+    }
+
+    private func visits(_ request: Request, _ context: AcubackRequestContext, message: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let actor = context.actor!
+        guard let patientID = actor.patientID else { throw HTTPError(.forbidden) }
+        let settings = try await ClinicStore(services.database).settings(clinicID: actor.clinicID)
+        let now = services.now()
+        let upcoming = try await BookingStore(services.database).appointments(
+            clinicID: actor.clinicID, from: now, to: now.addingTimeInterval(365 * 86_400), patientID: patientID)
+        try await services.record("appointment.list", by: actor, clinicID: actor.clinicID, patientID: patientID, recordType: "appointments", from: context.clientAddress)
+        let booked = UUID(uuidString: FormFields(request.uri.queryParameters).text("booked"))
+        var values: [String: Any] = [
+            "visits": upcoming.map { visit -> [String: Any] in
+                [
+                    "id": visit.id.uuidString, "when": "\(DisplayTime.day(visit.start, in: settings.zone)), \(DisplayTime.clock(visit.start, in: settings.zone))",
+                    "kind": visit.kind.rawValue, "with": visit.practitionerName, "room": visit.roomName, "minutes": visit.minutes,
+                    "canCancel": settings.allowsChange(of: visit.start, by: .patient, now: now), "justBooked": visit.id == booked,
+                ]
+            },
+            "hasVisits": !upcoming.isEmpty, "noticeHours": settings.noticeHours,
+        ]
+        if let message { values["message"] = message }
+        return try renderer.render("visits", context, path: "/me/visits", values: values, status: status).response(from: request, context: context)
+    }
+
+    private func cancel(_ request: Request, _ context: AcubackRequestContext) async throws -> Response {
+        let actor = context.actor!
+        guard let id = context.parameters.get("id", as: UUID.self),
+              let appointment = try await BookingStore(services.database).appointment(id: id),
+              appointment.patientID == actor.patientID, appointment.status == .booked
+        else { throw HTTPError(.notFound) }
+        do {
+            try await booking.cancel(appointment, by: .patient)
+        } catch let error as BookingError {
+            return try await visits(request, context, message: error.description, status: .unprocessableContent)
+        }
+        try await services.record(
+            "appointment.cancel", by: actor, clinicID: actor.clinicID, patientID: appointment.patientID, recordType: "appointment",
+            recordID: id.uuidString, from: context.clientAddress)
+        return Response.redirect(to: "/me/visits", type: .normal)
+    }
+}

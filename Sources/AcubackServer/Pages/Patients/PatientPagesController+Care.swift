@@ -1,0 +1,144 @@
+import AcubackCore
+import AcubackStore
+import Foundation
+import Hummingbird
+
+/// Desk registration, the intake form, consent and course booking on a patient's record.
+extension PatientPagesController {
+    func addCareRoutes(to router: Router<AcubackRequestContext>) {
+        router.get("/patients/new") { request, context in
+            try context.require(.listPatients, .clinic(context.actor?.clinicID ?? UUID()))
+            return try renderer.render("patient-new", context, path: "/patients")
+        }
+        router.post("/patients") { request, context in
+            try context.require(.listPatients, .clinic(context.actor?.clinicID ?? UUID()))
+            let actor = context.actor!
+            let form = try await FormFields.of(request)
+            do {
+                let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
+                let patient = try await services.patients.createPatient(
+                    clinicID: actor.clinicID, givenName: form.text("givenName"), familyName: form.text("familyName"),
+                    birthDate: form.text("birthDate"), email: form.text("email"), phone: form.text("phone"),
+                    today: CalendarDay(services.now(), in: zone))
+                try await services.record("patient.create", by: actor, clinicID: actor.clinicID, patientID: patient.id, recordType: "patient", recordID: patient.id.uuidString, from: context.clientAddress)
+                return Response.redirect(to: "/patients/\(patient.id)", type: .normal)
+            } catch let error as ValidationError {
+                return try renderer.render("patient-new", context, path: "/patients", values: [
+                    "hasErrors": true, "errors": error.errors.map { ["field": $0.field, "rule": $0.rule] },
+                    "givenName": form.text("givenName"), "familyName": form.text("familyName"), "birthDate": form.text("birthDate"),
+                    "email": form.text("email"), "phone": form.text("phone"),
+                ], status: .badRequest).response(from: request, context: context)
+            }
+        }
+        router.post("/patients/{id}/intake") { request, context in
+            let patient = try await patientFor(context, .changePatientClinical)
+            let form = try await FormFields.of(request)
+            var errors = FieldErrorCollector()
+            let week = form.first("pregnancyWeek").flatMap { Int($0) }
+            let bmi = form.first("bmi").flatMap { Double($0) }
+            errors.check(form.first("pregnancyWeek") == nil || week != nil, "pregnancyWeek", "must be a whole number of weeks")
+            errors.check(form.first("bmi") == nil || bmi != nil, "bmi", "must be a number")
+            let risks = RiskFactors(
+                pregnancyWeek: week, anticoagulants: form.flag("anticoagulants"),
+                bleedingDisorder: BleedingDisorder(rawValue: form.text("bleedingDisorder")) ?? .none,
+                implantedDevice: form.flag("implantedDevice"), lungDisease: form.flag("lungDisease"),
+                thoracicSurgery: form.flag("thoracicSurgery"), bmi: bmi, faintingHistory: form.flag("faintingHistory"),
+                needlePhobia: form.flag("needlePhobia"), epilepsy: form.flag("epilepsy"),
+                brokenSkinRegions: form.all("brokenSkinRegions").compactMap(SkinRegion.init(rawValue:)),
+                cannotLieProne: form.flag("cannotLieProne"))
+            do {
+                try errors.throwIfAny()
+                try await services.patients.updateIntake(patientID: patient.id, risks: risks)
+            } catch let error as ValidationError {
+                return try await record(patient.id, request, context, extra: ["message": error.description], status: .badRequest)
+            }
+            try await services.record("patient.updateIntake", by: context.actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "clinical", recordID: patient.id.uuidString, from: context.clientAddress)
+            return Response.redirect(to: "/patients/\(patient.id)#intake", type: .normal)
+        }
+        router.post("/patients/{id}/consent") { request, context in
+            let patient = try await patientFor(context, .changePatientContact)
+            let version = try await ClinicStore(services.database).settings(clinicID: patient.clinicID).consentVersion
+            try await services.patients.recordConsent(patientID: patient.id, version: version, at: services.now(), recordedBy: context.actor?.userID)
+            try await services.record("patient.consent", by: context.actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "consent", recordID: version, from: context.clientAddress)
+            return Response.redirect(to: "/patients/\(patient.id)#consent", type: .normal)
+        }
+        router.post("/patients/{id}/course") { request, context in
+            try context.require(.listPatients, .clinic(context.actor?.clinicID ?? UUID()))
+            let patient = try await patientFor(context, .readPatientContact)
+            let form = try await FormFields.of(request)
+            let actor = context.actor!
+            let course = CourseRequest(
+                sessions: Int(form.text("sessions")) ?? 0, perWeek: Int(form.text("perWeek")) ?? 0,
+                kind: .treatment, earliest: services.now(), horizonWeeks: Int(form.text("horizonWeeks")) ?? 12,
+                preferredPractitionerID: UUID(uuidString: form.text("practitioner")))
+            let booking = BookingService(services: services)
+            do {
+                if form.text("action") == "book" {
+                    let (booked, appointments) = try await booking.bookCourse(clinicID: actor.clinicID, patientID: patient.id, request: course)
+                    try await services.record("course.book", by: actor, clinicID: actor.clinicID, patientID: patient.id, recordType: "course", recordID: booked.id.uuidString, from: context.clientAddress)
+                    return try await record(patient.id, request, context, extra: ["courseBooked": appointments.count])
+                }
+                let (proposal, practitioner) = try await booking.proposeCourse(clinicID: actor.clinicID, request: course)
+                let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
+                return try await record(patient.id, request, context, extra: [
+                    "proposal": proposal.slots.map { "\(DisplayTime.day($0.start, in: zone)) \(DisplayTime.clock($0.start, in: zone))" },
+                    "proposalWith": practitioner.name, "proposalPractitioner": practitioner.id.uuidString,
+                    "courseSessions": course.sessions, "coursePerWeek": course.perWeek, "courseWeeks": course.horizonWeeks,
+                ])
+            } catch let error as BookingError {
+                return try await record(patient.id, request, context, extra: ["courseError": error.description], status: error.isConflict ? .conflict : .unprocessableContent)
+            }
+        }
+    }
+
+    /// The patient of the route, when the signed-in person may take `action` on them.
+    func patientFor(_ context: AcubackRequestContext, _ action: Action) async throws -> PatientRecord {
+        guard let id = context.parameters.get("id", as: UUID.self), let patient = try await services.patients.patient(id: id) else {
+            try context.require(action, .patient(clinicID: UUID(), patientID: UUID()))
+            throw HTTPError(.notFound)
+        }
+        try context.require(action, .patient(clinicID: patient.clinicID, patientID: patient.id))
+        return patient
+    }
+
+    /// What the record page shows besides contact and clinical data: visits, consent, the forms.
+    func careContext(_ patient: PatientRecord, _ actor: Actor) async throws -> [String: Any] {
+        let settings = try await ClinicStore(services.database).settings(clinicID: patient.clinicID)
+        let zone = settings.zone
+        let now = services.now()
+        let visits = try await BookingStore(services.database).appointments(
+            clinicID: patient.clinicID, from: now.addingTimeInterval(-90 * 86_400), to: now.addingTimeInterval(365 * 86_400), patientID: patient.id)
+        let consents = try await services.patients.consents(patientID: patient.id)
+        let target = AccessTarget.patient(clinicID: patient.clinicID, patientID: patient.id)
+        var values: [String: Any] = [
+            "patientId": patient.id.uuidString,
+            "visits": visits.map { ["when": DisplayTime.format($0.start, in: zone), "kind": $0.kind.rawValue, "with": $0.practitionerName, "status": $0.status.rawValue] },
+            "hasVisits": !visits.isEmpty,
+            "consents": consents.map { ["version": $0.version, "at": DisplayTime.format($0.givenAt, in: zone)] },
+            "consentVersion": settings.consentVersion,
+            "hasCurrentConsent": consents.contains { $0.version == settings.consentVersion },
+            "canBook": AccessPolicy.decide(actor, .listPatients, .clinic(patient.clinicID)).isAllowed,
+            "canEditIntake": AccessPolicy.decide(actor, .changePatientClinical, target).isAllowed,
+            "canConsent": AccessPolicy.decide(actor, .changePatientContact, target).isAllowed,
+        ]
+        if values["canBook"] as? Bool == true {
+            values["practitioners"] = try await ClinicStore(services.database).practitioners(clinicID: patient.clinicID)
+                .filter { $0.isCertified(on: CalendarDay(now, in: zone)) }.map { ["id": $0.id.uuidString, "name": $0.name] }
+        }
+        if values["canEditIntake"] as? Bool == true, let clinical = try await services.patients.clinical(patientID: patient.id) {
+            let risks = clinical.risks
+            values["intake"] = [
+                "pregnancyWeek": risks.pregnancyWeek.map(String.init) ?? "", "bmi": risks.bmi.map { String($0) } ?? "",
+                "flags": [
+                    ("anticoagulants", "Takes anticoagulants", risks.anticoagulants), ("implantedDevice", "Pacemaker or implanted device", risks.implantedDevice),
+                    ("lungDisease", "Chronic lung disease", risks.lungDisease), ("thoracicSurgery", "Previous thoracic surgery", risks.thoracicSurgery),
+                    ("faintingHistory", "History of fainting", risks.faintingHistory), ("needlePhobia", "Needle phobia", risks.needlePhobia),
+                    ("epilepsy", "Epilepsy", risks.epilepsy), ("cannotLieProne", "Cannot lie face down", risks.cannotLieProne),
+                ].map { ["name": $0.0, "label": $0.1, "checked": $0.2] },
+                "bleeding": BleedingDisorder.allCases.map { ["value": $0.rawValue, "selected": $0 == risks.bleedingDisorder] },
+                "skin": SkinRegion.allCases.map { ["value": $0.rawValue, "label": PositionText.words($0.rawValue), "checked": risks.brokenSkinRegions.contains($0)] },
+            ] as [String: Any]
+        }
+        return values
+    }
+}

@@ -1,0 +1,151 @@
+import AcubackCore
+import AcubackStore
+import Foundation
+import Hummingbird
+
+/// The reception day view (practitioners and rooms on a timeline, with booking) and a
+/// practitioner's own day.
+struct DayViewController {
+    let renderer: PageRenderer
+    let services: AppServices
+
+    var booking: BookingService { BookingService(services: services) }
+
+    func addRoutes(to router: Router<AcubackRequestContext>) {
+        router.get("/reception") { request, context in
+            try context.require(.readSchedule, .clinic(context.actor?.clinicID ?? UUID()))
+            return try await day(request, context)
+        }
+        router.post("/reception/book") { request, context in
+            try context.require(.readSchedule, .clinic(context.actor?.clinicID ?? UUID()))
+            return try await book(request, context)
+        }
+        router.post("/reception/appointments/{id}/cancel") { request, context in
+            try context.require(.readSchedule, .clinic(context.actor?.clinicID ?? UUID()))
+            let actor = context.actor!
+            guard let id = context.parameters.get("id", as: UUID.self), let appointment = try await BookingStore(services.database).appointment(id: id),
+                  appointment.clinicID == actor.clinicID, appointment.status == .booked
+            else { throw HTTPError(.notFound) }
+            try await booking.cancel(appointment, by: actor.role)
+            try await services.record(
+                "appointment.cancel", by: actor, clinicID: actor.clinicID, patientID: appointment.patientID,
+                recordType: "appointment", recordID: id.uuidString, from: context.clientAddress)
+            let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
+            return Response.redirect(to: "/reception?date=\(CalendarDay(appointment.start, in: zone))", type: .normal)
+        }
+        router.get("/practitioner/day") { request, context in
+            try context.require(.readSchedule, .clinic(context.actor?.clinicID ?? UUID()))
+            return try await practitionerDay(request, context)
+        }
+    }
+
+    private func chosenDay(_ request: Request, _ zone: TimeZone) -> CalendarDay {
+        FormFields(request.uri.queryParameters).first("date").flatMap(CalendarDay.init) ?? CalendarDay(services.now(), in: zone)
+    }
+
+    private func day(_ request: Request, _ context: AcubackRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let actor = context.actor!
+        let clinics = ClinicStore(services.database)
+        let settings = try await clinics.settings(clinicID: actor.clinicID)
+        let zone = settings.zone
+        let day = (extra["day"] as? CalendarDay) ?? chosenDay(request, zone)
+        let dayStart = day.start(in: zone)
+        let appointments = try await BookingStore(services.database).appointments(
+            clinicID: actor.clinicID, from: dayStart, to: day.adding(days: 1).start(in: zone))
+        let practitioners = try await clinics.practitioners(clinicID: actor.clinicID)
+        let rooms = try await clinics.rooms(clinicID: actor.clinicID)
+        let open = settings.openingHours.ranges(on: day)
+        let axis = MinuteRange(start: open.map(\.start).min() ?? 480, end: open.map(\.end).max() ?? 1080)
+        let finder = SlotFinder(settings: settings, rooms: [])
+        func block(_ appointment: AppointmentRecord) -> [String: Any] {
+            let startMinute = Int(appointment.start.timeIntervalSince(finder.instant(day, minute: 0)) / 60)
+            let left = Double(startMinute - axis.start) / Double(axis.end - axis.start) * 100
+            let width = Double(appointment.minutes) / Double(axis.end - axis.start) * 100
+            return [
+                "id": appointment.id.uuidString, "left": String(format: "%.2f", max(0, left)), "width": String(format: "%.2f", width),
+                "time": DisplayTime.clock(appointment.start, in: zone), "patient": appointment.patientName,
+                "patientId": appointment.patientID.uuidString, "kind": appointment.kind.rawValue,
+            ]
+        }
+        let hours = stride(from: (axis.start + 59) / 60 * 60, to: axis.end, by: 60).map { minute -> [String: Any] in
+            ["label": MinuteRange.clock(minute), "left": String(format: "%.2f", Double(minute - axis.start) / Double(axis.end - axis.start) * 100)]
+        }
+        let patients = try await services.patients.patients(clinicID: actor.clinicID, limit: 500).items
+        var values: [String: Any] = [
+            "date": day.description, "dayLabel": DisplayTime.day(dayStart.addingTimeInterval(12 * 3600), in: zone),
+            "previous": day.adding(days: -1).description, "next": day.adding(days: 1).description,
+            "closed": open.isEmpty, "hours": hours,
+            "rows": practitioners.map { practitioner -> [String: Any] in
+                [
+                    "label": practitioner.name, "kind": "practitioner", "certified": practitioner.isCertified(on: day),
+                    "blocks": appointments.filter { $0.practitionerID == practitioner.id }.map(block),
+                ]
+            } + rooms.map { room -> [String: Any] in
+                ["label": room.name, "kind": "room", "certified": true, "blocks": appointments.filter { $0.roomID == room.id }.map(block)]
+            },
+            "appointments": appointments.map { appointment -> [String: Any] in
+                var entry = block(appointment)
+                entry["with"] = appointment.practitionerName
+                entry["room"] = appointment.roomName
+                entry["minutes"] = appointment.minutes
+                return entry
+            },
+            "patients": patients.map { ["id": $0.id.uuidString, "name": "\($0.familyName), \($0.givenName) (\($0.birthDate))"] },
+            "practitioners": practitioners.map { ["id": $0.id.uuidString, "name": $0.name] },
+            "kinds": AppointmentKind.allCases.map { ["value": $0.rawValue, "minutes": settings.minutes(for: $0)] },
+            "defaultStart": LocalTime.input(finder.instant(day, minute: max(axis.start, 540)), in: zone),
+        ]
+        values.merge(extra.filter { $0.key != "day" }) { _, new in new }
+        try await services.record("schedule.read", by: actor, clinicID: actor.clinicID, recordType: "day", recordID: day.description, from: context.clientAddress)
+        return try renderer.render("reception", context, path: "/reception", values: values, status: status).response(from: request, context: context)
+    }
+
+    private func book(_ request: Request, _ context: AcubackRequestContext) async throws -> Response {
+        let actor = context.actor!
+        let form = try await FormFields.of(request)
+        let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
+        var errors = FieldErrorCollector()
+        let patientID = UUID(uuidString: form.text("patient"))
+        let kind = AppointmentKind(rawValue: form.text("kind"))
+        let start = LocalTime.parse(form.text("start"), in: zone)
+        errors.check(patientID != nil, "patient", "choose a patient")
+        errors.check(kind != nil, "kind", "choose consultation, treatment or review")
+        errors.check(start != nil, "start", "give a date and time")
+        let day = start.map { CalendarDay($0, in: zone) } ?? chosenDay(request, zone)
+        do {
+            try errors.throwIfAny()
+            let appointment = try await booking.book(
+                clinicID: actor.clinicID, patientID: patientID!, practitionerID: UUID(uuidString: form.text("practitioner")), kind: kind!, start: start!)
+            try await services.record(
+                "appointment.book", by: actor, clinicID: actor.clinicID, patientID: patientID, recordType: "appointment",
+                recordID: appointment.id.uuidString, from: context.clientAddress)
+            return Response.redirect(to: "/reception?date=\(day)&booked=\(appointment.id.uuidString)", type: .normal)
+        } catch let error as ValidationError {
+            return try await self.day(request, context, extra: ["day": day, "message": error.description], status: .badRequest)
+        } catch let error as BookingError {
+            return try await self.day(request, context, extra: ["day": day, "message": error.description], status: error.isConflict ? .conflict : .unprocessableContent)
+        }
+    }
+
+    private func practitionerDay(_ request: Request, _ context: AcubackRequestContext) async throws -> Response {
+        let actor = context.actor!
+        let clinics = ClinicStore(services.database)
+        let settings = try await clinics.settings(clinicID: actor.clinicID)
+        let day = chosenDay(request, settings.zone)
+        let practitioners = try await clinics.practitioners(clinicID: actor.clinicID)
+        let chosen = UUID(uuidString: FormFields(request.uri.queryParameters).text("practitioner")) ?? actor.practitionerID ?? practitioners.first?.id
+        let appointments = try await BookingStore(services.database).appointments(
+            clinicID: actor.clinicID, from: day.start(in: settings.zone), to: day.adding(days: 1).start(in: settings.zone), practitionerID: chosen)
+        try await services.record("schedule.read", by: actor, clinicID: actor.clinicID, recordType: "practitionerDay", recordID: day.description, from: context.clientAddress)
+        return try renderer.render("practitioner-day", context, path: "/practitioner/day", values: [
+            "date": day.description, "dayLabel": DisplayTime.day(day.start(in: settings.zone).addingTimeInterval(12 * 3600), in: settings.zone),
+            "previous": day.adding(days: -1).description, "next": day.adding(days: 1).description,
+            "practitioners": practitioners.map { ["id": $0.id.uuidString, "name": $0.name, "selected": $0.id == chosen] },
+            "appointments": appointments.map {
+                ["time": DisplayTime.clock($0.start, in: settings.zone), "end": DisplayTime.clock($0.end, in: settings.zone),
+                 "patient": $0.patientName, "patientId": $0.patientID.uuidString, "kind": $0.kind.rawValue, "room": $0.roomName]
+            },
+            "hasAppointments": !appointments.isEmpty,
+        ]).response(from: request, context: context)
+    }
+}
