@@ -1,0 +1,51 @@
+"""A patient books a first consultation in the browser; reception sees it on the day view."""
+from selenium.webdriver.common.by import By
+
+from browser.conftest import console_errors, drain_console, sign_in, wait_for_page
+
+
+def test_a_patient_books_a_first_consultation(browser, demo_server_on_each_database, artifacts):
+    server = demo_server_on_each_database
+    drain_console(browser)
+    sign_in(browser, server.url, "margaret.hughes@demo.acuback.example")
+    browser.get(server.url + "/practitioners")
+    cards = browser.find_elements(By.CSS_SELECTOR, "#directory .card")
+    assert {card.find_element(By.TAG_NAME, "h2").text for card in cards} == {"Mei Lin Chen", "Tomás Rivera"}
+    practitioner = cards[0].get_attribute("data-practitioner")
+    cards[0].find_element(By.LINK_TEXT, "Book a first consultation").click()
+    wait_for_page(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "button.slot") or d.find_elements(By.ID, "no-times"))
+    browser.save_screenshot(str(artifacts / "book-first-consultation.png"))
+    slot = browser.find_elements(By.CSS_SELECTOR, "button.slot")[0]
+    chosen = slot.get_attribute("data-start")
+    slot.click()
+    wait_for_page(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".just-booked"))
+    booked = browser.find_element(By.CSS_SELECTOR, ".just-booked").text
+    assert "consultation with" in booked
+    assert "A reminder comes the day before" in booked
+    browser.save_screenshot(str(artifacts / "visits.png"))
+    assert console_errors(browser) == []
+
+    # That practitioner no longer offers the time.
+    browser.get(server.url + "/book?practitioner=" + practitioner)
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "practitioner-filter"))
+    remaining = [b.get_attribute("data-start") for b in browser.find_elements(By.CSS_SELECTOR, "button.slot")]
+    assert remaining and chosen not in remaining
+
+    sign_in(browser, server.url, "reception@demo.acuback.example")
+    browser.get(server.url + "/reception?date=" + chosen[:10])
+    assert "Margaret Hughes" in browser.find_element(By.ID, "day-appointments").text
+    browser.save_screenshot(str(artifacts / "reception-day.png"))
+
+
+def test_a_patient_cancels_a_visit_with_notice(browser, demo_server):
+    sign_in(browser, demo_server.url, "margaret.hughes@demo.acuback.example")
+    browser.get(demo_server.url + "/book")
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "practitioner-filter"))
+    slots = browser.find_elements(By.CSS_SELECTOR, "button.slot")
+    # Pick a time more than a day ahead, so the notice period allows cancelling online.
+    slots[-1].click()
+    wait_for_page(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".just-booked"))
+    visit = browser.find_element(By.CSS_SELECTOR, ".just-booked")
+    visit.find_element(By.CSS_SELECTOR, "button.button-danger").click()
+    wait_for_page(browser, lambda d: not d.find_elements(By.CSS_SELECTOR, ".just-booked"))
+    assert "/me/visits" in browser.current_url
