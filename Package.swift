@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .target(
@@ -87,7 +88,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "AcubackCoreTests", dependencies: ["AcubackCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AcubackCoreTests",
+            dependencies: ["AcubackCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "AcubackTestSupport",
             dependencies: ["AcubackStore", .product(name: "Logging", package: "swift-log")],

@@ -36,6 +36,8 @@ import Testing
             .manageUsers: [.admin],
             .readAudit: [.admin],
             .readOwnRecord: [.patient],
+            .recordCheckIn: [.patient, .reception, .practitioner, .admin],
+            .readIncidents: [.admin],
         ]
         for (action, roles) in expected {
             let target: AccessTarget = .patient(clinicID: Self.clinic, patientID: Self.ownPatient)
@@ -63,5 +65,21 @@ import Testing
         let target = AccessTarget.patient(clinicID: Self.clinic, patientID: Self.otherPatient)
         #expect(AccessPolicy.decide(reception, .readPatientContact, target) == .allow)
         #expect(!AccessPolicy.decide(reception, .readPatientClinical, target).isAllowed)
+    }
+
+    @Test func onlyTheSessionsOwnPractitionerTreats() {
+        let own = UUID()
+        let practitioner = Actor(userID: UUID(), role: .practitioner, clinicID: Self.clinic, practitionerID: own)
+        let colleague = Actor(userID: UUID(), role: .practitioner, clinicID: Self.clinic, practitionerID: UUID())
+        let adminWhoTreats = Actor(userID: UUID(), role: .admin, clinicID: Self.clinic, practitionerID: own)
+        let target = AccessTarget.session(clinicID: Self.clinic, practitionerID: own)
+        #expect(AccessPolicy.decide(practitioner, .treatPatient, target) == .allow)
+        #expect(AccessPolicy.decide(adminWhoTreats, .treatPatient, target) == .allow)
+        #expect(AccessPolicy.decide(colleague, .treatPatient, target) == .deny("another practitioner's session"))
+        #expect(!AccessPolicy.decide(Self.actor(.admin), .treatPatient, target).isAllowed)
+        #expect(!AccessPolicy.decide(Self.actor(.reception), .treatPatient, target).isAllowed)
+        #expect(!AccessPolicy.decide(Self.actor(.patient), .treatPatient, target).isAllowed)
+        let elsewhere = Actor(userID: UUID(), role: .practitioner, clinicID: Self.otherClinic, practitionerID: own)
+        #expect(!AccessPolicy.decide(elsewhere, .treatPatient, target).isAllowed)
     }
 }

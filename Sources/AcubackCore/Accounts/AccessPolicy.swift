@@ -24,6 +24,13 @@ public enum Action: String, Sendable, CaseIterable {
     case manageUsers
     /// The clinic's audit trail.
     case readAudit
+    /// Run a treatment session at the chair: start it, needles in and out, the timer, closing.
+    /// Only the practitioner whose session it is.
+    case treatPatient
+    /// The check-in a day or two after a session: the patient, or reception on the phone.
+    case recordCheckIn
+    /// Needles lost, serious after-effects: the clinic admin follows them up.
+    case readIncidents
 }
 
 /// What an action is done to.
@@ -31,6 +38,8 @@ public enum AccessTarget: Sendable, Equatable {
     case none
     case clinic(UUID)
     case patient(clinicID: UUID, patientID: UUID)
+    /// A treatment session, which belongs to the practitioner who runs it.
+    case session(clinicID: UUID, practitionerID: UUID)
 }
 
 public enum AccessDecision: Sendable, Equatable {
@@ -63,6 +72,9 @@ public enum AccessPolicy {
             guard clinicID == actor.clinicID else { return .deny("a patient of another clinic") }
             if actor.role == .patient, actor.patientID != patientID { return .deny("another patient's record") }
             return .allow
+        case .session(let clinicID, let practitionerID):
+            guard clinicID == actor.clinicID else { return .deny("a session of another clinic") }
+            return actor.practitionerID == practitionerID ? .allow : .deny("another practitioner's session")
         }
     }
 
@@ -78,7 +90,10 @@ public enum AccessPolicy {
         // A patient fills in their own intake form; reception never sees clinical data.
         case .changePatientClinical: [.patient, .practitioner, .admin]
         case .readSchedule: [.reception, .practitioner, .admin]
-        case .manageUsers, .readAudit: [.admin]
+        case .manageUsers, .readAudit, .readIncidents: [.admin]
+        // An admin who also treats has a practitioner record; the session target checks it.
+        case .treatPatient: [.practitioner, .admin]
+        case .recordCheckIn: [.patient, .reception, .practitioner, .admin]
         }
     }
 }

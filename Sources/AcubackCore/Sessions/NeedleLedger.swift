@@ -1,0 +1,181 @@
+import Foundation
+
+/// Which needle: a planned point on a side (and site, for points with two), or an extra needle at
+/// a tender point described by its location.
+public struct NeedleKey: Hashable, Codable, Sendable, CustomStringConvertible {
+    public let point: String?
+    public let side: NeedleSide?
+    public let site: Int?
+    /// For an extra needle (ashi point): where it went, in words.
+    public let location: String?
+
+    public init(point: String, side: NeedleSide, site: Int? = nil) {
+        self.point = point
+        self.side = side
+        self.site = site
+        self.location = nil
+    }
+
+    public init(extraAt location: String) {
+        point = nil
+        side = nil
+        site = nil
+        self.location = location
+    }
+
+    public var description: String {
+        if let location { return "extra needle at \(location)" }
+        return [point, side?.rawValue, site.map(String.init)].compactMap { $0 }.joined(separator: " ")
+    }
+}
+
+/// How a needle was stimulated.
+public enum Stimulation: String, Codable, Sendable, CaseIterable {
+    case manual, electrical, none
+}
+
+/// One insertion as recorded at the chair.
+public struct Insertion: Codable, Sendable, Equatable {
+    public var key: NeedleKey
+    public var at: Date
+    public var depthMm: Int
+    /// Gauge × length and material or maker, e.g. "0.25 × 40 mm, steel".
+    public var needleType: String
+    public var stimulation: Stimulation
+    public var deQi: Bool
+
+    public init(key: NeedleKey, at: Date, depthMm: Int, needleType: String, stimulation: Stimulation, deQi: Bool) {
+        self.key = key
+        self.at = at
+        self.depthMm = depthMm
+        self.needleType = needleType
+        self.stimulation = stimulation
+        self.deQi = deQi
+    }
+}
+
+/// Everything that happens to needles in a session, in order. The ledger's state is derived by
+/// replaying these, so every device sees the same counts.
+public enum NeedleEvent: Codable, Sendable, Equatable {
+    case inserted(Insertion)
+    case removed(NeedleKey, at: Date)
+    /// All needles taken out at once and counted: `count` is the number counted.
+    case removedAll(count: Int, at: Date)
+    /// During a search for a missing needle: this many found and taken out.
+    case found(count: Int, at: Date)
+    /// The search is over: the needles still unaccounted for are lost, an incident.
+    case declaredLost(note: String, at: Date)
+
+    public var at: Date {
+        switch self {
+        case .inserted(let insertion): insertion.at
+        case .removed(_, let at), .removedAll(_, let at), .found(_, let at), .declaredLost(_, let at): at
+        }
+    }
+}
+
+/// Why a ledger entry was refused; nothing changes when one is.
+public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
+    case alreadyIn(NeedleKey)
+    case notIn(NeedleKey)
+    case countTooHigh(counted: Int, inPatient: Int)
+    case noSearch
+    case badDepth(Int)
+    case emptyLocation
+    case missingNeedleType
+
+    public var description: String {
+        switch self {
+        case .alreadyIn(let key): "\(key) is already in"
+        case .notIn(let key): "\(key) is not in the patient, so it cannot be removed"
+        case .countTooHigh(let counted, let inPatient): "\(counted) counted out but only \(inPatient) are in"
+        case .noSearch: "there is no search under way"
+        case .badDepth(let depth): "a depth of \(depth) mm is not possible (1 to 100)"
+        case .emptyLocation: "an extra needle needs its location"
+        case .missingNeedleType: "the needle type (gauge × length, material or maker) is required"
+        }
+    }
+
+    /// The request field the error is about.
+    public var field: String {
+        switch self {
+        case .alreadyIn, .notIn, .emptyLocation: "point"
+        case .countTooHigh: "count"
+        case .noSearch: "search"
+        case .badDepth: "depthMm"
+        case .missingNeedleType: "needleType"
+        }
+    }
+}
+
+/// The count of needles in and out of one patient (Clean Needle Technique: count them in,
+/// count them out, and search when the counts differ).
+public struct NeedleLedger: Sendable, Equatable {
+    public enum State: Sendable, Equatable { case inPatient, out, lost }
+
+    public private(set) var events: [NeedleEvent] = []
+    /// Needles in insertion order with their state; a key may be needled again once out.
+    public private(set) var needles: [(key: NeedleKey, state: State)] = []
+    /// Set by a short bulk count; cleared when every needle is accounted for.
+    public private(set) var searchOpen = false
+
+    public init() {}
+
+    public init(replaying events: [NeedleEvent]) throws(LedgerError) {
+        for event in events { try apply(event) }
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.events == rhs.events }
+
+    public var insertedCount: Int { events.filter { if case .inserted = $0 { true } else { false } }.count }
+    public var inCount: Int { needles.filter { $0.state == .inPatient }.count }
+    public var lostCount: Int { needles.filter { $0.state == .lost }.count }
+    public var outCount: Int { needles.filter { $0.state == .out }.count }
+
+    /// A session may close only when no needle is left in the patient.
+    public var canClose: Bool { inCount == 0 }
+
+    public func isIn(_ key: NeedleKey) -> Bool { needles.contains { $0.key == key && $0.state == .inPatient } }
+
+    public var insertions: [Insertion] {
+        events.compactMap { if case .inserted(let insertion) = $0 { insertion } else { nil } }
+    }
+
+    /// Validates and records one event.
+    public mutating func apply(_ event: NeedleEvent) throws(LedgerError) {
+        switch event {
+        case .inserted(let insertion):
+            if let location = insertion.key.location, location.trimmingCharacters(in: .whitespaces).isEmpty { throw .emptyLocation }
+            guard (1...100).contains(insertion.depthMm) else { throw .badDepth(insertion.depthMm) }
+            guard !insertion.needleType.trimmingCharacters(in: .whitespaces).isEmpty else { throw .missingNeedleType }
+            guard !isIn(insertion.key) else { throw .alreadyIn(insertion.key) }
+            needles.append((insertion.key, .inPatient))
+        case .removed(let key, _):
+            guard let index = needles.firstIndex(where: { $0.key == key && $0.state == .inPatient }) else { throw .notIn(key) }
+            needles[index].state = .out
+        case .removedAll(let count, _):
+            let inside = inCount
+            guard count <= inside, count >= 0 else { throw .countTooHigh(counted: count, inPatient: inside) }
+            takeOut(count)
+            searchOpen = inCount > 0
+        case .found(let count, _):
+            guard searchOpen else { throw .noSearch }
+            guard count >= 0, count <= inCount else { throw .countTooHigh(counted: count, inPatient: inCount) }
+            takeOut(count)
+        case .declaredLost:
+            guard searchOpen, inCount > 0 else { throw .noSearch }
+            for index in needles.indices where needles[index].state == .inPatient { needles[index].state = .lost }
+        }
+        if inCount == 0 { searchOpen = false }
+        events.append(event)
+    }
+
+    /// Marks the first `count` needles still in as out, in the order they went in.
+    private mutating func takeOut(_ count: Int) {
+        var left = count
+        for index in needles.indices where left > 0 && needles[index].state == .inPatient {
+            needles[index].state = .out
+            left -= 1
+        }
+    }
+}

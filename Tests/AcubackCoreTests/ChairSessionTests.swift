@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@testable import AcubackCore
+
+@Suite struct ChairSessionTests {
+    static let keys = [NeedleKey.bl23(.left), .bl23(.right), NeedleKey(point: "GV4", side: .midline)]
+
+    static func session(target: Int = 15) -> ChairSession {
+        ChairSession(planned: Chair.planned(keys), timer: RetentionTimer(targetMinutes: target))
+    }
+
+    @Test func theTimerStartsWhenTheLastPlannedNeedleIsIn() throws {
+        var session = Self.session()
+        try session.record(Chair.insert(Self.keys[0], at: 0))
+        try session.record(Chair.insert(NeedleKey(extraAt: "tender point at L3"), at: 1))
+        try session.record(Chair.insert(Self.keys[1], at: 2))
+        #expect(!session.timer.isRunning)
+        try session.record(Chair.insert(Self.keys[2], at: 3))
+        #expect(session.timer.startedAt == Chair.minutes(3))
+    }
+
+    @Test func aTimerStartedByHandIsNotRestarted() throws {
+        var session = Self.session()
+        session.timer.startedAt = Chair.minutes(1)
+        for (minute, key) in Self.keys.enumerated() { try session.record(Chair.insert(key, at: Double(minute) + 2)) }
+        #expect(session.timer.startedAt == Chair.minutes(1))
+    }
+
+    @Test func closesWhenEveryNeedleIsOutInTime() throws {
+        var session = Self.session()
+        for key in Self.keys { try session.record(Chair.insert(key)) }
+        try session.record(.removedAll(count: 3, at: Chair.minutes(15)))
+        #expect(session.removalStartedAt == Chair.minutes(15))
+        try session.validate(SessionClosing(painAfter: 3))
+    }
+
+    @Test func refusesToCloseWithANeedleIn() throws {
+        var session = Self.session()
+        for key in Self.keys { try session.record(Chair.insert(key)) }
+        try session.record(.removed(Self.keys[0], at: Chair.minutes(15)))
+        let error = #expect(throws: ValidationError.self) { try session.validate(SessionClosing(painAfter: 3)) }
+        #expect(error?.errors.map(\.field) == ["needles"])
+        #expect(error?.errors.first?.rule.hasPrefix("2 needle(s) are still in") == true)
+    }
+
+    @Test(arguments: [5.0, 25.0])
+    func anEarlyOrLateRemovalNeedsAReason(minute: Double) throws {
+        var session = Self.session()
+        for key in Self.keys { try session.record(Chair.insert(key)) }
+        try session.record(.removedAll(count: 3, at: Chair.minutes(minute)))
+        let error = #expect(throws: ValidationError.self) { try session.validate(SessionClosing(painAfter: 3)) }
+        #expect(error?.errors.map(\.field) == ["removalReason"])
+        try session.validate(SessionClosing(painAfter: 3, removalReason: "patient felt faint"))
+    }
+
+    @Test func painAfterStaysOnTheScale() throws {
+        let session = Self.session()
+        let error = #expect(throws: ValidationError.self) { try session.validate(SessionClosing(painAfter: 11)) }
+        #expect(error?.errors.map(\.field) == ["painAfter"])
+    }
+}
