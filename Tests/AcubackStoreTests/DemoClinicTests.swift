@@ -18,6 +18,12 @@ import AcubackTestSupport
             #expect(try await PractitionerModel.query(on: db).count() >= 3)
             #expect(try await PatientModel.query(on: db).count() == 8)
             #expect(try await AssessmentModel.query(on: db).count() == 8)
+            // Each patient whose plan no rule blocks has a current plan to start sessions from.
+            let plans = try await TreatmentPlanModel.query(on: db).all()
+            #expect(plans.count >= 6)
+            for model in plans {
+                #expect(try SessionCoding.decode(TreatmentPlan.self, from: model.planJSON).isUsable)
+            }
 
             let certificates = try await CertificateModel.query(on: db).all().map(\.certificate)
             let day = CalendarDay(today, in: TimeZone(identifier: DemoClinic.timeZone)!)

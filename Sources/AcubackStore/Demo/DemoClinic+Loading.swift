@@ -82,6 +82,13 @@ extension DemoClinic {
                 patientID: patientID, practitionerID: practitionerIDs[index % 2], recordedAt: today,
                 assessment: seed.assessment, complaint: seed.complaint
             ).create(on: db)
+            // The practitioner has read and acknowledged the plan's warnings; a plan a rule blocks is not saved.
+            let engine = PrescriptionEngine()
+            let proposed = try engine.plan(for: seed.assessment)
+            let plan = try engine.plan(for: seed.assessment, acknowledged: proposed.pendingAcknowledgements)
+            if plan.isUsable {
+                try await TreatmentPlanModel(patientID: patientID, practitionerID: practitionerIDs[index % 2], plan: plan, at: today).create(on: db)
+            }
         }
 
         for booking in DemoSchedule.week(from: today, timeZone: TimeZone(identifier: timeZone)!, patients: patientIDs.count) {

@@ -12,5 +12,6 @@ enum AcubackMigrations {
         CreateOutbox(),
         CreateAuditTrail(),
         CreateClinicOperations(),
+        CreateTreatmentSessions(),
     ]
 }

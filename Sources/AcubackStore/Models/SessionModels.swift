@@ -1,0 +1,126 @@
+import AcubackCore
+import FluentKit
+import Foundation
+
+/// A plan the practitioner settled on for a patient; the newest is the patient's current plan.
+final class TreatmentPlanModel: Model, @unchecked Sendable {
+    static let schema = "treatment_plans"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "patient_id") var patient: PatientModel
+    @Parent(key: "practitioner_id") var practitioner: PractitionerModel
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "needle_count") var needleCount: Int
+    /// The whole plan as JSON: needles, position, retention, findings, sources.
+    @Field(key: "plan_json") var planJSON: String
+
+    init() {}
+}
+
+/// One treatment at the chair. The needle counts are not stored here: they are replayed from
+/// the session's needle events, so there is one truth for every device.
+final class TreatmentSessionModel: Model, @unchecked Sendable {
+    static let schema = "treatment_sessions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "clinic_id") var clinicID: UUID
+    @Parent(key: "patient_id") var patient: PatientModel
+    @Parent(key: "practitioner_id") var practitioner: PractitionerModel
+    @Parent(key: "appointment_id") var appointment: AppointmentModel
+    @Parent(key: "plan_id") var plan: TreatmentPlanModel
+    /// The plan as it was when the session started; a later plan does not change this session.
+    @Field(key: "plan_json") var planJSON: String
+    @Field(key: "position") var position: String
+    @Field(key: "pain_before") var painBefore: Int
+    @Field(key: "target_minutes") var targetMinutes: Int
+    @Field(key: "started_at") var startedAt: Date
+    @OptionalField(key: "timer_started_at") var timerStartedAt: Date?
+    @OptionalField(key: "closed_at") var closedAt: Date?
+    @OptionalField(key: "pain_after") var painAfter: Int?
+    /// Comma-separated `ImmediateReaction` raw values.
+    @Field(key: "reactions") var reactions: String
+    @Field(key: "advice_given") var adviceGiven: Bool
+    @OptionalField(key: "removal_reason") var removalReason: String?
+
+    init() {}
+}
+
+/// One entry of a session's needle ledger. The unique (session_id, sequence) index makes two
+/// devices writing at once take turns instead of both building on the same count.
+final class NeedleEventModel: Model, @unchecked Sendable {
+    static let schema = "needle_events"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "session_id") var session: TreatmentSessionModel
+    @Field(key: "sequence") var sequence: Int
+    @Field(key: "at") var at: Date
+    @Field(key: "kind") var kind: String
+    @Field(key: "recorded_by_user_id") var recordedBy: UUID
+    @Field(key: "event_json") var eventJSON: String
+
+    init() {}
+}
+
+/// Something the clinic admin must follow up: a needle not found, a serious after-effect.
+final class IncidentModel: Model, @unchecked Sendable {
+    static let schema = "incidents"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "clinic_id") var clinicID: UUID
+    @Parent(key: "patient_id") var patient: PatientModel
+    @Parent(key: "session_id") var session: TreatmentSessionModel
+    @Field(key: "kind") var kind: String
+    @Field(key: "detail") var detail: String
+    @Field(key: "occurred_at") var occurredAt: Date
+    @Field(key: "reported_by_user_id") var reportedBy: UUID
+
+    init() {}
+}
+
+/// How the patient was a day or two after a session.
+final class CheckInModel: Model, @unchecked Sendable {
+    static let schema = "check_ins"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "session_id") var session: TreatmentSessionModel
+    @Field(key: "entered_at") var enteredAt: Date
+    @Field(key: "entered_by_user_id") var enteredBy: UUID
+    @Field(key: "entered_by_role") var enteredByRole: String
+    @Field(key: "soreness") var soreness: Int
+    @OptionalField(key: "soreness_hours_after") var sorenessHoursAfter: Int?
+    @Field(key: "tiredness") var tiredness: Bool
+    @Field(key: "needed_sleep") var neededSleep: Bool
+    @Field(key: "bruising") var bruising: Bool
+    @Field(key: "breathlessness") var breathlessness: Bool
+    @Field(key: "other") var other: String
+    @Field(key: "marked_serious") var markedSerious: Bool
+    @Field(key: "serious") var serious: Bool
+
+    init() {}
+}
+
+extension IncidentModel {
+    convenience init(
+        clinicID: UUID, patientID: UUID, sessionID: UUID, kind: IncidentRecord.Kind, detail: String, occurredAt: Date, reportedBy: UUID
+    ) {
+        self.init()
+        self.clinicID = clinicID
+        self.$patient.id = patientID
+        self.$session.id = sessionID
+        self.kind = kind.rawValue
+        self.detail = detail
+        self.occurredAt = occurredAt
+        self.reportedBy = reportedBy
+    }
+}
+
+extension TreatmentPlanModel {
+    convenience init(patientID: UUID, practitionerID: UUID, plan: TreatmentPlan, at createdAt: Date) throws {
+        self.init()
+        self.$patient.id = patientID
+        self.$practitioner.id = practitionerID
+        self.createdAt = createdAt
+        self.needleCount = plan.needleCount
+        self.planJSON = try SessionCoding.encode(plan)
+    }
+}

@@ -1,0 +1,80 @@
+import AcubackCore
+import FluentKit
+import Foundation
+
+extension TreatmentSessionStore {
+    /// Records the check-in after a closed session. A serious one also opens an incident.
+    public func addCheckIn(_ checkIn: CheckIn, sessionID: UUID, by userID: UUID, role: Role, at now: Date) async throws -> CheckInRecord {
+        try checkIn.validate()
+        let db = try store.fluent
+        guard let session = try await TreatmentSessionModel.find(sessionID, on: db) else { throw TreatmentSessionError.notFound }
+        guard session.closedAt != nil else { throw TreatmentSessionError.notClosed }
+        if try await CheckInModel.query(on: db).filter(\.$session.$id == sessionID).first() != nil { throw TreatmentSessionError.checkInExists }
+        let model = CheckInModel()
+        model.$session.id = sessionID
+        model.enteredAt = now
+        model.enteredBy = userID
+        model.enteredByRole = role.rawValue
+        model.soreness = checkIn.soreness
+        model.sorenessHoursAfter = checkIn.sorenessHoursAfter
+        model.tiredness = checkIn.tiredness
+        model.neededSleep = checkIn.neededSleep
+        model.bruising = checkIn.bruising
+        model.breathlessness = checkIn.breathlessness
+        model.other = checkIn.other.trimmingCharacters(in: .whitespacesAndNewlines)
+        model.markedSerious = checkIn.markedSerious
+        model.serious = checkIn.isSerious
+        do {
+            try await db.transaction { db in
+                try await model.create(on: db)
+                if checkIn.isSerious {
+                    try await IncidentModel(
+                        clinicID: session.clinicID, patientID: session.$patient.id, sessionID: sessionID, kind: .seriousAfterEffect,
+                        detail: Self.summary(of: checkIn), occurredAt: now, reportedBy: userID
+                    ).create(on: db)
+                }
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw TreatmentSessionError.checkInExists
+        }
+        return try model.record
+    }
+
+    public func checkIn(sessionID: UUID) async throws -> CheckInRecord? {
+        try await CheckInModel.query(on: store.fluent).filter(\.$session.$id == sessionID).first()?.record
+    }
+
+    /// The clinic's incidents, newest first.
+    public func incidents(clinicID: UUID, limit: Int = 200) async throws -> [IncidentRecord] {
+        let db = try store.fluent
+        let models = try await IncidentModel.query(on: db).filter(\.$clinicID == clinicID)
+            .sort(\.$occurredAt, .descending).limit(limit).with(\.$patient).all()
+        return try models.map { model in
+            var record = IncidentRecord(
+                id: try model.requireID(), sessionID: model.$session.id, patientID: model.$patient.id,
+                kind: IncidentRecord.Kind(rawValue: model.kind) ?? .needleLost, detail: model.detail, occurredAt: model.occurredAt)
+            record.patientName = "\(model.patient.givenName) \(model.patient.familyName)"
+            return record
+        }
+    }
+
+    static func summary(of checkIn: CheckIn) -> String {
+        var parts = ["Soreness \(checkIn.soreness)/10"]
+        if checkIn.breathlessness { parts.append("short of breath") }
+        if checkIn.markedSerious { parts.append("marked serious") }
+        if !checkIn.other.isEmpty { parts.append(checkIn.other) }
+        return parts.joined(separator: "; ")
+    }
+}
+
+extension CheckInModel {
+    var record: CheckInRecord {
+        get throws {
+            CheckInRecord(
+                id: try requireID(), sessionID: $session.id, enteredAt: enteredAt, enteredByRole: Role(rawValue: enteredByRole) ?? .patient,
+                checkIn: CheckIn(
+                    soreness: soreness, sorenessHoursAfter: sorenessHoursAfter, tiredness: tiredness, neededSleep: neededSleep,
+                    bruising: bruising, breathlessness: breathlessness, other: other, markedSerious: markedSerious))
+        }
+    }
+}

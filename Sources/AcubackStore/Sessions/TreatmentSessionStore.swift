@@ -1,0 +1,190 @@
+import AcubackCore
+import FluentKit
+import Foundation
+
+/// Treatment sessions at the chair. Every change replays the session's ledger inside a
+/// transaction, applies the new entry under the ledger's rules and stores it with the next
+/// sequence number; a refused entry stores nothing.
+public struct TreatmentSessionStore: Sendable {
+    let store: AcubackDatabase
+
+    public init(_ store: AcubackDatabase) {
+        self.store = store
+    }
+
+    /// Starts a session and marks its appointment attended, both or neither.
+    public func start(_ new: NewTreatmentSession) async throws -> TreatmentSessionRecord {
+        let db = try store.fluent
+        if let existing = try await TreatmentSessionModel.query(on: db).filter(\.$appointment.$id == new.appointmentID).first() {
+            throw TreatmentSessionError.alreadyStarted(sessionID: try existing.requireID())
+        }
+        let model = TreatmentSessionModel()
+        model.clinicID = new.clinicID
+        model.$patient.id = new.patientID
+        model.$practitioner.id = new.practitionerID
+        model.$appointment.id = new.appointmentID
+        model.$plan.id = new.plan.id
+        model.planJSON = try SessionCoding.encode(new.plan.plan)
+        model.position = new.position.rawValue
+        model.painBefore = new.painBefore
+        model.targetMinutes = RetentionTimer(targetMinutes: new.plan.plan.retentionMinutes).targetMinutes
+        model.startedAt = new.startedAt
+        model.reactions = ""
+        model.adviceGiven = false
+        do {
+            try await db.transaction { db in
+                try await model.create(on: db)
+                try await AppointmentModel.query(on: db).filter(\.$id == new.appointmentID)
+                    .set(\.$status, to: AppointmentStatus.completed.rawValue).update()
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Another device started it a moment earlier.
+            let existing = try await TreatmentSessionModel.query(on: db).filter(\.$appointment.$id == new.appointmentID).first()
+            throw TreatmentSessionError.alreadyStarted(sessionID: try existing?.requireID() ?? UUID())
+        }
+        return try await named(record(model, events: []))
+    }
+
+    public func session(id: UUID) async throws -> TreatmentSessionRecord? {
+        let db = try store.fluent
+        guard let model = try await TreatmentSessionModel.find(id, on: db) else { return nil }
+        return try await named(record(model, events: events(of: id, on: db)))
+    }
+
+    /// Sessions of a clinic, newest first, optionally of one practitioner or patient, or open ones only.
+    public func sessions(
+        clinicID: UUID, practitionerID: UUID? = nil, patientID: UUID? = nil, openOnly: Bool = false, limit: Int = 100
+    ) async throws -> [TreatmentSessionRecord] {
+        let db = try store.fluent
+        let query = TreatmentSessionModel.query(on: db).filter(\.$clinicID == clinicID)
+        if let practitionerID { query.filter(\.$practitioner.$id == practitionerID) }
+        if let patientID { query.filter(\.$patient.$id == patientID) }
+        if openOnly { query.filter(\.$closedAt == nil) }
+        let models = try await query.sort(\.$startedAt, .descending).limit(limit).all()
+        let ids = try models.map { try $0.requireID() }
+        let allEvents = try await NeedleEventModel.query(on: db).filter(\.$session.$id ~~ ids).sort(\.$sequence).all()
+        let grouped = Dictionary(grouping: allEvents, by: \.$session.id)
+        var records: [TreatmentSessionRecord] = []
+        for model in models {
+            records.append(try record(model, events: try (grouped[model.id!] ?? []).map(Self.event)))
+        }
+        return try await named(records)
+    }
+
+    /// Adds one entry to the ledger. A declared loss also opens an incident for the clinic admin.
+    public func record(_ event: NeedleEvent, sessionID: UUID, by userID: UUID) async throws -> TreatmentSessionRecord {
+        try await change(sessionID, by: userID) { model, chair, db in
+            try chair.record(event)
+            if case .declaredLost(let note, let at) = event {
+                let lost = chair.ledger.lostCount
+                try await IncidentModel(
+                    clinicID: model.clinicID, patientID: model.$patient.id, sessionID: try model.requireID(), kind: .needleLost,
+                    detail: "\(lost) needle(s) not found after the search. \(note)", occurredAt: at, reportedBy: userID
+                ).create(on: db)
+            }
+            return [event]
+        }
+    }
+
+    /// Starts the retention timer by hand; a running timer is left as it is, so a second tap or a
+    /// second device does not restart it.
+    public func startTimer(sessionID: UUID, at now: Date, by userID: UUID) async throws -> TreatmentSessionRecord {
+        try await change(sessionID, by: userID) { _, chair, _ in
+            if !chair.timer.isRunning { chair.timer.startedAt = now }
+            return []
+        }
+    }
+
+    /// Closes the session when the ledger and the closing pass the rules.
+    public func close(sessionID: UUID, closing: SessionClosing, at now: Date, by userID: UUID) async throws -> TreatmentSessionRecord {
+        try await change(sessionID, by: userID) { model, chair, _ in
+            try chair.validate(closing)
+            model.closedAt = now
+            model.painAfter = closing.painAfter
+            model.reactions = closing.reactions.map(\.rawValue).joined(separator: ",")
+            model.adviceGiven = closing.adviceGiven
+            model.removalReason = closing.removalReason?.trimmingCharacters(in: .whitespacesAndNewlines)
+            return []
+        }
+    }
+
+    /// Runs `body` on the session's replayed state in a transaction and stores what it returns.
+    /// Two devices writing at once collide on the sequence number; the loser replays and retries.
+    private func change(
+        _ sessionID: UUID, by userID: UUID,
+        _ body: @escaping @Sendable (TreatmentSessionModel, inout ChairSession, any Database) async throws -> [NeedleEvent]
+    ) async throws -> TreatmentSessionRecord {
+        for _ in 0..<5 {
+            do {
+                let changed = try await store.fluent.transaction { db in
+                    guard let model = try await TreatmentSessionModel.find(sessionID, on: db) else { throw TreatmentSessionError.notFound }
+                    guard model.closedAt == nil else { throw TreatmentSessionError.closed }
+                    let stored = try await events(of: sessionID, on: db)
+                    var chair = try self.record(model, events: stored).chair
+                    let new = try await body(model, &chair, db)
+                    for (offset, event) in new.enumerated() {
+                        let row = NeedleEventModel()
+                        row.$session.id = sessionID
+                        row.sequence = stored.count + offset + 1
+                        row.at = event.at
+                        row.kind = event.kind
+                        row.recordedBy = userID
+                        row.eventJSON = try SessionCoding.encode(event)
+                        try await row.create(on: db)
+                    }
+                    model.timerStartedAt = chair.timer.startedAt
+                    try await model.save(on: db)
+                    return try self.record(model, events: stored + new)
+                }
+                return try await named(changed)
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                continue
+            }
+        }
+        throw TreatmentSessionError.busy
+    }
+
+    private func events(of sessionID: UUID, on db: any Database) async throws -> [NeedleEvent] {
+        try await NeedleEventModel.query(on: db).filter(\.$session.$id == sessionID).sort(\.$sequence).all().map(Self.event)
+    }
+
+    private static func event(_ row: NeedleEventModel) throws -> NeedleEvent {
+        try SessionCoding.decode(NeedleEvent.self, from: row.eventJSON)
+    }
+
+    func record(_ model: TreatmentSessionModel, events: [NeedleEvent]) throws -> TreatmentSessionRecord {
+        let plan = try SessionCoding.decode(TreatmentPlan.self, from: model.planJSON)
+        let ledger = try NeedleLedger(replaying: events)
+        let chair = ChairSession(
+            planned: plan.needles, ledger: ledger,
+            timer: RetentionTimer(targetMinutes: model.targetMinutes, startedAt: model.timerStartedAt))
+        let closing = model.painAfter.map {
+            SessionClosing(
+                painAfter: $0, reactions: model.reactions.split(separator: ",").compactMap { ImmediateReaction(rawValue: String($0)) },
+                adviceGiven: model.adviceGiven, removalReason: model.removalReason)
+        }
+        return TreatmentSessionRecord(
+            id: try model.requireID(), clinicID: model.clinicID, patientID: model.$patient.id, practitionerID: model.$practitioner.id,
+            appointmentID: model.$appointment.id, planID: model.$plan.id, plan: plan,
+            position: TreatmentPosition(rawValue: model.position) ?? .prone, painBefore: model.painBefore, startedAt: model.startedAt,
+            chair: chair, closedAt: model.closedAt, closing: model.closedAt == nil ? nil : closing)
+    }
+
+    func named(_ record: TreatmentSessionRecord) async throws -> TreatmentSessionRecord {
+        try await named([record]).first!
+    }
+
+    func named(_ records: [TreatmentSessionRecord]) async throws -> [TreatmentSessionRecord] {
+        let db = try store.fluent
+        let patients = try await PatientModel.query(on: db).filter(\.$id ~~ Set(records.map(\.patientID))).all()
+        let practitioners = try await PractitionerModel.query(on: db).filter(\.$id ~~ Set(records.map(\.practitionerID))).all()
+        let patientNames = Dictionary(uniqueKeysWithValues: patients.map { ($0.id!, "\($0.givenName) \($0.familyName)") })
+        let practitionerNames = Dictionary(uniqueKeysWithValues: practitioners.map { ($0.id!, $0.displayName) })
+        return records.map { record in
+            var named = record
+            named.patientName = patientNames[record.patientID] ?? ""
+            named.practitionerName = practitionerNames[record.practitionerID] ?? ""
+            return named
+        }
+    }
+}
