@@ -12,12 +12,14 @@ import Prometheus
 ///   - metrics: the registry `/metrics` serves; nil leaves the route out (tests build many apps,
 ///     but the metrics system can be bootstrapped once per process).
 ///   - backgroundWork: run the outbox dispatcher beside the server; tests of routes leave it out.
+///   - clock: the time the rules see (bookings, sessions, timers); tests move it by hand.
 public func buildApplication(
     configuration: AcubackConfiguration, store: AcubackDatabase, logger: Logger,
-    metrics: PrometheusCollectorRegistry? = nil, backgroundWork: Bool = true
+    metrics: PrometheusCollectorRegistry? = nil, backgroundWork: Bool = true, clock: @escaping @Sendable () -> Date = { Date() }
 ) async throws -> some ApplicationProtocol {
     let address = PublicAddress(configured: configuration.publicURL.map { _ in configuration.publicAddress() }, fallback: configuration.publicAddress())
-    let services = AppServices(database: store, publicAddress: address)
+    var services = AppServices(database: store, publicAddress: address)
+    services.now = clock
     let router = try await buildRouter(services: services, logger: logger, metrics: metrics)
     let host = configuration.host
     var app = Application(
@@ -70,6 +72,9 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     PatientBookingController(renderer: renderer, services: services).addRoutes(to: router)
     DayViewController(renderer: renderer, services: services).addRoutes(to: router)
     CalendarFeedController(services: services).addRoutes(to: router)
+    ChairPagesController(renderer: renderer, services: services).addRoutes(to: router)
+    CheckInPagesController(renderer: renderer, services: services).addRoutes(to: router)
+    AdminIncidentsController(renderer: renderer, services: services).addRoutes(to: router)
 
     if let metrics {
         router.get("/metrics") { _, _ in

@@ -32,6 +32,9 @@ import Testing
     static let everyone: [Outcome] = [A, A, A, A, A]
     static let signedIn: [Outcome] = [S, A, A, A, A]
     static let adminOnly: [Outcome] = [S, F, F, F, A]
+    /// Roles that treat at all (the page or endpoint opens), and the session's own practitioner only.
+    static let treat: [Outcome] = [S, F, F, A, A]
+    static let ownSession: [Outcome] = [S, F, F, A, F]
 
     static func fixed(_ path: String) -> @Sendable (TestWorld) -> String { { _ in path } }
 
@@ -127,6 +130,47 @@ import Testing
         Row(method: .get, route: "/admin/clinic", uri: fixed("/admin/clinic"), expected: adminOnly),
         Row(method: .post, route: "/admin/clinic", uri: fixed("/admin/clinic"), body: { _, _ in [("timeZone", "Mars/Olympus")] }, expected: adminOnly),
         Row(method: .post, route: "/admin/rooms", uri: fixed("/admin/rooms"), body: { _, _ in [("name", "")] }, expected: adminOnly),
+        // Sessions at the chair: only the session's own practitioner acts on it; the clinic's
+        // clinicians and the patient read it; reception and the patient enter check-ins.
+        Row(method: .get, route: "/chair", uri: fixed("/chair"), expected: treat),
+        Row(method: .post, route: "/chair/sessions", uri: fixed("/chair/sessions"), body: { _, _ in [("appointmentId", "none"), ("painBefore", "5")] }, expected: treat),
+        Row(method: .get, route: "/sessions/{id}", uri: { "/sessions/\($0.sessionID)" }, expected: [S, A, F, A, A]),
+        Row(method: .get, route: "/sessions/{id}", uri: { "/sessions/\($0.colleagueSessionID)" }, expected: [S, F, F, A, A]),
+        Row(method: .post, route: "/sessions/{id}/needles", uri: { "/sessions/\($0.sessionID)/needles" }, body: { _, _ in [("point", "BL99"), ("side", "left")] }, expected: ownSession),
+        Row(method: .post, route: "/sessions/{id}/needles", uri: { "/sessions/\($0.colleagueSessionID)/needles" }, body: { _, _ in [("point", "BL99"), ("side", "left")] }, expected: [S, F, F, F, F]),
+        Row(method: .post, route: "/sessions/{id}/removals", uri: { "/sessions/\($0.sessionID)/removals" }, body: { _, _ in [("all", "true"), ("count", "99")] }, expected: ownSession),
+        Row(method: .post, route: "/sessions/{id}/search", uri: { "/sessions/\($0.sessionID)/search" }, body: { _, _ in [("found", "1")] }, expected: ownSession),
+        Row(method: .post, route: "/sessions/{id}/timer", uri: { "/sessions/\($0.sessionID)/timer" }, body: { _, _ in [] }, expected: ownSession),
+        Row(method: .post, route: "/sessions/{id}/close", uri: { "/sessions/\($0.sessionID)/close" }, body: { _, _ in [("painAfter", "2")] }, expected: ownSession),
+        Row(method: .get, route: "/sessions/{id}/check-in", uri: { "/sessions/\($0.sessionID)/check-in" }, expected: signedIn),
+        Row(method: .get, route: "/sessions/{id}/check-in", uri: { "/sessions/\($0.colleagueSessionID)/check-in" }, expected: [S, F, A, A, A]),
+        Row(method: .post, route: "/sessions/{id}/check-in", uri: { "/sessions/\($0.sessionID)/check-in" }, body: { _, _ in [("soreness", "2")] }, expected: signedIn),
+        Row(method: .post, route: "/patients/{id}/plan", uri: { "/patients/\($0.ownPatientID)/plan" }, body: { _, _ in [] }, expected: ownSession),
+        Row(method: .get, route: "/admin/incidents", uri: fixed("/admin/incidents"), expected: adminOnly),
+        Row(method: .post, route: "/api/v1/patients/{patientId}/plans", uri: { "/api/v1/patients/\($0.ownPatientID)/plans" }, expected: ownSession, json: true,
+            jsonBody: { _ in "{}" }),
+        Row(method: .get, route: "/api/v1/patients/{patientId}/plans/current", uri: { "/api/v1/patients/\($0.ownPatientID)/plans/current" }, expected: [S, A, F, A, A], json: true),
+        Row(method: .get, route: "/api/v1/sessions", uri: fixed("/api/v1/sessions?open=true"), expected: [S, A, F, A, A], json: true),
+        Row(method: .post, route: "/api/v1/sessions", uri: fixed("/api/v1/sessions"), expected: ownSession, json: true,
+            jsonBody: { _ in #"{"appointmentId": "\#(UUID())", "painBefore": 5}"# }),
+        Row(method: .get, route: "/api/v1/sessions/{sessionId}", uri: { "/api/v1/sessions/\($0.sessionID)" }, expected: [S, A, F, A, A], json: true),
+        Row(method: .get, route: "/api/v1/sessions/{sessionId}", uri: { "/api/v1/sessions/\($0.colleagueSessionID)" }, expected: [S, F, F, A, A], json: true),
+        Row(method: .post, route: "/api/v1/sessions/{sessionId}/needles", uri: { "/api/v1/sessions/\($0.sessionID)/needles" }, expected: ownSession, json: true,
+            jsonBody: { _ in #"{"point": "BL99", "side": "left", "depthMm": 10, "needleType": "0.25 × 40 mm", "stimulation": "manual", "deQi": true}"# }),
+        Row(method: .post, route: "/api/v1/sessions/{sessionId}/needles", uri: { "/api/v1/sessions/\($0.colleagueSessionID)/needles" }, expected: [S, F, F, F, F], json: true,
+            jsonBody: { _ in #"{"point": "BL23", "side": "left", "depthMm": 10, "needleType": "0.25 × 40 mm", "stimulation": "manual", "deQi": true}"# }),
+        Row(method: .post, route: "/api/v1/sessions/{sessionId}/removals", uri: { "/api/v1/sessions/\($0.sessionID)/removals" }, expected: ownSession, json: true,
+            jsonBody: { _ in #"{"all": true, "count": 99}"# }),
+        Row(method: .post, route: "/api/v1/sessions/{sessionId}/search", uri: { "/api/v1/sessions/\($0.sessionID)/search" }, expected: ownSession, json: true,
+            jsonBody: { _ in #"{"found": 1}"# }),
+        Row(method: .post, route: "/api/v1/sessions/{sessionId}/timer", uri: { "/api/v1/sessions/\($0.sessionID)/timer" }, expected: ownSession, json: true),
+        Row(method: .post, route: "/api/v1/sessions/{sessionId}/close", uri: { "/api/v1/sessions/\($0.sessionID)/close" }, expected: ownSession, json: true,
+            jsonBody: { _ in #"{"painAfter": 2}"# }),
+        Row(method: .get, route: "/api/v1/sessions/{sessionId}/check-ins", uri: { "/api/v1/sessions/\($0.sessionID)/check-ins" }, expected: signedIn, json: true),
+        Row(method: .post, route: "/api/v1/sessions/{sessionId}/check-ins", uri: { "/api/v1/sessions/\($0.sessionID)/check-ins" }, expected: signedIn, json: true,
+            jsonBody: { _ in #"{"soreness": 2}"# }),
+        Row(method: .get, route: "/api/v1/sessions/{sessionId}/stricta", uri: { "/api/v1/sessions/\($0.sessionID)/stricta" }, expected: [S, A, F, A, A], json: true),
+        Row(method: .get, route: "/api/v1/incidents", uri: fixed("/api/v1/incidents"), expected: adminOnly, json: true),
         // Last: signing out ends the sessions the rows above use.
         Row(method: .post, route: "/logout", uri: fixed("/logout"), body: { _, _ in [] }, expected: everyone),
     ]

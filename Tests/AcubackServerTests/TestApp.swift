@@ -8,6 +8,7 @@ import HummingbirdBcrypt
 import HummingbirdTesting
 import Logging
 import Prometheus
+import Synchronization
 import Testing
 
 @testable import AcubackServer
@@ -27,6 +28,10 @@ struct TestWorld: Sendable {
     /// The signed-in practitioner's own practitioner record.
     var practitionerID: UUID { sessions[.practitioner]!.actor.practitionerID! }
     let sessions: [Role: Credentials]
+    /// An open treatment session of the signed-in practitioner with the signed-in patient, and
+    /// one of a colleague with another patient.
+    let sessionID: UUID
+    let colleagueSessionID: UUID
 
     struct Credentials: Sendable {
         let cookie: String
@@ -65,9 +70,29 @@ struct TestWorld: Sendable {
         let own = try #require(sessions[.patient]?.actor.patientID)
         let another = try #require(patients.first { $0.id != own }).id
         let hannah = try #require(try await accounts.user(email: "hannah.okafor@demo.acuback.example"))
+        let practitionerID = try #require(sessions[.practitioner]?.actor.practitionerID)
+        let colleague = try #require(try await ClinicStore(store).practitioners(clinicID: clinic.id).first {
+            $0.id != practitionerID && $0.name != "Hannah Okafor"
+        })
+        let session = try await startSession(store, clinicID: clinic.id, practitionerID: practitionerID, patientID: own, day: 0)
+        let colleagueSession = try await startSession(store, clinicID: clinic.id, practitionerID: colleague.id, patientID: another, day: 1)
         return TestWorld(
             store: store, clinic: clinic, otherClinic: other, ownPatientID: own, otherPatientID: another,
-            otherClinicPatientID: otherPatientID, hannahID: hannah.id, sessions: sessions)
+            otherClinicPatientID: otherPatientID, hannahID: hannah.id, sessions: sessions, sessionID: session, colleagueSessionID: colleagueSession)
+    }
+
+    /// Books a treatment far ahead (clear of the demo week), saves the patient a low-back plan and starts a session.
+    static func startSession(_ store: AcubackDatabase, clinicID: UUID, practitionerID: UUID, patientID: UUID, day: Int) async throws -> UUID {
+        let start = Date(timeIntervalSince1970: 1_893_492_000 + Double(day) * 86_400)  // 2030-01-01 10:00 UTC onwards
+        let (booked, _) = try await BookingStore(store).book(
+            [NewAppointment(clinicID: clinicID, patientID: patientID, practitionerID: practitionerID, roomID: nil, kind: .treatment, start: start, minutes: 45)],
+            reminder: { _, _ in nil })
+        let sessions = TreatmentSessionStore(store)
+        let plan = try PrescriptionEngine().plan(for: Assessment(regions: [.lower], side: .both, levels: [.L4, .L5], onset: .chronic))
+        let saved = try await sessions.savePlan(plan, patientID: patientID, practitionerID: practitionerID, at: Date())
+        return try await sessions.start(NewTreatmentSession(
+            clinicID: clinicID, appointmentID: booked[0].id, patientID: patientID, practitionerID: practitionerID, plan: saved,
+            position: .prone, painBefore: 5, startedAt: Date())).id
     }
 }
 
@@ -81,17 +106,30 @@ func withTestApp(
     }
 }
 
-/// Runs `body` with a test client and the seeded world of `TestWorld`, on SQLite unless told.
+/// Runs `body` with a test client and the seeded world of `TestWorld`, on SQLite unless told;
+/// the application reads the time from `clock`.
 func withTestWorld(
-    _ backend: TestBackend = .sqlite, _ body: @Sendable (any TestClientProtocol, TestWorld) async throws -> Void
+    _ backend: TestBackend = .sqlite, clock: TestClock = TestClock(),
+    _ body: @Sendable (any TestClientProtocol, TestWorld) async throws -> Void
 ) async throws {
     try await withTestDatabase(backend, migrated: true) { store in
         let world = try await TestWorld.make(store: store)
         let app = try await buildApplication(
             configuration: .init(port: 0), store: store, logger: testLogger, metrics: PrometheusCollectorRegistry(),
-            backgroundWork: false)
+            backgroundWork: false, clock: { clock.now })
         try await app.test(.router) { client in try await body(client, world) }
     }
+}
+
+/// A clock the test moves by hand; it starts at the real time.
+final class TestClock: Sendable {
+    private let current: Mutex<Date>
+
+    init(_ start: Date = Date()) { current = Mutex(start) }
+
+    var now: Date { current.withLock { $0 } }
+
+    func advance(minutes: Double) { current.withLock { $0 = $0.addingTimeInterval(minutes * 60) } }
 }
 
 func withTestStore(migrated: Bool, _ body: (AcubackDatabase) async throws -> Void) async throws {

@@ -32,6 +32,21 @@ enum APIAccess {
         Operations.GetCourse.id: .manageOwnAccount,
         Operations.SearchCourse.id: .listPatients,
         Operations.BookCourse.id: .listPatients,
+        Operations.SavePlan.id: .planTreatment,
+        Operations.GetCurrentPlan.id: .readPatientClinical,
+        // A patient lists their own sessions, a practitioner theirs, an admin the clinic's: in the handler.
+        Operations.ListSessions.id: .readPatientClinical,
+        Operations.StartSession.id: .treatPatient,
+        Operations.GetSession.id: .readPatientClinical,
+        Operations.InsertNeedle.id: .treatPatient,
+        Operations.RemoveNeedles.id: .treatPatient,
+        Operations.RecordSearch.id: .treatPatient,
+        Operations.StartTimer.id: .treatPatient,
+        Operations.CloseSession.id: .treatPatient,
+        Operations.ListCheckIns.id: .recordCheckIn,
+        Operations.RecordCheckIn.id: .recordCheckIn,
+        Operations.GetSessionStricta.id: .readPatientClinical,
+        Operations.ListIncidents.id: .readIncidents,
     ]
 }
 

@@ -1,4 +1,5 @@
 import AcubackCore
+import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -30,6 +31,11 @@ struct Problem: Codable, Sendable, Equatable {
         Problem(title: "Not found", status: 404, detail: detail, instance: instance)
     }
 
+    /// For a page that shows the refusal in place: what to say, and the status to answer with.
+    var pageRefusal: (message: String, status: HTTPResponse.Status) {
+        (errors.map { $0.map(\.description).joined(separator: "; ") } ?? detail ?? title, HTTPResponse.Status(code: status))
+    }
+
     func response(headers extra: HTTPFields = [:]) -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -37,6 +43,53 @@ struct Problem: Codable, Sendable, Equatable {
         var headers: HTTPFields = [.contentType: "application/problem+json"]
         headers.append(contentsOf: extra)
         return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
+
+/// An error that knows its problem document, so the API maps it in one place.
+protocol ProblemConvertible: Error {
+    func problem(instance: String?) -> Problem
+}
+
+extension ValidationError: ProblemConvertible {
+    func problem(instance: String?) -> Problem { .badRequest(self, instance: instance) }
+}
+
+extension BookingError: ProblemConvertible {
+    func problem(instance: String?) -> Problem { .booking(self, instance: instance) }
+}
+
+/// A ledger rule broken: 422, naming the field.
+extension LedgerError: ProblemConvertible {
+    func problem(instance: String?) -> Problem {
+        Problem(
+            title: "Unprocessable Content", status: 422, detail: description, instance: instance,
+            errors: [FieldError(field: field, rule: description)])
+    }
+}
+
+/// The session cannot change now: 409; not found: 404; check-in before closing: 422.
+extension TreatmentSessionError: ProblemConvertible {
+    func problem(instance: String?) -> Problem {
+        switch self {
+        case .notFound: .notFound("No such session", instance: instance)
+        case .notClosed: Problem(title: "Unprocessable Content", status: 422, detail: description, instance: instance)
+        default: Problem(title: "Conflict", status: 409, detail: description, instance: instance)
+        }
+    }
+}
+
+/// A request that is well formed but breaks a clinical or session rule: 422, naming each field.
+struct RuleRefusal: Error, ProblemConvertible, CustomStringConvertible {
+    let errors: [FieldError]
+
+    init(field: String, rule: String) { errors = [FieldError(field: field, rule: rule)] }
+    init(_ errors: [FieldError]) { self.errors = errors }
+
+    var description: String { errors.map(\.description).joined(separator: "; ") }
+
+    func problem(instance: String?) -> Problem {
+        Problem(title: "Unprocessable Content", status: 422, detail: description, instance: instance, errors: errors)
     }
 }
 

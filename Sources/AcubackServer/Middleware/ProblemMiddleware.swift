@@ -16,8 +16,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as ValidationError {
             return Problem.badRequest(error, instance: instance).response()
-        } catch let error as BookingError {
-            return Problem.booking(error, instance: instance).response()
+        } catch let error as any ProblemConvertible {
+            return error.problem(instance: instance).response()
         } catch let missing as NotFound {
             return Problem.notFound(missing.detail, instance: instance).response()
         } catch let denied as AccessDenied {
@@ -50,8 +50,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         if let validation = error.underlyingError as? ValidationError {
             return .badRequest(validation, instance: instance)
         }
-        if let booking = error.underlyingError as? BookingError {
-            return .booking(booking, instance: instance)
+        if let convertible = error.underlyingError as? any ProblemConvertible {
+            return convertible.problem(instance: instance)
         }
         if let missing = error.underlyingError as? NotFound {
             return .notFound(missing.detail, instance: instance)

@@ -45,6 +45,11 @@ public struct TreatmentSessionStore: Sendable {
         return try await named(record(model, events: []))
     }
 
+    /// The session started from an appointment, if one was.
+    public func sessionID(appointmentID: UUID) async throws -> UUID? {
+        try await TreatmentSessionModel.query(on: store.fluent).filter(\.$appointment.$id == appointmentID).first()?.requireID()
+    }
+
     public func session(id: UUID) async throws -> TreatmentSessionRecord? {
         let db = try store.fluent
         guard let model = try await TreatmentSessionModel.find(id, on: db) else { return nil }

@@ -8,6 +8,9 @@ struct BackChart {
     let plan: TreatmentPlan
     let painfulRegions: [BackRegion]
     let catalogue: PointCatalogue
+    /// At the chair: each needle's state by its key ("BL23 left"); the markers then become
+    /// controls that the chair script turns into taps on the needle's In or Out button.
+    var states: [String: String]? = nil
 
     static let width = 480.0
     static let height = 700.0
@@ -119,8 +122,19 @@ struct BackChart {
             guard index < positions.count else { continue }
             let (x, y) = place(positions[index], side: needle.side)
             let label = "\(point.label), \(needle.side.rawValue), \(needle.role.rawValue), at most \(needle.maxDepthMm) mm"
-            svg += "<g class=\"needle role-\(needle.role.rawValue)\" data-point=\"\(SVG.escape(point.code))\" data-side=\"\(needle.side.rawValue)\" data-role=\"\(needle.role.rawValue)\">"
-            svg += "<title>\(SVG.escape(label))</title>"
+            var attributes = "class=\"needle role-\(needle.role.rawValue)\" data-point=\"\(SVG.escape(point.code))\" data-side=\"\(needle.side.rawValue)\" data-role=\"\(needle.role.rawValue)\""
+            var title = label
+            if let state = states?[needle.key] {
+                title += ", \(state)"
+                attributes = attributes.replacingOccurrences(of: "class=\"needle ", with: "class=\"needle state-\(state) ")
+                attributes += " data-key=\"\(SVG.escape(needle.key))\" data-state=\"\(state)\" tabindex=\"0\" role=\"button\" aria-label=\"\(SVG.escape(title))\""
+            }
+            svg += "<g \(attributes)>"
+            svg += "<title>\(SVG.escape(title))</title>"
+            if states != nil {
+                // A finger-sized target around the small marker.
+                svg += "<circle cx=\"\(SVG.number(x))\" cy=\"\(SVG.number(y))\" r=\"13\" class=\"hit\"/>"
+            }
             svg += Self.marker(for: needle.role, x: x, y: y)
             svg += "</g>\n"
         }

@@ -11,6 +11,7 @@ struct PatientPagesController {
 
     func addRoutes(to router: Router<AcubackRequestContext>) {
         addCareRoutes(to: router)
+        addTreatmentRoutes(to: router)
         router.get("/patients") { request, context in try await list(request, context) }
         router.get("/patients/{id}") { request, context in
             guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
@@ -60,6 +61,7 @@ struct PatientPagesController {
             values["clinical"] = ClinicalView.context(risks: clinical.risks, assessments: clinical.assessments)
         }
         values.merge(try await careContext(patient, actor)) { _, new in new }
+        values.merge(try await treatmentContext(patient, actor, query: FormFields(request.uri.queryParameters))) { _, new in new }
         values.merge(extra) { _, new in new }
         try await services.record(
             "patient.read", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: recordType,

@@ -1,0 +1,165 @@
+import AcubackAPI
+import AcubackCore
+import AcubackStore
+import Foundation
+import OpenAPIRuntime
+
+/// Saved plans, sessions at the chair, check-ins and incidents.
+extension APIService {
+    var chair: TreatmentSessionService { TreatmentSessionService(services: services) }
+
+    func sessionBody<Target: Decodable>(_ record: TreatmentSessionRecord) throws -> Target {
+        try JSONBridge.convert(SessionBody(record, now: services.now()))
+    }
+
+    func sessionID(_ text: String) throws -> UUID {
+        guard let id = UUID(uuidString: text) else { throw NotFound(detail: "No such session") }
+        return id
+    }
+
+    func savePlan(_ input: Operations.SavePlan.Input) async throws -> Operations.SavePlan.Output {
+        let actor = try actor
+        guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
+        guard let patient = try await visiblePatient(input.path.patientId, .planTreatment, actor) else {
+            throw NotFound(detail: "No such patient")
+        }
+        let edits: [PlanEdit] = try JSONBridge.convert(body.edits ?? [])
+        let saved = try await chair.savePlan(
+            for: patient, edits: edits, acknowledged: body.acknowledged ?? [], by: actor, from: RequestActor.clientAddress)
+        return .created(.init(body: .json(try JSONBridge.convert(SavedPlanBody(saved)))))
+    }
+
+    func getCurrentPlan(_ input: Operations.GetCurrentPlan.Input) async throws -> Operations.GetCurrentPlan.Output {
+        let actor = try actor
+        guard let patient = try await visiblePatient(input.path.patientId, .readPatientClinical, actor),
+              let saved = try await chair.store.currentPlan(patientID: patient.id)
+        else { throw NotFound(detail: "The patient has no current plan") }
+        try await services.record(
+            "plan.read", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "plan", recordID: saved.id.uuidString,
+            from: RequestActor.clientAddress)
+        return .ok(.init(body: .json(try JSONBridge.convert(SavedPlanBody(saved)))))
+    }
+
+    func listSessions(_ input: Operations.ListSessions.Input) async throws -> Operations.ListSessions.Output {
+        let actor = try actor
+        var patientID = try uuid(input.query.patientId, field: "patientId")
+        var practitionerID: UUID?
+        switch actor.role {
+        case .patient:
+            guard patientID == nil || patientID == actor.patientID else { throw AccessDenied(signedIn: true, reason: "another patient's sessions") }
+            patientID = actor.patientID
+        case .practitioner:
+            practitionerID = actor.practitionerID
+        case .admin:
+            break
+        case .reception:
+            throw AccessDenied(signedIn: true, reason: "reception does not see clinical sessions")
+        }
+        let records = try await chair.store.sessions(
+            clinicID: actor.clinicID, practitionerID: practitionerID, patientID: patientID, openOnly: input.query.open ?? false)
+        try await services.record(
+            "session.list", by: actor, clinicID: actor.clinicID, patientID: patientID, recordType: "sessions", from: RequestActor.clientAddress)
+        let now = services.now()
+        return .ok(.init(body: .json(.init(items: try JSONBridge.convert(records.map { SessionBody($0, now: now) })))))
+    }
+
+    func startSession(_ input: Operations.StartSession.Input) async throws -> Operations.StartSession.Output {
+        let actor = try actor
+        guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
+        guard let appointmentID = try uuid(body.appointmentId, field: "appointmentId") else {
+            throw ValidationError(field: "appointmentId", rule: "is required")
+        }
+        let record = try await chair.start(
+            appointmentID: appointmentID, position: body.position.flatMap { TreatmentPosition(rawValue: $0.rawValue) },
+            painBefore: body.painBefore, by: actor, from: RequestActor.clientAddress)
+        return .created(.init(body: .json(try sessionBody(record))))
+    }
+
+    func getSession(_ input: Operations.GetSession.Input) async throws -> Operations.GetSession.Output {
+        let record = try await chair.session(try sessionID(input.path.sessionId), for: .readPatientClinical, by: try actor, from: RequestActor.clientAddress)
+        return .ok(.init(body: .json(try sessionBody(record))))
+    }
+
+    func insertNeedle(_ input: Operations.InsertNeedle.Input) async throws -> Operations.InsertNeedle.Output {
+        guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
+        let choice = NeedleChoice(
+            point: body.point, side: body.side.flatMap { NeedleSide(rawValue: $0.rawValue) }, site: body.site, location: body.location)
+        let record = try await chair.insert(
+            choice, depthMm: body.depthMm, needleType: body.needleType, stimulation: Stimulation(rawValue: body.stimulation.rawValue) ?? .manual,
+            deQi: body.deQi, into: try sessionID(input.path.sessionId), by: try actor, from: RequestActor.clientAddress)
+        return .created(.init(body: .json(try sessionBody(record))))
+    }
+
+    func removeNeedles(_ input: Operations.RemoveNeedles.Input) async throws -> Operations.RemoveNeedles.Output {
+        guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
+        let id = try sessionID(input.path.sessionId)
+        let record: TreatmentSessionRecord
+        if body.all == true {
+            guard let count = body.count else { throw ValidationError(field: "count", rule: "is required with all: how many needles were counted out") }
+            record = try await chair.removeAll(counted: count, from: id, by: try actor, from: RequestActor.clientAddress)
+        } else {
+            let choice = NeedleChoice(
+                point: body.point, side: body.side.flatMap { NeedleSide(rawValue: $0.rawValue) }, site: body.site, location: body.location)
+            record = try await chair.remove(choice, from: id, by: try actor, from: RequestActor.clientAddress)
+        }
+        return .ok(.init(body: .json(try sessionBody(record))))
+    }
+
+    func recordSearch(_ input: Operations.RecordSearch.Input) async throws -> Operations.RecordSearch.Output {
+        guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
+        let id = try sessionID(input.path.sessionId)
+        let record: TreatmentSessionRecord
+        switch (body.found, body.lost ?? false) {
+        case (let count?, false):
+            record = try await chair.found(count, in: id, by: try actor, from: RequestActor.clientAddress)
+        case (nil, true):
+            record = try await chair.declareLost(note: body.note ?? "", in: id, by: try actor, from: RequestActor.clientAddress)
+        default:
+            throw ValidationError(field: "found", rule: "give either found (needles found) or lost: true, not both")
+        }
+        return .ok(.init(body: .json(try sessionBody(record))))
+    }
+
+    func startTimer(_ input: Operations.StartTimer.Input) async throws -> Operations.StartTimer.Output {
+        let record = try await chair.startTimer(try sessionID(input.path.sessionId), by: try actor, from: RequestActor.clientAddress)
+        return .ok(.init(body: .json(try sessionBody(record))))
+    }
+
+    func closeSession(_ input: Operations.CloseSession.Input) async throws -> Operations.CloseSession.Output {
+        guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
+        let closing = SessionClosing(
+            painAfter: body.painAfter, reactions: (body.reactions ?? []).compactMap { ImmediateReaction(rawValue: $0.rawValue) },
+            adviceGiven: body.adviceGiven ?? false, removalReason: body.removalReason)
+        let record = try await chair.close(try sessionID(input.path.sessionId), closing: closing, by: try actor, from: RequestActor.clientAddress)
+        return .ok(.init(body: .json(try sessionBody(record))))
+    }
+
+    func listCheckIns(_ input: Operations.ListCheckIns.Input) async throws -> Operations.ListCheckIns.Output {
+        let session = try await chair.session(try sessionID(input.path.sessionId), for: .recordCheckIn, by: try actor, from: RequestActor.clientAddress)
+        let items = try await chair.store.checkIn(sessionID: session.id).map { [CheckInBody($0)] } ?? []
+        return .ok(.init(body: .json(.init(items: try JSONBridge.convert(items)))))
+    }
+
+    func recordCheckIn(_ input: Operations.RecordCheckIn.Input) async throws -> Operations.RecordCheckIn.Output {
+        guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
+        let checkIn = CheckIn(
+            soreness: body.soreness, sorenessHoursAfter: body.sorenessHoursAfter, tiredness: body.tiredness ?? false,
+            neededSleep: body.neededSleep ?? false, bruising: body.bruising ?? false, breathlessness: body.breathlessness ?? false,
+            other: body.other ?? "", markedSerious: body.serious ?? false)
+        let record = try await chair.checkIn(checkIn, for: try sessionID(input.path.sessionId), by: try actor, from: RequestActor.clientAddress)
+        return .created(.init(body: .json(try JSONBridge.convert(CheckInBody(record)))))
+    }
+
+    func getSessionStricta(_ input: Operations.GetSessionStricta.Input) async throws -> Operations.GetSessionStricta.Output {
+        let record = try await chair.session(try sessionID(input.path.sessionId), for: .readPatientClinical, by: try actor, from: RequestActor.clientAddress)
+        return .ok(.init(body: .json(try JSONBridge.convert(StrictaNeedling(session: record.chair)))))
+    }
+
+    func listIncidents(_ input: Operations.ListIncidents.Input) async throws -> Operations.ListIncidents.Output {
+        let actor = try actor
+        try AccessPolicy.require(actor, .readIncidents, .clinic(actor.clinicID))
+        let incidents = try await chair.store.incidents(clinicID: actor.clinicID)
+        try await services.record("incident.list", by: actor, clinicID: actor.clinicID, recordType: "incidents", from: RequestActor.clientAddress)
+        return .ok(.init(body: .json(.init(items: try JSONBridge.convert(incidents.map(IncidentBody.init))))))
+    }
+}

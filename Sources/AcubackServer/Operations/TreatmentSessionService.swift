@@ -1,0 +1,170 @@
+import AcubackCore
+import AcubackStore
+import Foundation
+
+/// Plans settled for patients and sessions at the chair, for the API and the pages alike: loads
+/// the session, asks the access policy, applies the Core rules, and records the audit event.
+struct TreatmentSessionService: Sendable {
+    let services: AppServices
+    let catalogue = PointCatalogue.standard
+
+    var store: TreatmentSessionStore { TreatmentSessionStore(services.database) }
+
+    // MARK: Plans
+
+    /// The plan for the patient's newest assessment and recorded risk factors, with `edits`.
+    func proposePlan(for patient: PatientRecord, edits: [PlanEdit] = [], acknowledged: [String] = []) async throws -> TreatmentPlan {
+        guard let clinical = try await services.patients.clinical(patientID: patient.id),
+              var assessment = clinical.assessments.first?.assessment
+        else { throw RuleRefusal(field: "assessment", rule: "the patient has no assessment yet: record one at a consultation first") }
+        assessment.patient = clinical.risks
+        return try PrescriptionEngine().plan(for: assessment, edits: edits, acknowledged: acknowledged)
+    }
+
+    /// Keeps the plan as the patient's current plan, when no rule blocks it and every warning is acknowledged.
+    func savePlan(for patient: PatientRecord, edits: [PlanEdit], acknowledged: [String], by actor: Actor, from address: String?) async throws -> SavedPlan {
+        try AccessPolicy.require(actor, .planTreatment, .patient(clinicID: patient.clinicID, patientID: patient.id))
+        guard let practitionerID = actor.practitionerID else {
+            throw AccessDenied(signedIn: true, reason: "only a practitioner settles a plan")
+        }
+        let plan = try await proposePlan(for: patient, edits: edits, acknowledged: acknowledged)
+        var refusals: [FieldError] = plan.findings.filter(\.isUnresolvedBlock).map {
+            FieldError(field: "findings", rule: "\($0.id) blocks the plan: \($0.message)")
+        }
+        refusals += plan.pendingAcknowledgements.map { FieldError(field: "acknowledged", rule: "\($0) must be acknowledged") }
+        guard refusals.isEmpty else { throw RuleRefusal(refusals) }
+        let saved = try await store.savePlan(plan, patientID: patient.id, practitionerID: practitionerID, at: services.now())
+        try await services.record(
+            "plan.save", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "plan", recordID: saved.id.uuidString,
+            from: address)
+        return saved
+    }
+
+    // MARK: Sessions
+
+    /// Starts a session from a booked treatment appointment of the practitioner's.
+    func start(appointmentID: UUID, position: TreatmentPosition?, painBefore: Int, by actor: Actor, from address: String?) async throws
+        -> TreatmentSessionRecord
+    {
+        guard let appointment = try await BookingStore(services.database).appointment(id: appointmentID),
+              appointment.clinicID == actor.clinicID
+        else {
+            try AccessPolicy.require(actor, .treatPatient, .session(clinicID: actor.clinicID, practitionerID: actor.practitionerID ?? UUID()))
+            throw NotFound(detail: "No such appointment")
+        }
+        try AccessPolicy.require(actor, .treatPatient, .session(clinicID: appointment.clinicID, practitionerID: appointment.practitionerID))
+        guard (0...10).contains(painBefore) else { throw ValidationError(field: "painBefore", rule: "must be from 0 to 10") }
+        if let existing = try await store.sessionID(appointmentID: appointmentID) {
+            throw TreatmentSessionError.alreadyStarted(sessionID: existing)
+        }
+        guard appointment.kind == .treatment else {
+            throw RuleRefusal(field: "appointmentId", rule: "is a \(appointment.kind.rawValue), not a treatment appointment")
+        }
+        guard appointment.status == .booked else {
+            throw RuleRefusal(field: "appointmentId", rule: "is \(appointment.status.rawValue), not booked")
+        }
+        guard let plan = try await store.currentPlan(patientID: appointment.patientID) else {
+            throw RuleRefusal(field: "plan", rule: "the patient has no current plan: settle one on the patient's record first")
+        }
+        let chosen = position ?? plan.plan.position
+        if chosen == .seated, let risks = try await services.patients.clinical(patientID: appointment.patientID)?.risks, risks.faintingHistory {
+            throw RuleRefusal(field: "position", rule: "seated is not safe with a history of fainting: treat lying down")
+        }
+        let record = try await store.start(NewTreatmentSession(
+            clinicID: appointment.clinicID, appointmentID: appointmentID, patientID: appointment.patientID,
+            practitionerID: appointment.practitionerID, plan: plan, position: chosen, painBefore: painBefore, startedAt: services.now()))
+        try await audit("session.start", record, actor, address)
+        return record
+    }
+
+    /// The session, when the actor may take `action` on it; an unknown session and one the actor
+    /// may not see look the same.
+    func session(_ id: UUID, for action: Action, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
+        guard let record = try await store.session(id: id), record.clinicID == actor.clinicID else {
+            try AccessPolicy.require(actor, action == .treatPatient ? .treatPatient : .readPatientClinical, .clinic(actor.clinicID))
+            throw NotFound(detail: "No such session")
+        }
+        switch action {
+        case .treatPatient:
+            try AccessPolicy.require(actor, .treatPatient, .session(clinicID: record.clinicID, practitionerID: record.practitionerID))
+        default:
+            try AccessPolicy.require(actor, action, .patient(clinicID: record.clinicID, patientID: record.patientID))
+        }
+        if action == .readPatientClinical { try await audit("session.read", record, actor, address) }
+        return record
+    }
+
+    func insert(_ choice: NeedleChoice, depthMm: Int, needleType: String, stimulation: Stimulation, deQi: Bool,
+                into sessionID: UUID, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
+        let session = try await session(sessionID, for: .treatPatient, by: actor, from: address)
+        var errors = FieldErrorCollector()
+        errors.check(needleType.count <= 120, "needleType", "must be at most 120 characters")
+        try errors.throwIfAny()
+        let insertion = Insertion(
+            key: try choice.key(in: catalogue), at: services.now(), depthMm: depthMm,
+            needleType: needleType.trimmingCharacters(in: .whitespaces), stimulation: stimulation, deQi: deQi)
+        if (1...100).contains(depthMm) { try session.chair.checkDepth(insertion, in: catalogue) }
+        return try await change(session, .inserted(insertion), "session.needleIn", actor, address)
+    }
+
+    func remove(_ choice: NeedleChoice, from sessionID: UUID, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
+        let session = try await session(sessionID, for: .treatPatient, by: actor, from: address)
+        return try await change(session, .removed(try choice.key(in: catalogue), at: services.now()), "session.needleOut", actor, address)
+    }
+
+    func removeAll(counted: Int, from sessionID: UUID, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
+        let session = try await session(sessionID, for: .treatPatient, by: actor, from: address)
+        return try await change(session, .removedAll(count: counted, at: services.now()), "session.allOut", actor, address)
+    }
+
+    func found(_ count: Int, in sessionID: UUID, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
+        let session = try await session(sessionID, for: .treatPatient, by: actor, from: address)
+        return try await change(session, .found(count: count, at: services.now()), "session.searchFound", actor, address)
+    }
+
+    func declareLost(note: String, in sessionID: UUID, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
+        let session = try await session(sessionID, for: .treatPatient, by: actor, from: address)
+        let text = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw ValidationError(field: "note", rule: "is required: say where was searched") }
+        guard text.count <= 1000 else { throw ValidationError(field: "note", rule: "must be at most 1000 characters") }
+        return try await change(session, .declaredLost(note: text, at: services.now()), "session.needleLost", actor, address)
+    }
+
+    func startTimer(_ sessionID: UUID, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
+        let session = try await session(sessionID, for: .treatPatient, by: actor, from: address)
+        let record = try await store.startTimer(sessionID: session.id, at: services.now(), by: actor.userID)
+        try await audit("session.timerStart", record, actor, address)
+        return record
+    }
+
+    func close(_ sessionID: UUID, closing: SessionClosing, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
+        let session = try await session(sessionID, for: .treatPatient, by: actor, from: address)
+        if let reason = closing.removalReason, reason.count > 1000 { throw ValidationError(field: "removalReason", rule: "must be at most 1000 characters") }
+        let record = try await store.close(sessionID: session.id, closing: closing, at: services.now(), by: actor.userID)
+        try await audit("session.close", record, actor, address)
+        return record
+    }
+
+    func checkIn(_ checkIn: CheckIn, for sessionID: UUID, by actor: Actor, from address: String?) async throws -> CheckInRecord {
+        let session = try await session(sessionID, for: .recordCheckIn, by: actor, from: address)
+        let record = try await store.addCheckIn(checkIn, sessionID: session.id, by: actor.userID, role: actor.role, at: services.now())
+        try await services.record(
+            "session.checkIn", by: actor, clinicID: session.clinicID, patientID: session.patientID, recordType: "checkIn",
+            recordID: record.id.uuidString, from: address)
+        return record
+    }
+
+    private func change(
+        _ session: TreatmentSessionRecord, _ event: NeedleEvent, _ action: String, _ actor: Actor, _ address: String?
+    ) async throws -> TreatmentSessionRecord {
+        let record = try await store.record(event, sessionID: session.id, by: actor.userID)
+        try await audit(action, record, actor, address)
+        return record
+    }
+
+    private func audit(_ action: String, _ record: TreatmentSessionRecord, _ actor: Actor, _ address: String?) async throws {
+        try await services.record(
+            action, by: actor, clinicID: record.clinicID, patientID: record.patientID, recordType: "session",
+            recordID: record.id.uuidString, from: address)
+    }
+}

@@ -1,0 +1,77 @@
+import AcubackCore
+import AcubackStore
+import Foundation
+import Hummingbird
+
+/// The patient's current plan, settling a new one, and the sessions with their check-ins.
+extension PatientPagesController {
+    var treatment: TreatmentSessionService { TreatmentSessionService(services: services) }
+
+    func addTreatmentRoutes(to router: Router<AcubackRequestContext>) {
+        router.post("/patients/{id}/plan") { request, context in
+            let patient = try await patientFor(context, .planTreatment)
+            let form = try await FormFields.of(request)
+            do {
+                _ = try await treatment.savePlan(
+                    for: patient, edits: [], acknowledged: form.all("acknowledged"), by: context.actor!, from: context.clientAddress)
+            } catch let error as any ProblemConvertible {
+                let refusal = error.problem(instance: nil).pageRefusal
+                return try await record(patient.id, request, context, extra: ["planError": refusal.message], status: refusal.status)
+            }
+            return Response.redirect(to: "/patients/\(patient.id)?planSaved=1#plan", type: .normal)
+        }
+    }
+
+    /// The plan and sessions part of the record, as far as the person looking may see it.
+    func treatmentContext(_ patient: PatientRecord, _ actor: Actor, query: FormFields) async throws -> [String: Any] {
+        let target = AccessTarget.patient(clinicID: patient.clinicID, patientID: patient.id)
+        let clinical = AccessPolicy.decide(actor, .readPatientClinical, target).isAllowed
+        let mayCheckIn = AccessPolicy.decide(actor, .recordCheckIn, target).isAllowed
+        let zone = try await ClinicStore(services.database).settings(clinicID: patient.clinicID).zone
+        var values: [String: Any] = [:]
+        if query.text("planSaved") == "1" { values["planSaved"] = true }
+        if let outcome = query.first("checkIn") { values["checkInSaved"] = ["serious": outcome == "serious"] }
+        if clinical, let saved = try await treatment.store.currentPlan(patientID: patient.id) {
+            values["currentPlan"] = [
+                "date": DisplayTime.format(saved.createdAt, in: zone), "needles": saved.plan.needleCount, "protocol": saved.plan.protocolName,
+                "position": PositionText.describe(saved.plan.position), "retention": saved.plan.retentionMinutes,
+                "points": saved.plan.needles.map(\.key).joined(separator: ", "),
+            ] as [String: Any]
+        }
+        if AccessPolicy.decide(actor, .planTreatment, target).isAllowed, actor.practitionerID != nil,
+           let proposal = try? await treatment.proposePlan(for: patient) {
+            values["proposal"] = [
+                "needles": proposal.needleCount, "protocol": proposal.protocolName,
+                "blocks": proposal.findings.filter(\.isUnresolvedBlock).map { ["message": $0.message] },
+                "warnings": proposal.findings.filter(\.needsAcknowledgement).map { ["id": $0.id, "message": $0.message] },
+            ] as [String: Any]
+        }
+        guard clinical || mayCheckIn else { return values }
+        let sessions = try await treatment.store.sessions(clinicID: patient.clinicID, patientID: patient.id, limit: 20)
+        var rows: [[String: Any]] = []
+        for session in sessions {
+            var row: [String: Any] = [
+                "id": session.id.uuidString, "when": DisplayTime.format(session.startedAt, in: zone), "with": session.practitionerName,
+                "open": session.isOpen,
+            ]
+            if clinical {
+                row["clinical"] = [
+                    "needles": session.chair.ledger.insertedCount, "painBefore": session.painBefore,
+                    "painAfter": session.closing.map { "\($0.painAfter)" } ?? "–",
+                ]
+            }
+            if !session.isOpen {
+                if let checkIn = try await treatment.store.checkIn(sessionID: session.id) {
+                    row["checkIn"] = CheckInView.context(checkIn, zone: zone)
+                } else if mayCheckIn {
+                    row["checkInDue"] = true
+                }
+            }
+            rows.append(row)
+        }
+        values["sessions"] = rows
+        values["hasSessions"] = !rows.isEmpty
+        values["showSessions"] = true
+        return values
+    }
+}

@@ -1,0 +1,94 @@
+import AcubackCore
+import AcubackStore
+import Foundation
+import Hummingbird
+
+/// The chair's forms: needles in and out, the search, the timer, closing. Each answers with the
+/// session page again: a redirect when it worked, the page with the refusal in place when not.
+extension ChairPagesController {
+    func addActionRoutes(to router: Router<AcubackRequestContext>) {
+        router.post("/sessions/{id}/needles") { request, context in
+            try await act(request, context) { id, actor, form in
+                let choice = try Self.choice(form)
+                let depth: Int
+                if form.text("depthMm").isEmpty {
+                    // A quick tap records the needle at the depth the plan allows for it.
+                    let session = try await sessions.session(id, for: .treatPatient, by: actor, from: context.clientAddress)
+                    depth = session.chair.depthLimit(for: try choice.key(in: .standard), in: .standard)
+                } else {
+                    guard let given = Int(form.text("depthMm")) else { throw ValidationError(field: "depthMm", rule: "must be a whole number of millimetres") }
+                    depth = given
+                }
+                _ = try await sessions.insert(
+                    choice, depthMm: depth, needleType: form.text("needleType"),
+                    stimulation: Stimulation(rawValue: form.text("stimulation")) ?? .manual, deQi: form.flag("deQi"),
+                    into: id, by: actor, from: context.clientAddress)
+            }
+        }
+        router.post("/sessions/{id}/removals") { request, context in
+            try await act(request, context) { id, actor, form in
+                if form.has("all") {
+                    guard let count = Int(form.text("count")) else { throw ValidationError(field: "count", rule: "count the needles out and enter the number") }
+                    _ = try await sessions.removeAll(counted: count, from: id, by: actor, from: context.clientAddress)
+                } else {
+                    _ = try await sessions.remove(try Self.choice(form), from: id, by: actor, from: context.clientAddress)
+                }
+            }
+        }
+        router.post("/sessions/{id}/search") { request, context in
+            try await act(request, context) { id, actor, form in
+                if form.has("lost") {
+                    _ = try await sessions.declareLost(note: form.text("note"), in: id, by: actor, from: context.clientAddress)
+                } else {
+                    guard let count = Int(form.text("found")) else { throw ValidationError(field: "found", rule: "enter how many needles were found") }
+                    _ = try await sessions.found(count, in: id, by: actor, from: context.clientAddress)
+                }
+            }
+        }
+        router.post("/sessions/{id}/timer") { request, context in
+            try await act(request, context) { id, actor, _ in
+                _ = try await sessions.startTimer(id, by: actor, from: context.clientAddress)
+            }
+        }
+        router.post("/sessions/{id}/close") { request, context in
+            try await act(request, context) { id, actor, form in
+                guard let pain = Int(form.text("painAfter")) else { throw ValidationError(field: "painAfter", rule: "must be a whole number from 0 to 10") }
+                let closing = SessionClosing(
+                    painAfter: pain, reactions: form.all("reactions").compactMap(ImmediateReaction.init(rawValue:)),
+                    adviceGiven: form.flag("adviceGiven"), removalReason: form.first("removalReason"))
+                _ = try await sessions.close(id, closing: closing, by: actor, from: context.clientAddress)
+            }
+        }
+    }
+
+    /// Runs a chair action for the signed-in practitioner and shows the session again.
+    private func act(
+        _ request: Request, _ context: AcubackRequestContext,
+        _ body: (UUID, Actor, FormFields) async throws -> Void
+    ) async throws -> Response {
+        let actor = try context.requireActor(.treatPatient)
+        let id = try sessionID(context)
+        let form = try await FormFields.of(request)
+        do {
+            try await body(id, actor, form)
+        } catch let error as any ProblemConvertible {
+            let refusal = error.problem(instance: nil).pageRefusal
+            return try await page(request, context, message: refusal.message, status: refusal.status)
+        }
+        return Response.redirect(to: "/sessions/\(id)", type: .normal)
+    }
+
+    /// The needle a form names: a `needle` button value "point|side|site|location", or the fields.
+    static func choice(_ form: FormFields) throws -> NeedleChoice {
+        if let packed = form.first("needle") {
+            let parts = packed.split(separator: "|", omittingEmptySubsequences: false).map(String.init) + ["", "", "", ""]
+            return NeedleChoice(
+                point: parts[0].isEmpty ? nil : parts[0], side: NeedleSide(rawValue: parts[1]), site: Int(parts[2]),
+                location: parts[3].isEmpty ? nil : parts[3])
+        }
+        let side = form.text("side")
+        guard side.isEmpty || NeedleSide(rawValue: side) != nil else { throw ValidationError(field: "side", rule: "must be left, right or midline") }
+        return NeedleChoice(
+            point: form.first("point"), side: NeedleSide(rawValue: side), site: Int(form.text("site")), location: form.first("location"))
+    }
+}

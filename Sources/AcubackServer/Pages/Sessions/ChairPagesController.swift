@@ -1,0 +1,112 @@
+import AcubackCore
+import AcubackStore
+import Foundation
+import Hummingbird
+
+/// The practitioner at the chair: the dashboard of running timers and treatments to start, and
+/// one session's page with the chart to tap needles in and out, the countdown and the closing.
+struct ChairPagesController {
+    let renderer: PageRenderer
+    let services: AppServices
+
+    var sessions: TreatmentSessionService { TreatmentSessionService(services: services) }
+
+    func addRoutes(to router: Router<AcubackRequestContext>) {
+        router.get("/chair") { request, context in try await dashboard(request, context) }
+        router.post("/chair/sessions") { request, context in
+            let actor = try context.requireActor(.treatPatient)
+            let form = try await FormFields.of(request)
+            do {
+                guard let appointmentID = UUID(uuidString: form.text("appointmentId")) else {
+                    throw ValidationError(field: "appointmentId", rule: "choose a booked treatment")
+                }
+                guard let pain = Int(form.text("painBefore")) else { throw ValidationError(field: "painBefore", rule: "must be a whole number from 0 to 10") }
+                let record = try await sessions.start(
+                    appointmentID: appointmentID, position: TreatmentPosition(rawValue: form.text("position")), painBefore: pain, by: actor,
+                    from: context.clientAddress)
+                return Response.redirect(to: "/sessions/\(record.id)", type: .normal)
+            } catch let error as any ProblemConvertible {
+                let refusal = error.problem(instance: nil).pageRefusal
+                return try await dashboard(request, context, message: refusal.message, status: refusal.status)
+            }
+        }
+        router.get("/sessions/{id}") { request, context in
+            try await page(request, context)
+        }
+        addActionRoutes(to: router)
+    }
+
+    func sessionID(_ context: AcubackRequestContext) throws -> UUID {
+        guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
+        return id
+    }
+
+    /// Running timers, and the booked treatments a session can start from.
+    func dashboard(
+        _ request: Request, _ context: AcubackRequestContext, message: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let actor = try context.requireActor(.treatPatient)
+        let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
+        let now = services.now()
+        var running: [TreatmentSessionRecord] = []
+        var waiting: [[String: Any]] = []
+        if let practitionerID = actor.practitionerID {
+            running = try await sessions.store.sessions(clinicID: actor.clinicID, practitionerID: practitionerID, openOnly: true)
+            let today = CalendarDay(now, in: zone)
+            let appointments = try await BookingStore(services.database).appointments(
+                clinicID: actor.clinicID, from: today.start(in: zone), to: today.adding(days: 8).start(in: zone), practitionerID: practitionerID)
+            waiting = appointments.filter { $0.kind == .treatment && $0.status == .booked }.prefix(20).map {
+                ["id": $0.id.uuidString, "label": "\(DisplayTime.day($0.start, in: zone)) \(DisplayTime.clock($0.start, in: zone)) – \($0.patientName)"]
+            }
+        }
+        try await services.record("session.dashboard", by: actor, clinicID: actor.clinicID, recordType: "sessions", from: context.clientAddress)
+        return try renderer.render("chair-dashboard", context, path: "/chair", values: [
+            "isPractitioner": actor.practitionerID != nil,
+            "message": message as Any,
+            "serverTime": ChairView.iso(now),
+            "running": running.map { record -> [String: Any] in
+                var row: [String: Any] = [
+                    "id": record.id.uuidString, "patientName": record.patientName,
+                    "needlesIn": record.chair.ledger.inCount, "planned": record.chair.planned.count,
+                    "position": PositionText.describe(record.position),
+                ]
+                if let end = record.chair.timer.endsAt {
+                    row["endsAt"] = ChairView.iso(end)
+                    row["remaining"] = ChairView.countdown(record.chair.timer.remaining(at: now) ?? 0)
+                    row["due"] = record.chair.timer.isDue(at: now)
+                }
+                return row
+            },
+            "hasRunning": !running.isEmpty,
+            "appointments": waiting,
+            "hasAppointments": !waiting.isEmpty,
+            "positions": TreatmentPosition.allCases.map { ["value": $0.rawValue, "label": PositionText.describe($0)] },
+        ], status: status).response(from: request, context: context)
+    }
+
+    /// One session: controls for its practitioner, the record for colleagues who may read it.
+    func page(
+        _ request: Request, _ context: AcubackRequestContext, message: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        guard let actor = context.actor else { throw AccessDenied(signedIn: false, reason: "sign in to see a session") }
+        let record = try await sessions.session(try sessionID(context), for: .readPatientClinical, by: actor, from: context.clientAddress)
+        let zone = try await ClinicStore(services.database).settings(clinicID: record.clinicID).zone
+        let canTreat = AccessPolicy.decide(actor, .treatPatient, .session(clinicID: record.clinicID, practitionerID: record.practitionerID)).isAllowed
+        var values = ChairView(record: record, now: services.now(), zone: zone, canTreat: canTreat).context
+        values["message"] = message as Any
+        if let checkIn = try await sessions.store.checkIn(sessionID: record.id) {
+            values["checkIn"] = CheckInView.context(checkIn, zone: zone)
+        }
+        return try renderer.render("chair", context, path: actor.role == .patient ? "/me" : "/chair", values: values, status: status)
+            .response(from: request, context: context)
+    }
+}
+
+extension AcubackRequestContext {
+    /// The signed-in person, when they may take `action` at all.
+    func requireActor(_ action: Action) throws -> Actor {
+        try require(action)
+        guard let actor else { throw AccessDenied(signedIn: false, reason: "sign in") }
+        return actor
+    }
+}

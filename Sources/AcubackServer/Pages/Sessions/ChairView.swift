@@ -1,0 +1,103 @@
+import AcubackCore
+import AcubackStore
+import Foundation
+
+/// The chair page's values for one session: the chart with each needle's state, the needle
+/// table, the counts, the countdown, and the forms the practitioner uses.
+struct ChairView {
+    let record: TreatmentSessionRecord
+    let now: Date
+    let zone: TimeZone
+    /// True for the practitioner whose session it is: the page then carries the controls.
+    let canTreat: Bool
+
+    /// ISO 8601 with milliseconds, for the chair script's clock.
+    static func iso(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+    }
+
+    var context: [String: Any] {
+        let chair = record.chair
+        let needles = SessionNeedles.list(chair)
+        let states = Dictionary(needles.filter(\.planned).map { ($0.label, $0.state) }, uniquingKeysWith: { first, _ in first })
+        let regions = Set(record.plan.needles.filter { $0.role == .local }.compactMap { PointCatalogue.standard.point($0.point)?.needling?.area })
+        let areas: [(BodyArea, BackRegion)] = [(.upperBack, .upper), (.middleBack, .middle), (.lowerBack, .lower)]
+        let painful = areas.filter { regions.contains($0.0) }.map(\.1)
+        let body = SessionBody(record, now: now)
+        var values: [String: Any] = [
+            "sessionId": record.id.uuidString,
+            "patientId": record.patientID.uuidString,
+            "patientName": record.patientName,
+            "practitionerName": record.practitionerName,
+            "position": PositionText.describe(record.position),
+            "painBefore": record.painBefore,
+            "started": DisplayTime.format(record.startedAt, in: zone),
+            "open": record.isOpen,
+            "canTreat": canTreat && record.isOpen,
+            "chart": BackChart(plan: record.plan, painfulRegions: painful, catalogue: .standard, states: states).render(),
+            "needles": needles.map(row),
+            "counts": ["planned": body.counts.planned, "inserted": body.counts.inserted, "in": body.counts.in, "out": body.counts.out, "lost": body.counts.lost],
+            "searchOpen": chair.ledger.searchOpen,
+            "canClose": chair.ledger.canClose,
+            "serverTime": Self.iso(now),
+            "targetMinutes": chair.timer.targetMinutes,
+            "timerRunning": chair.timer.isRunning,
+            "ledgerLength": chair.ledger.events.count,
+            "advice": AfterCareAdvice.standard,
+            "reactions": ImmediateReaction.allCases.map { ["value": $0.rawValue, "label": $0.rawValue.capitalized] },
+        ]
+        if let start = chair.timer.startedAt, let end = chair.timer.endsAt {
+            values["timerStartedAt"] = Self.iso(start)
+            values["timerEndsAt"] = Self.iso(end)
+            values["timerEndsClock"] = DisplayTime.clock(end, in: zone)
+            let clock = record.isOpen ? now : (chair.removalStartedAt ?? now)
+            values["remaining"] = Self.countdown(chair.timer.remaining(at: clock) ?? 0)
+            values["due"] = chair.timer.isDue(at: clock)
+        }
+        if let closing = record.closing, let closedAt = record.closedAt {
+            values["closing"] = [
+                "painAfter": closing.painAfter, "closedAt": DisplayTime.format(closedAt, in: zone),
+                "reactions": closing.reactions.isEmpty ? "none" : closing.reactions.map(\.rawValue).joined(separator: ", "),
+                "adviceGiven": closing.adviceGiven, "removalReason": closing.removalReason ?? "",
+            ] as [String: Any]
+            let stricta = StrictaNeedling(session: chair)
+            values["stricta"] = [
+                "insertions": stricta.insertions, "points": stricta.points.joined(separator: "; "),
+                "depth": stricta.depthMm.map { "\($0.min)–\($0.max) mm (mean \(String(format: "%.1f", $0.mean)))" } ?? "none",
+                "response": stricta.responseSought, "stimulation": stricta.stimulation.map(\.rawValue).joined(separator: ", "),
+                "retention": stricta.retentionMinutes.map { "\($0) minutes" } ?? "not timed", "needleTypes": stricta.needleTypes.joined(separator: "; "),
+            ]
+        }
+        values["ledger"] = chair.ledger.events.reversed().map { event in
+            ["at": DisplayTime.clock(event.at, in: zone), "entry": Self.words(event)]
+        }
+        return values
+    }
+
+    private func row(_ needle: SessionBody.Needle) -> [String: Any] {
+        let value = [needle.point ?? "", needle.side?.rawValue ?? "", needle.site.map(String.init) ?? "", needle.location ?? ""].joined(separator: "|")
+        return [
+            "label": needle.label, "value": value, "state": needle.state, "role": needle.role?.rawValue ?? "extra",
+            "maxDepth": needle.maxDepthMm.map { "\($0) mm" } ?? "", "canInsert": needle.state == "waiting" || needle.state == "out",
+            "canRemove": needle.state == "in", "stateLabel": needle.state == "waiting" ? "not yet in" : needle.state,
+        ]
+    }
+
+    /// "12:05" or "−01:30" once past the target.
+    static func countdown(_ seconds: TimeInterval) -> String {
+        let whole = Int(seconds.rounded(.down))
+        let magnitude = abs(whole)
+        return (whole < 0 ? "−" : "") + String(format: "%02d:%02d", magnitude / 60, magnitude % 60)
+    }
+
+    static func words(_ event: NeedleEvent) -> String {
+        switch event {
+        case .inserted(let insertion):
+            "In: \(insertion.key), \(insertion.depthMm) mm, \(insertion.needleType), \(insertion.stimulation.rawValue)\(insertion.deQi ? ", de qi" : "")"
+        case .removed(let key, _): "Out: \(key)"
+        case .removedAll(let count, _): "All out: \(count) counted"
+        case .found(let count, _): "Search: \(count) found"
+        case .declaredLost(let note, _): "Search ended, needle(s) lost: \(note)"
+        }
+    }
+}
