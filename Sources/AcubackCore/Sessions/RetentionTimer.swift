@@ -24,18 +24,20 @@ public struct RetentionTimer: Sendable, Equatable, Codable {
         endsAt.map { $0.timeIntervalSince(now) }
     }
 
-    /// True from the target on: the moment to alert the practitioner.
-    public func isDue(at now: Date) -> Bool { (remaining(at: now) ?? 1) <= 0 }
+    /// True from the target on (to the second): the moment to alert the practitioner.
+    public func isDue(at now: Date) -> Bool { (remaining(at: now)?.rounded() ?? 1) <= 0 }
 
     public func elapsedMinutes(at now: Date) -> Double? {
         startedAt.map { now.timeIntervalSince($0) / 60 }
     }
 
     /// Why a removal at `now` would need a reason, or nil when it is within 10 to 20 minutes.
+    /// Compared in whole seconds, so a removal at exactly 20:00 is on time.
     public func removalNeedsReason(at now: Date) -> String? {
-        guard let elapsed = elapsedMinutes(at: now) else { return nil }
-        if elapsed < Double(Self.minimumMinutes) { return "the needles were in for \(Int(elapsed)) minutes, under the minimum \(Self.minimumMinutes)" }
-        if elapsed > Double(Self.maximumMinutes) { return "the needles were in for \(Int(elapsed)) minutes, over the maximum \(Self.maximumMinutes)" }
+        guard let start = startedAt else { return nil }
+        let seconds = Int(now.timeIntervalSince(start).rounded())
+        if seconds < Self.minimumMinutes * 60 { return "the needles were in for \(seconds / 60) minutes, under the minimum \(Self.minimumMinutes)" }
+        if seconds > Self.maximumMinutes * 60 { return "the needles were in for \(seconds / 60) minutes, over the maximum \(Self.maximumMinutes)" }
         return nil
     }
 }

@@ -76,7 +76,7 @@ struct SessionBody: Encodable {
         let clock = record.closedAt.flatMap { _ in chair.removalStartedAt } ?? now
         timer = Timer(
             targetMinutes: chair.timer.targetMinutes, running: chair.timer.isRunning, startedAt: chair.timer.startedAt,
-            endsAt: chair.timer.endsAt, remainingSeconds: chair.timer.remaining(at: clock).map { Int($0.rounded(.down)) },
+            endsAt: chair.timer.endsAt, remainingSeconds: chair.timer.remaining(at: clock).map { Int($0.rounded()) },
             due: chair.timer.isDue(at: clock))
         needles = SessionNeedles.list(chair)
         self.ledger = ledger.events.map(LedgerEntry.init)

@@ -1,0 +1,200 @@
+import AcubackCore
+import AcubackStore
+import AcubackTestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import AcubackServer
+
+/// Sessions through the JSON API, with the application's clock moved by hand.
+@Suite struct APIServiceSessionsTests {
+    func send(
+        _ client: some TestClientProtocol, _ world: TestWorld, _ role: Role, _ method: HTTPRequest.Method, _ uri: String, _ json: String? = nil
+    ) async throws -> (HTTPResponse.Status, [String: Any]) {
+        var headers = world.headers(role)
+        if json != nil { headers[.contentType] = "application/json" }
+        return try await client.execute(uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) }) { response in
+            (response.status, (try? response.body.json()) ?? [:])
+        }
+    }
+
+    /// A booked treatment with the signed-in practitioner for the signed-in patient, whose plan is saved through the API.
+    func bookedTreatment(_ client: some TestClientProtocol, _ world: TestWorld) async throws -> UUID {
+        let (saved, plan) = try await send(client, world, .practitioner, .post, "/api/v1/patients/\(world.ownPatientID)/plans", "{}")
+        #expect(saved == .created, "\(plan)")
+        let start = Date(timeIntervalSince1970: 1_896_170_400)  // 2030-02-01, clear of everything else
+        let (booked, _) = try await BookingStore(world.store).book(
+            [NewAppointment(clinicID: world.clinic.id, patientID: world.ownPatientID, practitionerID: world.practitionerID, roomID: nil,
+                            kind: .treatment, start: start, minutes: 45)], reminder: { _, _ in nil })
+        return booked[0].id
+    }
+
+    func insertion(_ needle: [String: Any], depth: Int = 10) -> String {
+        let site = (needle["site"] as? Int).map { #", "site": \#($0)"# } ?? ""
+        let depth = min(depth, needle["maxDepthMm"] as? Int ?? depth)
+        return #"{"point": "\#(needle["point"]!)", "side": "\#(needle["side"]!)"\#(site), "depthMm": \#(depth), "needleType": "0.25 × 40 mm, stainless steel", "stimulation": "manual", "deQi": true}"#
+    }
+
+    @Test func aFullSessionRunsThroughTheAPI() async throws {
+        let clock = TestClock()
+        try await withTestWorld(clock: clock) { client, world in
+            let appointment = try await bookedTreatment(client, world)
+            let (started, session) = try await send(client, world, .practitioner, .post, "/api/v1/sessions", #"{"appointmentId": "\#(appointment)", "painBefore": 6}"#)
+            #expect(started == .created, "\(session)")
+            let id = try #require(session["id"] as? String)
+            let needles = try #require(session["needles"] as? [[String: Any]])
+            #expect(needles.count >= 16)
+            var latest: [String: Any] = [:]
+            for needle in needles {
+                clock.advance(minutes: 0.25)
+                let (status, body) = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/needles", insertion(needle))
+                #expect(status == .created, "\(body)")
+                latest = body
+            }
+            let counts = try #require(latest["counts"] as? [String: Int])
+            #expect(counts["in"] == needles.count)
+            let timer = try #require(latest["timer"] as? [String: Any])
+            #expect(timer["running"] as? Bool == true)
+            let target = try #require(timer["targetMinutes"] as? Int)
+            #expect(timer["remainingSeconds"] as? Int == target * 60)
+
+            // A second device asking later sees the countdown from the same start.
+            clock.advance(minutes: 5)
+            let (_, reread) = try await send(client, world, .admin, .get, "/api/v1/sessions/\(id)")
+            #expect((reread["timer"] as? [String: Any])?["remainingSeconds"] as? Int == (target - 5) * 60)
+            #expect((reread["timer"] as? [String: Any])?["due"] as? Bool == false)
+
+            let (closedEarly, problem) = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/close", #"{"painAfter": 3}"#)
+            #expect(closedEarly == .badRequest)
+            #expect((problem["errors"] as? [[String: String]])?.first?["field"] == "needles")
+
+            clock.advance(minutes: Double(target - 5))
+            let (_, due) = try await send(client, world, .practitioner, .get, "/api/v1/sessions/\(id)")
+            #expect((due["timer"] as? [String: Any])?["due"] as? Bool == true)
+
+            let (tooMany, refusal) = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/removals", #"{"all": true, "count": \#(needles.count + 1)}"#)
+            #expect(tooMany == .unprocessableContent)
+            #expect((refusal["errors"] as? [[String: String]])?.first?["field"] == "count")
+
+            let (out, afterOut) = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/removals", #"{"all": true, "count": \#(needles.count)}"#)
+            #expect(out == .ok)
+            #expect(afterOut["canClose"] as? Bool == true)
+            let (closed, final) = try await send(
+                client, world, .practitioner, .post, "/api/v1/sessions/\(id)/close", #"{"painAfter": 3, "reactions": ["drowsiness"], "adviceGiven": true}"#)
+            #expect(closed == .ok, "\(final)")
+            #expect(final["status"] as? String == "closed")
+
+            let (stricta, report) = try await send(client, world, .practitioner, .get, "/api/v1/sessions/\(id)/stricta")
+            #expect(stricta == .ok)
+            #expect(report["insertions"] as? Int == needles.count)
+            #expect(report["retentionMinutes"] as? Int == target)
+
+            // The sign-in sessions of this test world last 12 hours, so the check-in comes the same evening.
+            clock.advance(minutes: 8 * 60)
+            let (checked, checkIn) = try await send(
+                client, world, .patient, .post, "/api/v1/sessions/\(id)/check-ins", #"{"soreness": 3, "sorenessHoursAfter": 5, "tiredness": true}"#)
+            #expect(checked == .created, "\(checkIn)")
+            #expect(checkIn["serious"] as? Bool == false)
+            let (again, _) = try await send(client, world, .reception, .post, "/api/v1/sessions/\(id)/check-ins", #"{"soreness": 1}"#)
+            #expect(again == .conflict)
+            let (_, list) = try await send(client, world, .reception, .get, "/api/v1/sessions/\(id)/check-ins")
+            #expect((list["items"] as? [[String: Any]])?.first?["enteredByRole"] as? String == "patient")
+        }
+    }
+
+    @Test func anEarlyRemovalNeedsAReasonToClose() async throws {
+        let clock = TestClock()
+        try await withTestWorld(clock: clock) { client, world in
+            let id = world.sessionID
+            let (_, session) = try await send(client, world, .practitioner, .get, "/api/v1/sessions/\(id)")
+            let first = try #require((session["needles"] as? [[String: Any]])?.first)
+            _ = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/needles", insertion(first))
+            _ = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/timer")
+            clock.advance(minutes: 4)
+            _ = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/removals", #"{"all": true, "count": 1}"#)
+            let (refused, problem) = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/close", #"{"painAfter": 4}"#)
+            #expect(refused == .badRequest)
+            #expect((problem["errors"] as? [[String: String]])?.first?["field"] == "removalReason")
+            let (closed, _) = try await send(
+                client, world, .practitioner, .post, "/api/v1/sessions/\(id)/close", #"{"painAfter": 4, "removalReason": "Patient felt faint; needles out early."}"#)
+            #expect(closed == .ok)
+        }
+    }
+
+    @Test func badNeedlesAreRefusedNamingTheFieldAndNothingIsStored() async throws {
+        try await withTestWorld { client, world in
+            let id = world.sessionID
+            let cases: [(String, HTTPResponse.Status, String)] = [
+                (#"{"point": "BL99", "side": "left", "depthMm": 10, "needleType": "0.25 × 40 mm", "stimulation": "manual", "deQi": true}"#, .badRequest, "point"),
+                (#"{"depthMm": 10, "needleType": "0.25 × 40 mm", "stimulation": "manual", "deQi": true}"#, .badRequest, "point"),
+                (#"{"point": "BL23", "depthMm": 10, "needleType": "0.25 × 40 mm", "stimulation": "manual", "deQi": true}"#, .badRequest, "side"),
+                (#"{"point": "BL23", "side": "left", "depthMm": 90, "needleType": "0.25 × 40 mm", "stimulation": "manual", "deQi": true}"#, .badRequest, "depthMm"),
+                (#"{"point": "BL23", "side": "left", "depthMm": 10, "needleType": " ", "stimulation": "manual", "deQi": true}"#, .unprocessableContent, "needleType"),
+            ]
+            for (body, status, field) in cases {
+                let (answer, problem) = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/needles", body)
+                #expect(answer == status, "\(body): \(problem)")
+                #expect((problem["errors"] as? [[String: String]])?.first?["field"] == field, "\(body): \(problem)")
+            }
+            let (notIn, problem) = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/removals", #"{"point": "UB23", "side": "left"}"#)
+            #expect(notIn == .unprocessableContent)
+            #expect((problem["detail"] as? String)?.contains("BL23 left is not in") == true)
+            let (_, session) = try await send(client, world, .practitioner, .get, "/api/v1/sessions/\(id)")
+            #expect((session["ledger"] as? [Any])?.isEmpty == true)
+        }
+    }
+
+    @Test func aColleaguesSessionIsRefusedAndUnchanged() async throws {
+        try await withTestWorld { client, world in
+            let id = world.colleagueSessionID
+            let (status, _) = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/timer")
+            #expect(status == .forbidden)
+            let (_, session) = try await send(client, world, .admin, .get, "/api/v1/sessions/\(id)")
+            #expect((session["timer"] as? [String: Any])?["running"] as? Bool == false)
+        }
+    }
+
+    @Test func aLostNeedleBecomesAnIncidentTheAdminSees() async throws {
+        try await withTestWorld { client, world in
+            let id = world.sessionID
+            let (_, session) = try await send(client, world, .practitioner, .get, "/api/v1/sessions/\(id)")
+            for needle in try #require(session["needles"] as? [[String: Any]]).prefix(3) {
+                _ = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/needles", insertion(needle))
+            }
+            let (_, short) = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/removals", #"{"all": true, "count": 1}"#)
+            #expect(short["searchOpen"] as? Bool == true)
+            _ = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/search", #"{"found": 1}"#)
+            let (noNote, _) = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/search", #"{"lost": true}"#)
+            #expect(noNote == .badRequest)
+            let (lost, afterSearch) = try await send(
+                client, world, .practitioner, .post, "/api/v1/sessions/\(id)/search", #"{"lost": true, "note": "Couch, floor and gown searched."}"#)
+            #expect(lost == .ok)
+            #expect((afterSearch["counts"] as? [String: Int])?["lost"] == 1)
+            let (_, incidents) = try await send(client, world, .admin, .get, "/api/v1/incidents")
+            let incident = try #require((incidents["items"] as? [[String: Any]])?.first)
+            #expect(incident["kind"] as? String == "needle-lost")
+            #expect(incident["sessionId"] as? String == id.uuidString)
+        }
+    }
+
+    @Test func aSessionStartsOnlyFromABookedTreatmentWithAPlan() async throws {
+        try await withTestWorld { client, world in
+            let (again, conflict) = try await send(
+                client, world, .practitioner, .post, "/api/v1/sessions",
+                #"{"appointmentId": "\#(try #require(try await TreatmentSessionStore(world.store).session(id: world.sessionID)).appointmentID)", "painBefore": 5}"#)
+            #expect(again == .conflict, "\(conflict)")
+            let (booked, _) = try await BookingStore(world.store).book(
+                [NewAppointment(clinicID: world.clinic.id, patientID: world.ownPatientID, practitionerID: world.practitionerID, roomID: nil,
+                                kind: .consultation, start: Date(timeIntervalSince1970: 1_896_343_200), minutes: 60)], reminder: { _, _ in nil })
+            let (wrongKind, problem) = try await send(
+                client, world, .practitioner, .post, "/api/v1/sessions", #"{"appointmentId": "\#(booked[0].id)", "painBefore": 5}"#)
+            #expect(wrongKind == .unprocessableContent)
+            #expect((problem["errors"] as? [[String: String]])?.first?["field"] == "appointmentId")
+            let (badPain, _) = try await send(
+                client, world, .practitioner, .post, "/api/v1/sessions", #"{"appointmentId": "\#(booked[0].id)", "painBefore": 11}"#)
+            #expect(badPain == .badRequest)
+        }
+    }
+}
