@@ -37,6 +37,17 @@ import Testing
         }
     }
 
+    /// An absent value renders as nothing: the form carries no "next" and no error box.
+    @Test func theLoginPageWithoutNextOrErrorShowsNeither() async throws {
+        try await withTestWorld { client, _ in
+            try await client.execute(uri: "/login", method: .get) { page in
+                #expect(!page.body.text.contains("name=\"next\""))
+                #expect(!page.body.text.contains("login-error"))
+                #expect(!page.body.text.contains(">nil<") && !page.body.text.contains("\"nil\""))
+            }
+        }
+    }
+
     @Test func behindATLSProxyTheCookieIsSecure() async throws {
         try await withTestWorld { client, _ in
             var headers = Self.anonymous

@@ -12,7 +12,7 @@ struct AuthPagesController {
 
     func addRoutes(to router: Router<AcubackRequestContext>) {
         router.get("/login") { request, context in
-            try renderer.render("login", context, path: "/login", values: ["next": Self.safeNext(request.uri.queryParameters["next"].map(String.init)) as Any])
+            try renderer.render("login", context, path: "/login", values: Self.safeNext(request.uri.queryParameters["next"].map(String.init)).map { ["next": $0] } ?? [:])
         }
         router.post("/login") { request, context in try await login(request, context) }
         router.post("/logout") { request, context in try await logout(request, context) }
@@ -39,7 +39,7 @@ struct AuthPagesController {
         let next = Self.safeNext(form.first("next"))
         let email = form.text("email")
         func again(_ message: String, _ status: HTTPResponse.Status) throws -> Response {
-            try renderer.render("login", context, path: "/login", values: ["next": next as Any, "email": email, "error": message as Any], status: status)
+            try renderer.render("login", context, path: "/login", values: ["email": email, "error": message].merging(next.map { ["next": $0] } ?? [:]) { $1 }, status: status)
                 .response(from: request, context: context)
         }
         switch try await signIn.signIn(email: email, password: form.first("password") ?? "", address: context.clientAddress) {

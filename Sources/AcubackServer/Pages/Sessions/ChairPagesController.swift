@@ -60,9 +60,8 @@ struct ChairPagesController {
             }
         }
         try await services.record("session.dashboard", by: actor, clinicID: actor.clinicID, recordType: "sessions", from: context.clientAddress)
-        return try renderer.render("chair-dashboard", context, path: "/chair", values: [
+        var values: [String: Any] = [
             "isPractitioner": actor.practitionerID != nil,
-            "message": message as Any,
             "serverTime": ChairView.iso(now),
             "running": running.map { record -> [String: Any] in
                 var row: [String: Any] = [
@@ -81,7 +80,10 @@ struct ChairPagesController {
             "appointments": waiting,
             "hasAppointments": !waiting.isEmpty,
             "positions": TreatmentPosition.allCases.map { ["value": $0.rawValue, "label": PositionText.describe($0)] },
-        ], status: status).response(from: request, context: context)
+        ]
+        values["message"] = message
+        return try renderer.render("chair-dashboard", context, path: "/chair", values: values, status: status)
+            .response(from: request, context: context)
     }
 
     /// One session: controls for its practitioner, the record for colleagues who may read it.
@@ -93,7 +95,7 @@ struct ChairPagesController {
         let zone = try await ClinicStore(services.database).settings(clinicID: record.clinicID).zone
         let canTreat = AccessPolicy.decide(actor, .treatPatient, .session(clinicID: record.clinicID, practitionerID: record.practitionerID)).isAllowed
         var values = ChairView(record: record, now: services.now(), zone: zone, canTreat: canTreat).context
-        values["message"] = message as Any
+        values["message"] = message
         if let checkIn = try await sessions.store.checkIn(sessionID: record.id) {
             values["checkIn"] = CheckInView.context(checkIn, zone: zone)
         }

@@ -37,6 +37,7 @@ struct ChairView {
             "chart": BackChart(plan: record.plan, painfulRegions: painful, catalogue: .standard, states: states).render(),
             "needles": needles.map(row),
             "counts": ["planned": body.counts.planned, "inserted": body.counts.inserted, "in": body.counts.in, "out": body.counts.out, "lost": body.counts.lost],
+            "hasLost": body.counts.lost > 0,
             "searchOpen": chair.ledger.searchOpen,
             "canClose": chair.ledger.canClose,
             "serverTime": Self.iso(now),
@@ -50,9 +51,12 @@ struct ChairView {
             values["timerStartedAt"] = Self.iso(start)
             values["timerEndsAt"] = Self.iso(end)
             values["timerEndsClock"] = DisplayTime.clock(end, in: zone)
-            let clock = record.isOpen ? now : (chair.removalStartedAt ?? now)
-            values["remaining"] = Self.countdown(chair.timer.remaining(at: clock) ?? 0)
-            values["due"] = chair.timer.isDue(at: clock)
+            if record.isOpen {
+                values["remaining"] = Self.countdown(chair.timer.remaining(at: now) ?? 0)
+                values["due"] = chair.timer.isDue(at: now)
+            } else if let out = chair.removalStartedAt {
+                values["retained"] = Self.countdown(out.timeIntervalSince(start))
+            }
         }
         if let closing = record.closing, let closedAt = record.closedAt {
             values["closing"] = [

@@ -45,8 +45,9 @@ struct CheckInPagesController {
         var values: [String: Any] = [
             "sessionId": id.uuidString, "patientId": session.patientID.uuidString, "patientName": session.patientName,
             "when": DisplayTime.format(session.startedAt, in: zone), "own": actor.patientID == session.patientID,
-            "closed": !session.isOpen, "message": message as Any,
+            "closed": !session.isOpen,
         ]
+        values["message"] = message
         if let existing = try await sessions.store.checkIn(sessionID: id) { values["existing"] = CheckInView.context(existing, zone: zone) }
         return try renderer.render("check-in", context, path: actor.role == .patient ? "/me" : "/patients", values: values, status: status)
             .response(from: request, context: context)

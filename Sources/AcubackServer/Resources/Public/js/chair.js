@@ -28,7 +28,7 @@
     var timers = document.querySelectorAll('[data-ends-at]');
     for (var i = 0; i < timers.length; i++) {
       var timer = timers[i];
-      var display = timer.querySelector('.countdown');
+      var display = timer.querySelector('.countdown:not(.countdown-idle)');
       if (!display) { continue; }
       var remaining = Date.parse(timer.getAttribute('data-ends-at')) - now();
       display.textContent = countdown(remaining);
@@ -114,6 +114,7 @@
   if (clockSource) { syncClock(clockSource.getAttribute('data-server-time')); }
   if (page) {
     if (page.getAttribute('data-open') === 'true') {
+      tick();
       setInterval(tick, 250);
       setInterval(function () { pollSession(page); }, 5000);
     }
@@ -126,8 +127,8 @@
     }
   }
   if (dashboard) {
+    tick();
     setInterval(tick, 250);
     setInterval(function () { pollDashboard(dashboard); }, 10000);
   }
-  tick();
 })();

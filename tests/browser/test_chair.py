@@ -1,0 +1,167 @@
+"""A whole treatment session at the chair in the browser: the practitioner settles the plan,
+starts the session from a booked treatment, taps every needle in on the back chart, watches the
+server-timed countdown, takes the needles out, closes with the reason an early removal needs,
+and the patient sends the check-in from the portal."""
+import datetime
+
+import requests
+from selenium.common.exceptions import ElementClickInterceptedException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+from browser.conftest import console_errors, drain_console, sign_in, wait_for_page
+from conftest import DEMO, signed_in
+
+
+def book_treatment_for_margaret(server) -> str:
+    """Reception books a treatment with Mei Lin Chen for Margaret Hughes through the API."""
+    reception = signed_in(server.url, DEMO["reception"])
+    patients = reception.get(server.url + "/api/v1/patients", params={"q": "Hughes"}, timeout=10).json()["items"]
+    practitioners = reception.get(server.url + "/api/v1/practitioners", timeout=10).json()["items"]
+    mei = next(p for p in practitioners if p["name"] == "Mei Lin Chen")
+    now = datetime.datetime.now(datetime.timezone.utc)
+    slots = requests.get(server.url + "/api/v1/availability", timeout=10, params={
+        "practitionerId": mei["id"], "kind": "treatment", "limit": 1,
+        "from": (now + datetime.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "to": (now + datetime.timedelta(days=7)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }).json()["slots"]
+    body = {"patientId": patients[0]["id"], "practitionerId": mei["id"], "kind": "treatment", "start": slots[0]["start"]}
+    booked = reception.post(server.url + "/api/v1/appointments", json=body, timeout=30)
+    assert booked.status_code == 201, booked.text
+    return booked.json()["id"]
+
+
+def ledger_length(browser) -> str:
+    return browser.find_element(By.ID, "session").get_attribute("data-ledger-length")
+
+
+def press(browser, element) -> None:
+    """Clicks like a finger would; a marker partly under a neighbour gets the click sent to it."""
+    before = ledger_length(browser)
+    try:
+        element.click()
+    except ElementClickInterceptedException:
+        browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", element)
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "session") and ledger_length(d) != before)
+
+
+def test_a_full_session_at_the_chair(browser, demo_server_on_each_database, artifacts):
+    server = demo_server_on_each_database
+    appointment = book_treatment_for_margaret(server)
+    drain_console(browser)
+    sign_in(browser, server.url, DEMO["practitioner"])
+
+    # Settle the plan on Margaret's record.
+    browser.get(server.url + "/patients")
+    browser.find_element(By.LINK_TEXT, "Margaret Hughes").click()
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "save-plan"))
+    browser.find_element(By.ID, "save-plan").click()
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "plan-saved"))
+    assert "needles" in browser.find_element(By.ID, "current-plan").text
+
+    # Start the session from the booked treatment.
+    browser.get(server.url + "/chair")
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "start-session"))
+    browser.find_element(By.CSS_SELECTOR, f"#start-appointment option[value='{appointment}']").click()
+    browser.find_element(By.ID, "start-pain").send_keys("6")
+    browser.find_element(By.CSS_SELECTOR, "#start-session button[type=submit]").click()
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "session"))
+    session_id = browser.find_element(By.ID, "session").get_attribute("data-session")
+    planned = len(browser.find_elements(By.CSS_SELECTOR, "#needle-table tr.needle-row"))
+    assert planned >= 16
+    assert browser.find_element(By.ID, "count-in").text == "0 in"
+    assert not browser.find_elements(By.ID, "chair-message") and not browser.find_elements(By.ID, "count-lost")
+
+    # Every needle in: a tap on its marker on the chart, or its In button when the chart has no marker for it.
+    while True:
+        markers = browser.find_elements(By.CSS_SELECTOR, ".chair-chart .needle.state-waiting .hit")
+        if markers:
+            press(browser, markers[0])
+            continue
+        buttons = browser.find_elements(By.CSS_SELECTOR, "#needle-table .needle-in")
+        if not buttons:
+            break
+        press(browser, buttons[0])
+    assert browser.find_element(By.ID, "count-in").text == f"{planned} in"
+    browser.save_screenshot(str(artifacts / "chair-all-in.png"))
+
+    # The timer started by itself with the last needle; the page counts down from the server's start.
+    ends_at = browser.find_element(By.ID, "timer").get_attribute("data-ends-at")
+    assert ends_at
+    practitioner = signed_in(server.url, DEMO["practitioner"])
+    api = practitioner.get(f"{server.url}/api/v1/sessions/{session_id}", timeout=10).json()
+    assert api["timer"]["running"] is True
+    api_end = datetime.datetime.fromisoformat(api["timer"]["endsAt"].replace("Z", "+00:00"))
+    page_end = datetime.datetime.fromisoformat(ends_at.replace("Z", "+00:00"))
+    assert abs((api_end - page_end).total_seconds()) < 1
+    shown = browser.find_element(By.ID, "countdown").text
+    minutes, seconds = (int(part) for part in shown.split(":"))
+    assert 0 < api["timer"]["remainingSeconds"] - (minutes * 60 + seconds) + 5 < 15, (shown, api["timer"])
+    browser.refresh()
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "timer"))
+    assert browser.find_element(By.ID, "timer").get_attribute("data-ends-at") == ends_at
+
+    # The dashboard shows the running timer.
+    browser.get(server.url + "/chair")
+    card = browser.find_element(By.CSS_SELECTOR, f".timer-card[data-session='{session_id}']")
+    assert "Margaret Hughes" in card.text and card.find_element(By.CSS_SELECTOR, ".countdown").text
+    browser.save_screenshot(str(artifacts / "chair-dashboard.png"))
+    card.find_element(By.TAG_NAME, "a").click()
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "session"))
+
+    # One needle out by tapping it, then the rest at once, counted.
+    press(browser, browser.find_element(By.CSS_SELECTOR, ".chair-chart .needle.state-in .hit"))
+    assert browser.find_element(By.ID, "count-out").text == "1 out"
+    browser.find_element(By.ID, "out-count").send_keys(str(planned - 1))
+    press(browser, browser.find_element(By.ID, "all-out"))
+    assert browser.find_element(By.ID, "count-in").text == "0 in"
+
+    # Out well before 10 minutes: closing asks for the reason, then closes.
+    browser.find_element(By.ID, "pain-after").send_keys("3")
+    browser.find_element(By.ID, "advice-given").click()
+    browser.find_element(By.ID, "close-session").click()
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "chair-message"))
+    assert "removalReason" in browser.find_element(By.ID, "chair-message").text
+    refusals = console_errors(browser)
+    assert refusals and all("/close" in entry["message"] and "400" in entry["message"] for entry in refusals), refusals
+    browser.find_element(By.ID, "pain-after").send_keys("3")
+    browser.find_element(By.ID, "removal-reason").send_keys("Patient asked to stop early.")
+    browser.find_element(By.ID, "close-session").click()
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "closed"))
+    assert browser.find_element(By.ID, "pain-after-value").text == "3/10"
+    assert browser.find_element(By.ID, "stricta-insertions").text == str(planned)
+    assert browser.find_element(By.ID, "retained").text.startswith("00:"), "the needles were in for under a minute"
+    browser.save_screenshot(str(artifacts / "chair-closed.png"))
+    assert console_errors(browser) == []
+
+    # The patient sends the check-in from the portal.
+    sign_in(browser, server.url, DEMO["patient"])
+    browser.get(server.url + "/me")
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "sessions"))
+    browser.find_element(By.CSS_SELECTOR, f"#sessions [data-session='{session_id}'] a.button").click()
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "check-in-form"))
+    browser.find_element(By.ID, "soreness").send_keys("3")
+    browser.find_element(By.ID, "soreness-hours").send_keys("5")
+    browser.find_element(By.CSS_SELECTOR, "input[name=tiredness]").click()
+    browser.find_element(By.ID, "send-check-in").click()
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "check-in-saved"))
+    assert "soreness 3/10" in browser.find_element(By.CSS_SELECTOR, f"#sessions [data-session='{session_id}']").text
+    assert console_errors(browser) == []
+
+
+def test_the_countdown_alerts_at_the_target(browser, demo_server):
+    """The page's script turns the countdown into an alert when the server's end time passes."""
+    session_page = """<!doctype html><html><head><title>T</title></head><body>
+      <div id="session" data-session="s" data-server-time="{now}" data-ledger-length="0" data-open="true">
+      <section id="timer" data-ends-at="{end}"><p class="countdown" id="countdown">00:02</p><p class="due-label" id="due-alert"></p></section></div>
+      <script src="{url}/static/js/chair.js"></script></body></html>"""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    end = now + datetime.timedelta(seconds=2)
+    fmt = "%Y-%m-%dT%H:%M:%S.%f"
+    html = session_page.format(now=now.strftime(fmt)[:-3] + "Z", end=end.strftime(fmt)[:-3] + "Z", url=demo_server.url)
+    browser.get(demo_server.url + "/")
+    browser.execute_script("document.open(); document.write(arguments[0]); document.close();", html)
+    WebDriverWait(browser, 10).until(expected_conditions.text_to_be_present_in_element((By.ID, "due-alert"), "Time to take the needles out"))
+    assert browser.find_element(By.ID, "countdown").text.startswith("\u2212") or browser.find_element(By.ID, "countdown").text == "00:00"
+    assert "due" in browser.find_element(By.ID, "timer").get_attribute("class")
