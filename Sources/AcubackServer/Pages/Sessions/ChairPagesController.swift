@@ -60,6 +60,10 @@ struct ChairPagesController {
             }
         }
         try await services.record("session.dashboard", by: actor, clinicID: actor.clinicID, recordType: "sessions", from: context.clientAddress)
+        var rooms: [UUID: String] = [:]
+        for record in running {
+            rooms[record.id] = try await BookingStore(services.database).appointment(id: record.appointmentID)?.roomName
+        }
         var values: [String: Any] = [
             "isPractitioner": actor.practitionerID != nil,
             "serverTime": ChairView.iso(now),
@@ -69,6 +73,8 @@ struct ChairPagesController {
                     "needlesIn": record.chair.ledger.inCount, "planned": record.chair.planned.count,
                     "position": PositionText.describe(record.position),
                 ]
+                // Mustache shows a section for any string, even an empty one.
+                if let room = rooms[record.id], !room.isEmpty { row["room"] = room }
                 if let end = record.chair.timer.endsAt {
                     row["endsAt"] = ChairView.iso(end)
                     row["remaining"] = ChairView.countdown(record.chair.timer.remaining(at: now) ?? 0)

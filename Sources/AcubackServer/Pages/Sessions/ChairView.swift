@@ -59,11 +59,13 @@ struct ChairView {
             }
         }
         if let closing = record.closing, let closedAt = record.closedAt {
-            values["closing"] = [
+            var closed: [String: Any] = [
                 "painAfter": closing.painAfter, "closedAt": DisplayTime.format(closedAt, in: zone),
                 "reactions": closing.reactions.isEmpty ? "none" : closing.reactions.map(\.rawValue).joined(separator: ", "),
-                "adviceGiven": closing.adviceGiven, "removalReason": closing.removalReason ?? "",
-            ] as [String: Any]
+                "adviceGiven": closing.adviceGiven,
+            ]
+            if let reason = closing.removalReason, !reason.isEmpty { closed["removalReason"] = reason }
+            values["closing"] = closed
             let stricta = StrictaNeedling(session: chair)
             values["stricta"] = [
                 "insertions": stricta.insertions, "points": stricta.points.joined(separator: "; "),

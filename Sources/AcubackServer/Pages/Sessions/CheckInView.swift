@@ -14,10 +14,12 @@ enum CheckInView {
         if checkIn.neededSleep { effects.append("needed to sleep") }
         if checkIn.bruising { effects.append("bruising") }
         if checkIn.breathlessness { effects.append("short of breath") }
-        return [
+        var values: [String: Any] = [
             "enteredAt": DisplayTime.format(record.enteredAt, in: zone), "enteredBy": record.enteredByRole.rawValue,
-            "effects": effects.isEmpty ? "no after-effects" : effects.joined(separator: ", "), "other": checkIn.other,
-            "serious": checkIn.isSerious,
+            "effects": effects.isEmpty ? "no after-effects" : effects.joined(separator: ", "), "serious": checkIn.isSerious,
         ]
+        // Mustache shows a section for any string, even an empty one.
+        if !checkIn.other.isEmpty { values["other"] = checkIn.other }
+        return values
     }
 }
