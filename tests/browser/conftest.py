@@ -47,7 +47,9 @@ def sign_in(driver, base_url: str, email: str, password: str = "acuback-demo") -
 
 def wait_for_page(driver, condition, timeout: float = 15) -> None:
     """Waits until a form submission has loaded its answer and `condition` holds."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    WebDriverWait(driver, timeout).until(
+    # An element read while the old page is being replaced goes stale: look again.
+    WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: d.execute_script("return document.readyState") == "complete" and condition(d))

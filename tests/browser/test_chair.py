@@ -5,7 +5,7 @@ and the patient sends the check-in from the portal."""
 import datetime
 
 import requests
-from selenium.common.exceptions import ElementClickInterceptedException
+from selenium.common.exceptions import ElementClickInterceptedException, NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -32,8 +32,12 @@ def book_treatment_for_margaret(server) -> str:
     return booked.json()["id"]
 
 
-def ledger_length(browser) -> str:
-    return browser.find_element(By.ID, "session").get_attribute("data-ledger-length")
+def ledger_length(browser) -> str | None:
+    """The ledger length the page shows, or None while the page is being replaced."""
+    try:
+        return browser.find_element(By.ID, "session").get_attribute("data-ledger-length")
+    except (NoSuchElementException, StaleElementReferenceException):
+        return None
 
 
 def press(browser, element) -> None:
@@ -43,7 +47,7 @@ def press(browser, element) -> None:
         element.click()
     except ElementClickInterceptedException:
         browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", element)
-    wait_for_page(browser, lambda d: d.find_elements(By.ID, "session") and ledger_length(d) != before)
+    wait_for_page(browser, lambda d: ledger_length(d) not in (None, before))
 
 
 def test_a_full_session_at_the_chair(browser, demo_server_on_each_database, artifacts):
