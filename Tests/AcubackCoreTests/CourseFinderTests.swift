@@ -22,6 +22,15 @@ import Testing
         #expect(weeks.count == 5, "five weeks")
     }
 
+    @Test func cherkinRegimenIsTwiceAWeekForThreeWeeksThenWeekly() throws {
+        let request = CourseRequest(regimen: .cherkin2009, earliest: Schedule.now)
+        let course = try finder.find(request, practitioners: [Schedule.practitioner()], now: Schedule.now).get()
+        let days = course.slots.map { CalendarDay($0.start, in: Schedule.zone) }
+        let perWeek = Dictionary(grouping: days, by: CourseFinder.weekNumber).sorted { $0.key < $1.key }.map(\.value.count)
+        #expect(perWeek == [2, 2, 2, 1, 1, 1, 1], "seven weeks: 2, 2, 2, then 1 a week")
+        #expect(zip(days.dropFirst(6), days.dropFirst(7)).allSatisfy { $0.adding(days: 7) <= $1 }, "weekly sessions a week apart")
+    }
+
     @Test func existingBookingsArePassedOver() throws {
         let mondayBusy = BusyInterval(start: Schedule.at(Schedule.monday, 9), end: Schedule.at(Schedule.monday, 17))
         let course = try finder.find(request(2), practitioners: [Schedule.practitioner(busy: [mondayBusy])], now: Schedule.now).get()

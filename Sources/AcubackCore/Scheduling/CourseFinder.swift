@@ -1,9 +1,12 @@
 import Foundation
 
-/// A course to book: so many sessions, so many a week.
+/// A course to book: so many sessions, so many a week, in one or more phases.
 public struct CourseRequest: Sendable, Equatable, Codable {
     public var sessions: Int
+    /// The most sessions in any one week.
     public var perWeek: Int
+    /// The frequency, phase by phase; one phase when the course keeps one pace.
+    public var phases: [RegimenPhase]
     public var kind: AppointmentKind
     public var earliest: Date
     /// How far ahead to look, in weeks.
@@ -13,10 +16,18 @@ public struct CourseRequest: Sendable, Equatable, Codable {
     public init(sessions: Int, perWeek: Int, kind: AppointmentKind = .treatment, earliest: Date, horizonWeeks: Int = 12, preferredPractitionerID: UUID? = nil) {
         self.sessions = sessions
         self.perWeek = perWeek
+        self.phases = [RegimenPhase(sessions: sessions, perWeek: perWeek)]
         self.kind = kind
         self.earliest = earliest
         self.horizonWeeks = horizonWeeks
         self.preferredPractitionerID = preferredPractitionerID
+    }
+
+    /// A course following a regimen: its sessions, phase by phase.
+    public init(regimen: Regimen, kind: AppointmentKind = .treatment, earliest: Date, horizonWeeks: Int? = nil, preferredPractitionerID: UUID? = nil) {
+        self.init(sessions: regimen.sessions, perWeek: regimen.peakPerWeek, kind: kind, earliest: earliest,
+                  horizonWeeks: horizonWeeks ?? max(12, regimen.weeks + 4), preferredPractitionerID: preferredPractitionerID)
+        self.phases = regimen.phases
     }
 
     public func validate() throws(ValidationError) {
@@ -27,8 +38,12 @@ public struct CourseRequest: Sendable, Equatable, Codable {
         try errors.throwIfAny()
     }
 
-    /// Days between sessions, so that two a week fall on, say, Monday and Thursday.
-    public var minimumGapDays: Int { max(1, 7 / perWeek) }
+    /// The cap per week and the gap that apply to a session (counted from 0); the gap spreads
+    /// two a week over, say, Monday and Thursday.
+    func pace(ofSession index: Int) -> (perWeek: Int, gapDays: Int) {
+        let phase = Regimen(origin: .clinic, phases: phases).phase(ofSession: index)
+        return (phase.perWeek, max(1, 7 / phase.perWeek))
+    }
 }
 
 /// A series of sessions with one practitioner, ready to book all at once.
@@ -89,12 +104,13 @@ public struct CourseFinder: Sendable {
         let end = finder.instant(lastDay, minute: 24 * 60 - 1)
         while slots.count < request.sessions, day <= lastDay {
             let week = Self.weekNumber(day)
-            if perWeek[week, default: 0] < request.perWeek,
+            let pace = request.pace(ofSession: slots.count)
+            if perWeek[week, default: 0] < pace.perWeek,
                let slot = finder.freeSlots(on: day, for: practitioner, minutes: minutes, after: start, before: end, limit: 1).first {
                 slots.append(slot)
                 perWeek[week, default: 0] += 1
                 finder.take(slot, from: &practitioner)
-                day = day.adding(days: request.minimumGapDays)
+                day = day.adding(days: request.pace(ofSession: slots.count).gapDays)
             } else {
                 day = day.adding(days: 1)
             }
