@@ -43,6 +43,14 @@ public struct CourseReview: Codable, Sendable, Equatable {
     public let category: ResponseCategory
     public let recommendation: ReviewRecommendation
 
+    public init(afterSession: Int, isFinal: Bool, change: PainChange, category: ResponseCategory, recommendation: ReviewRecommendation) {
+        self.afterSession = afterSession
+        self.isFinal = isFinal
+        self.change = change
+        self.category = category
+        self.recommendation = recommendation
+    }
+
     /// Reviews a course after a session. The 10–50 % band for partial responders (GERAC) overlaps
     /// the important difference (30 %): a patient who meets the important difference is a
     /// responder, so "partial" means at least 10 % less pain but below it.

@@ -13,5 +13,6 @@ enum AcubackMigrations {
         CreateAuditTrail(),
         CreateClinicOperations(),
         CreateTreatmentSessions(),
+        CreateOutcomes(),
     ]
 }

@@ -67,6 +67,17 @@ final class CourseModel: Model, @unchecked Sendable {
     @Field(key: "kind") var kind: String
     @Field(key: "status") var status: String
     @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "plan_id") var planID: UUID?
+    /// The regimen as JSON; courses booked before regimens existed have none.
+    @OptionalField(key: "regimen_json") var regimenJSON: String?
+    /// The painful regions and the plan's protocol when the course was made, kept for the analytics.
+    @OptionalField(key: "region") var region: String?
+    @OptionalField(key: "protocol") var protocolName: String?
+    /// Set on the five extra sessions offered to a partial responder.
+    @OptionalField(key: "extends_course_id") var extendsCourseID: UUID?
+    /// Kept up to date as measures arrive, so the analytics read one row per course.
+    @OptionalField(key: "baseline_measure_id") var baselineMeasureID: UUID?
+    @OptionalField(key: "latest_measure_id") var latestMeasureID: UUID?
 
     init() {}
 }

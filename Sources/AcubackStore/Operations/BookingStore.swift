@@ -55,10 +55,13 @@ public struct BookingStore: Sendable {
                     model.kind = course.kind.rawValue
                     model.status = "booked"
                     model.createdAt = now
+                    model.planID = course.planID
+                    model.regimenJSON = try course.regimen.map(SessionCoding.encode)
+                    model.region = course.region
+                    model.protocolName = course.protocolName
+                    model.extendsCourseID = course.extendsCourseID
                     try await model.create(on: db)
-                    courseRecord = CourseRecord(
-                        id: model.id!, patientID: course.patientID, practitionerID: course.practitionerID,
-                        sessions: course.sessions, perWeek: course.perWeek, kind: course.kind, status: "booked")
+                    courseRecord = model.record
                 }
                 var records: [AppointmentRecord] = []
                 for new in appointments {
@@ -167,10 +170,7 @@ public struct BookingStore: Sendable {
     }
 
     public func course(id: UUID) async throws -> CourseRecord? {
-        guard let model = try await CourseModel.find(id, on: store.fluent) else { return nil }
-        return CourseRecord(
-            id: id, patientID: model.$patient.id, practitionerID: model.$practitioner.id, sessions: model.sessions,
-            perWeek: model.perWeek, kind: AppointmentKind(rawValue: model.kind) ?? .treatment, status: model.status)
+        try await CourseModel.find(id, on: store.fluent)?.record
     }
 
     public func courseAppointments(courseID: UUID) async throws -> [AppointmentRecord] {
@@ -186,13 +186,26 @@ public struct CourseRecordDraft: Sendable {
     public let sessions: Int
     public let perWeek: Int
     public let kind: AppointmentKind
+    public let regimen: Regimen?
+    public let planID: UUID?
+    public let region: String?
+    public let protocolName: String?
+    public let extendsCourseID: UUID?
 
-    public init(clinicID: UUID, patientID: UUID, practitionerID: UUID, sessions: Int, perWeek: Int, kind: AppointmentKind) {
+    public init(
+        clinicID: UUID, patientID: UUID, practitionerID: UUID, sessions: Int, perWeek: Int, kind: AppointmentKind,
+        regimen: Regimen? = nil, planID: UUID? = nil, region: String? = nil, protocolName: String? = nil, extendsCourseID: UUID? = nil
+    ) {
         self.clinicID = clinicID
         self.patientID = patientID
         self.practitionerID = practitionerID
         self.sessions = sessions
         self.perWeek = perWeek
         self.kind = kind
+        self.regimen = regimen
+        self.planID = planID
+        self.region = region
+        self.protocolName = protocolName
+        self.extendsCourseID = extendsCourseID
     }
 }

@@ -77,12 +77,33 @@ public struct NewAppointment: Sendable, Equatable {
 
 public struct CourseRecord: Sendable, Equatable {
     public let id: UUID
+    public let clinicID: UUID
     public let patientID: UUID
     public let practitionerID: UUID
     public let sessions: Int
     public let perWeek: Int
     public let kind: AppointmentKind
     public let status: String
+    public let createdAt: Date
+    public let regimen: Regimen
+    public let planID: UUID?
+    public let region: String?
+    public let protocolName: String?
+    /// The course this one extends with the extra sessions offered to a partial responder.
+    public let extendsCourseID: UUID?
+    public let baselineMeasureID: UUID?
+    public let latestMeasureID: UUID?
+}
+
+extension CourseModel {
+    var record: CourseRecord {
+        let regimen = regimenJSON.flatMap { try? SessionCoding.decode(Regimen.self, from: $0) } ?? .clinic(sessions: sessions, perWeek: perWeek)
+        return CourseRecord(
+            id: id!, clinicID: clinicID, patientID: $patient.id, practitionerID: $practitioner.id, sessions: sessions, perWeek: perWeek,
+            kind: AppointmentKind(rawValue: kind) ?? .treatment, status: status, createdAt: createdAt, regimen: regimen, planID: planID,
+            region: region, protocolName: protocolName, extendsCourseID: extendsCourseID, baselineMeasureID: baselineMeasureID,
+            latestMeasureID: latestMeasureID)
+    }
 }
 
 /// A booking refused by the database because its time is already taken.
