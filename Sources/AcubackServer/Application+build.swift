@@ -75,6 +75,8 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     ChairPagesController(renderer: renderer, services: services).addRoutes(to: router)
     CheckInPagesController(renderer: renderer, services: services).addRoutes(to: router)
     AdminIncidentsController(renderer: renderer, services: services).addRoutes(to: router)
+    CoursePagesController(renderer: renderer, services: services).addRoutes(to: router)
+    AnalyticsPagesController(renderer: renderer, services: services).addRoutes(to: router)
 
     if let metrics {
         router.get("/metrics") { _, _ in

@@ -38,6 +38,8 @@ import Testing
             .readOwnRecord: [.patient],
             .recordCheckIn: [.patient, .reception, .practitioner, .admin],
             .readIncidents: [.admin],
+            .recordOutcome: [.practitioner, .admin],
+            .readAnalytics: [.practitioner, .admin],
         ]
         for (action, roles) in expected {
             let target: AccessTarget = .patient(clinicID: Self.clinic, patientID: Self.ownPatient)

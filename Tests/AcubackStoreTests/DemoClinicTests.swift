@@ -39,6 +39,11 @@ import AcubackTestSupport
             #expect(risks.contains { !$0.brokenSkinRegions.isEmpty })
             #expect(risks.contains { $0 == .none })
 
+            // Each patient with a plan has a finished course with measures and reviews.
+            #expect(try await CourseModel.query(on: db).count() == plans.count)
+            #expect(try await TreatmentSessionModel.query(on: db).count() == plans.count * 10)
+            #expect(try await CourseReviewModel.query(on: db).count() == plans.count * 2)
+
             let users = try await UserModel.query(on: db).all()
             #expect(users.allSatisfy { $0.passwordHash == "hashed:acuback-demo" })
             #expect(Set(users.map(\.email)) == Set(DemoClinic.logins.map(\.email)))
@@ -50,7 +55,13 @@ import AcubackTestSupport
         try await withTestDatabase(backend) { store in
             _ = try await DemoClinic.load(into: store, today: today, hashPassword: { $0 })
             let db = try store.fluent
-            let appointments = try await AppointmentModel.query(on: db).with(\.$practitioner) { $0.with(\.$certificates) }.all()
+            let all = try await AppointmentModel.query(on: db).with(\.$practitioner) { $0.with(\.$certificates) }.all()
+            // The finished courses before today hold no slots: nothing can be booked in the past.
+            let appointments = all.filter { $0.courseID == nil }
+            let now = today
+            let history = all.filter { $0.courseID != nil }.map { ($0.startsAt, $0.status) }
+            let allPast = history.allSatisfy { $0.0 < now && $0.1 == AppointmentStatus.completed.rawValue }
+            #expect(!history.isEmpty && allPast)
             #expect(appointments.count >= 18)
             let zone = TimeZone(identifier: DemoClinic.timeZone)!
             let days = Set(appointments.map { CalendarDay($0.startsAt, in: zone) })
@@ -85,6 +96,26 @@ import AcubackTestSupport
             }
             #expect(try await ClinicModel.query(on: try store.fluent).count() == 1)
             #expect(try await PatientModel.query(on: try store.fluent).count() == 0)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func generatedPatientsHaveTheKnownOutcomes(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { store in
+            let generated = try await DemoClinic.generate(into: store, patients: 20, today: today, hashPassword: { $0 })
+            #expect(generated == DemoClinic.Generated(patients: 20, practitioners: 1, courses: 20, sessions: 200))
+            let clinicID = try await ClinicModel.query(on: try store.fluent).first()?.id
+            let analytics = try await OutcomeStore(store).analytics(clinicID: try #require(clinicID))
+            let byName = Dictionary(uniqueKeysWithValues: analytics.byPractitioner.map { ($0.label, $0) })
+            let generatedPractitioner = try #require(byName["Generated Practitioner 001"])
+            // The outcome repeats every five patients: responder, responder, partial, non-responder, responder;
+            // the mean change is (3 + 3 + 1 + 0 + 3) / 5 = 2 points.
+            #expect(generatedPractitioner.courses == 20 && generatedPractitioner.responders == 12)
+            #expect(generatedPractitioner.partial == 4 && generatedPractitioner.nonResponders == 4)
+            #expect(generatedPractitioner.meanChangePoints == 2)
+            await #expect(throws: ValidationError.self) {
+                try await DemoClinic.generate(into: store, patients: 5, today: today, hashPassword: { $0 })
+            }
         }
     }
 }

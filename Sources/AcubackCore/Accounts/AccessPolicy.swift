@@ -31,6 +31,10 @@ public enum Action: String, Sendable, CaseIterable {
     case recordCheckIn
     /// Needles lost, serious after-effects: the clinic admin follows them up.
     case readIncidents
+    /// Take a patient's outcome measures and review their course.
+    case recordOutcome
+    /// The clinic's outcome figures: responder rates, after-effects per 100 sessions.
+    case readAnalytics
 }
 
 /// What an action is done to.
@@ -93,6 +97,7 @@ public enum AccessPolicy {
         case .manageUsers, .readAudit, .readIncidents: [.admin]
         // An admin who also treats has a practitioner record; the session target checks it.
         case .treatPatient: [.practitioner, .admin]
+        case .recordOutcome, .readAnalytics: [.practitioner, .admin]
         case .recordCheckIn: [.patient, .reception, .practitioner, .admin]
         }
     }

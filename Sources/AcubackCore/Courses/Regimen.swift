@@ -52,6 +52,29 @@ public struct Regimen: Codable, Sendable, Equatable {
         }
     }
 
+    /// The regimen a booking asks for: a trial's by name, or the clinic's own numbers. With no
+    /// choice at all, GERAC; an extension of a course defaults to GERAC's five more at two a week.
+    public static func chosen(origin: String?, sessions: Int?, perWeek: Int?, extending: Bool = false) throws(ValidationError) -> Regimen {
+        let parsed: Origin
+        if let origin {
+            guard let known = Origin(rawValue: origin) else {
+                throw ValidationError(field: "regimen", rule: "must be one of " + Origin.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))
+            }
+            parsed = known
+        } else {
+            parsed = sessions != nil || perWeek != nil || extending ? .clinic : .gerac
+        }
+        if let trial = trial(parsed) {
+            guard sessions == nil, perWeek == nil else {
+                throw ValidationError(field: "sessions", rule: "is set by the \(trial.name) regimen; leave it out or choose the regimen 'clinic'")
+            }
+            return trial
+        }
+        let regimen = clinic(sessions: sessions ?? (extending ? extensionSessions : 0), perWeek: perWeek ?? 2)
+        try regimen.validate(field: "regimen")
+        return regimen
+    }
+
     /// GERAC offered five more sessions to partial responders (10–50 % less pain).
     public static let extensionSessions = 5
 

@@ -47,6 +47,13 @@ enum APIAccess {
         Operations.RecordCheckIn.id: .recordCheckIn,
         Operations.GetSessionStricta.id: .readPatientClinical,
         Operations.ListIncidents.id: .readIncidents,
+        Operations.ListMeasures.id: .readPatientClinical,
+        Operations.RecordMeasure.id: .recordOutcome,
+        Operations.ListCourseReviews.id: .readPatientClinical,
+        Operations.ReviewCourse.id: .recordOutcome,
+        Operations.GetAnalytics.id: .readAnalytics,
+        Operations.GetOutcomeSettings.id: .readAnalytics,
+        Operations.SaveOutcomeSettings.id: .manageUsers,
     ]
 }
 

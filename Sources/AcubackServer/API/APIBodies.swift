@@ -100,9 +100,19 @@ struct CourseBody: Encodable {
     let perWeek: Int
     let kind: AppointmentKind
     let status: String
+    let regimen: RegimenBody
+    let planId: String?
+    let region: String?
+    let `protocol`: String?
+    let extendsCourseId: String?
     let appointments: [AppointmentBody]
 
     init(_ course: CourseRecord, appointments: [AppointmentRecord]) {
+        regimen = RegimenBody(course.regimen)
+        planId = course.planID?.uuidString
+        region = course.region
+        `protocol` = course.protocolName
+        extendsCourseId = course.extendsCourseID?.uuidString
         id = course.id.uuidString
         patientId = course.patientID.uuidString
         practitionerId = course.practitionerID.uuidString

@@ -165,19 +165,21 @@ extension APIService {
         return .ok(.init(body: .json(try JSONBridge.convert(AppointmentBody(named)))))
     }
 
-    func courseRequest(_ body: Components.Schemas.CourseInput) throws -> (UUID, CourseRequest) {
+    func courseRequest(_ body: Components.Schemas.CourseInput) throws -> (UUID, CourseRequest, Regimen) {
         guard let patientID = try uuid(body.patientId, field: "patientId") else { throw ValidationError(field: "patientId", rule: "is required") }
+        let regimen = try Regimen.chosen(
+            origin: body.regimen?.rawValue, sessions: body.sessions, perWeek: body.perWeek, extending: body.extendsCourseId != nil)
         let request = CourseRequest(
-            sessions: body.sessions, perWeek: body.perWeek, kind: AppointmentKind(rawValue: body.kind?.rawValue ?? "treatment") ?? .treatment,
-            earliest: body.earliest ?? services.now(), horizonWeeks: body.horizonWeeks ?? 12,
+            regimen: regimen, kind: AppointmentKind(rawValue: body.kind?.rawValue ?? "treatment") ?? .treatment,
+            earliest: body.earliest ?? services.now(), horizonWeeks: body.horizonWeeks,
             preferredPractitionerID: try uuid(body.practitionerId, field: "practitionerId"))
-        return (patientID, request)
+        return (patientID, request, regimen)
     }
 
     func searchCourse(_ input: Operations.SearchCourse.Input) async throws -> Operations.SearchCourse.Output {
         let actor = try actor
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
-        let (patientID, request) = try courseRequest(body)
+        let (patientID, request, _) = try courseRequest(body)
         guard let patient = try await services.patients.patient(id: patientID), patient.clinicID == actor.clinicID else {
             throw BookingError.invalid(ValidationError(field: "patientId", rule: "no patient of this clinic has this id"))
         }
@@ -190,8 +192,10 @@ extension APIService {
     func bookCourse(_ input: Operations.BookCourse.Input) async throws -> Operations.BookCourse.Output {
         let actor = try actor
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
-        let (patientID, request) = try courseRequest(body)
-        let (course, appointments) = try await booking.bookCourse(clinicID: actor.clinicID, patientID: patientID, request: request)
+        let (patientID, request, regimen) = try courseRequest(body)
+        let (course, appointments) = try await booking.bookCourse(
+            clinicID: actor.clinicID, patientID: patientID, request: request, regimen: regimen,
+            extending: try uuid(body.extendsCourseId, field: "extendsCourseId"))
         try await services.record(
             "course.book", by: actor, clinicID: actor.clinicID, patientID: patientID, recordType: "course",
             recordID: course.id.uuidString, from: RequestActor.clientAddress)

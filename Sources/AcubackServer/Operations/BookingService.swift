@@ -137,10 +137,21 @@ struct BookingService: Sendable {
     }
 
     /// Finds and books a whole course in one action, all or nothing.
-    func bookCourse(clinicID: UUID, patientID: UUID, request: CourseRequest) async throws -> (CourseRecord, [AppointmentRecord]) {
+    /// The course keeps the patient's current plan, the painful regions of their newest
+    /// assessment and the regimen, which the reviews and analytics read later.
+    func bookCourse(
+        clinicID: UUID, patientID: UUID, request: CourseRequest, regimen: Regimen? = nil, extending originalID: UUID? = nil
+    ) async throws -> (CourseRecord, [AppointmentRecord]) {
         guard let patient = try await services.patients.patient(id: patientID), patient.clinicID == clinicID else {
             throw BookingError.invalid(ValidationError(field: "patientId", rule: "no patient of this clinic has this id"))
         }
+        if let originalID {
+            guard let original = try await bookings.course(id: originalID), original.patientID == patientID, original.extendsCourseID == nil else {
+                throw BookingError.invalid(ValidationError(field: "extendsCourseId", rule: "must be a course of this patient that is not itself an extension"))
+            }
+        }
+        let plan = try await TreatmentSessionStore(services.database).currentPlan(patientID: patientID)
+        let regions = try await services.patients.clinical(patientID: patientID)?.assessments.first?.assessment.regions ?? []
         let (course, practitioner) = try await proposeCourse(clinicID: clinicID, request: request)
         let settings = try await clinics.settings(clinicID: clinicID)
         let appointments = course.slots.map {
@@ -149,7 +160,9 @@ struct BookingService: Sendable {
         }
         let draft = CourseRecordDraft(
             clinicID: clinicID, patientID: patientID, practitionerID: practitioner.id, sessions: request.sessions,
-            perWeek: request.perWeek, kind: request.kind)
+            perWeek: request.perWeek, kind: request.kind, regimen: regimen ?? .clinic(sessions: request.sessions, perWeek: request.perWeek),
+            planID: plan?.id, region: regions.isEmpty ? nil : regions.map(\.rawValue).joined(separator: " + "),
+            protocolName: plan?.plan.protocolName, extendsCourseID: originalID)
         do {
             let result = try await bookings.book(appointments, course: draft, reminder: reminder(patient: patient, practitioner: practitioner, settings: settings), now: services.now())
             return (result.course!, result.appointments)

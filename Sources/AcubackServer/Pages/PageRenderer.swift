@@ -33,6 +33,7 @@ struct PageRenderer: Sendable {
         NavItem(href: "/admin/clinic", label: "Clinic", action: .manageUsers),
         NavItem(href: "/admin/audit", label: "Audit trail", action: .readAudit),
         NavItem(href: "/admin/incidents", label: "Incidents", action: .readIncidents),
+        NavItem(href: "/clinic/analytics", label: "Outcomes", action: .readAnalytics),
         NavItem(href: "/account", label: "Account", action: .manageOwnAccount),
         NavItem(href: "/register", label: "Register", action: nil, anonymousOnly: true),
         NavItem(href: "/login", label: "Sign in", action: nil, anonymousOnly: true),

@@ -49,11 +49,13 @@ extension DemoClinic {
         }
 
         var practitionerIDs: [UUID] = []
+        var practitionerUsers: [UUID] = []
         for seed in practitioners {
             let user = UserModel(
                 clinicID: clinicID, email: seed.email, displayName: seed.name,
                 role: Role.practitioner.rawValue, passwordHash: passwordHash)
             try await user.create(on: db)
+            practitionerUsers.append(try user.requireID())
             let practitioner = PractitionerModel(
                 clinicID: clinicID, userID: try user.requireID(), displayName: seed.name,
                 profession: seed.profession, biography: seed.biography, practisingSince: seed.practisingSince)
@@ -63,6 +65,7 @@ extension DemoClinic {
         }
 
         var patientIDs: [UUID] = []
+        var history = CourseHistory.Rows()
         for (index, seed) in patients.enumerated() {
             var userID: UUID?
             if seed.hasLogin, let email = seed.email {
@@ -87,9 +90,17 @@ extension DemoClinic {
             let proposed = try engine.plan(for: seed.assessment)
             let plan = try engine.plan(for: seed.assessment, acknowledged: proposed.pendingAcknowledgements)
             if plan.isUsable {
-                try await TreatmentPlanModel(patientID: patientID, practitionerID: practitionerIDs[index % 2], plan: plan, at: today).create(on: db)
+                let practitionerID = practitionerIDs[index % 2]
+                let planModel = try TreatmentPlanModel(patientID: patientID, practitionerID: practitionerID, plan: plan, at: today)
+                try await planModel.create(on: db)
+                // A finished course in the weeks before, so the charts and the outcomes page have something to show.
+                CourseHistory.add(
+                    to: &history, index: index, slot: index / 2, clinicID: clinicID, patientID: patientID, practitionerID: practitionerID,
+                    recordedBy: practitionerUsers[index % 2], plan: planModel, planJSON: planModel.planJSON, protocolName: plan.protocolName,
+                    region: seed.assessment.regions.map(\.rawValue).joined(separator: " + "), today: today, zone: TimeZone(identifier: timeZone)!)
             }
         }
+        try await history.create(on: db)
 
         for booking in DemoSchedule.week(from: today, timeZone: TimeZone(identifier: timeZone)!, patients: patientIDs.count) {
             let appointment = AppointmentModel(

@@ -88,6 +88,11 @@ enum DisplayTime {
         string(date, zone, "EEEE d MMMM")
     }
 
+    /// "3 Mar", for chart labels.
+    static func short(_ date: Date, in zone: TimeZone) -> String {
+        string(date, zone, "d MMM")
+    }
+
     private static func string(_ date: Date, _ zone: TimeZone, _ format: String) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")

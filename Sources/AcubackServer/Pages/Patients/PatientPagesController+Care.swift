@@ -67,14 +67,25 @@ extension PatientPagesController {
             let patient = try await patientFor(context, .readPatientContact)
             let form = try await FormFields.of(request)
             let actor = context.actor!
-            let course = CourseRequest(
-                sessions: Int(form.text("sessions")) ?? 0, perWeek: Int(form.text("perWeek")) ?? 0,
-                kind: .treatment, earliest: services.now(), horizonWeeks: Int(form.text("horizonWeeks")) ?? 12,
-                preferredPractitionerID: UUID(uuidString: form.text("practitioner")))
             let booking = BookingService(services: services)
+            let extending = UUID(uuidString: form.text("extends"))
+            let course: CourseRequest
+            let regimen: Regimen
+            do {
+                let isClinic = form.text("regimen") == "clinic"
+                regimen = try Regimen.chosen(
+                    origin: form.text("regimen").isEmpty ? nil : form.text("regimen"), sessions: isClinic ? Int(form.text("sessions")) ?? 0 : nil,
+                    perWeek: isClinic ? Int(form.text("perWeek")) ?? 0 : nil, extending: extending != nil)
+                course = CourseRequest(
+                    regimen: regimen, earliest: services.now(), horizonWeeks: Int(form.text("horizonWeeks")),
+                    preferredPractitionerID: UUID(uuidString: form.text("practitioner")))
+            } catch let error as ValidationError {
+                return try await record(patient.id, request, context, extra: ["courseError": error.description], status: .unprocessableContent)
+            }
             do {
                 if form.text("action") == "book" {
-                    let (booked, appointments) = try await booking.bookCourse(clinicID: actor.clinicID, patientID: patient.id, request: course)
+                    let (booked, appointments) = try await booking.bookCourse(
+                        clinicID: actor.clinicID, patientID: patient.id, request: course, regimen: regimen, extending: extending)
                     try await services.record("course.book", by: actor, clinicID: actor.clinicID, patientID: patient.id, recordType: "course", recordID: booked.id.uuidString, from: context.clientAddress)
                     return try await record(patient.id, request, context, extra: ["courseBooked": appointments.count])
                 }
@@ -84,6 +95,7 @@ extension PatientPagesController {
                     "proposal": proposal.slots.map { "\(DisplayTime.day($0.start, in: zone)) \(DisplayTime.clock($0.start, in: zone))" },
                     "proposalWith": practitioner.name, "proposalPractitioner": practitioner.id.uuidString,
                     "courseSessions": course.sessions, "coursePerWeek": course.perWeek, "courseWeeks": course.horizonWeeks,
+                    "courseRegimen": regimen.origin.rawValue, "courseSummary": regimen.summary,
                 ])
             } catch let error as BookingError {
                 return try await record(patient.id, request, context, extra: ["courseError": error.description], status: error.isConflict ? .conflict : .unprocessableContent)
@@ -124,6 +136,9 @@ extension PatientPagesController {
         if values["canBook"] as? Bool == true {
             values["practitioners"] = try await ClinicStore(services.database).practitioners(clinicID: patient.clinicID)
                 .filter { $0.isCertified(on: CalendarDay(now, in: zone)) }.map { ["id": $0.id.uuidString, "name": $0.name] }
+            values["regimens"] = Regimen.Origin.allCases.map { origin in
+                ["value": origin.rawValue, "label": Regimen.trial(origin).map { "\($0.name): \($0.summary)" } ?? "Clinic's own (sessions and per week below)"]
+            }
         }
         if values["canEditIntake"] as? Bool == true, let clinical = try await services.patients.clinical(patientID: patient.id) {
             let risks = clinical.risks

@@ -46,6 +46,7 @@ extension PatientPagesController {
                 "warnings": proposal.findings.filter(\.needsAcknowledgement).map { ["id": $0.id, "message": $0.message] },
             ] as [String: Any]
         }
+        if clinical { values.merge(try await progressContext(patient, zone: zone)) { _, new in new } }
         guard clinical || mayCheckIn else { return values }
         let sessions = try await treatment.store.sessions(clinicID: patient.clinicID, patientID: patient.id, limit: 20)
         var rows: [[String: Any]] = []
@@ -73,5 +74,26 @@ extension PatientPagesController {
         values["hasSessions"] = !rows.isEmpty
         values["showSessions"] = true
         return values
+    }
+
+    /// The patient's courses, and the charts of the newest one that has measures.
+    func progressContext(_ patient: PatientRecord, zone: TimeZone) async throws -> [String: Any] {
+        let outcomes = OutcomeStore(services.database)
+        let courses = try await outcomes.courses(patientID: patient.id).filter { $0.kind == .treatment }
+        guard !courses.isEmpty else { return [:] }
+        var summaries: [[String: Any]] = []
+        var charted: CourseProgress?
+        for course in courses {
+            guard let progress = try await outcomes.progress(courseID: course.id) else { continue }
+            summaries.append(CourseView.summary(progress, zone: zone))
+            if charted == nil, !progress.measures.isEmpty || progress.sessionsDone > 0 { charted = progress }
+        }
+        var values: [String: Any] = ["courses": summaries]
+        if let charted {
+            let settings = try await outcomes.settings(clinicID: patient.clinicID)
+            values["charts"] = CourseView.charts(charted, settings: settings, zone: zone)
+            values["chartedCourse"] = CourseView.summary(charted, zone: zone)
+        }
+        return ["progress": values]
     }
 }

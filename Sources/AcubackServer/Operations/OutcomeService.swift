@@ -1,0 +1,79 @@
+import AcubackCore
+import AcubackStore
+import Foundation
+
+/// Measures, course reviews and the clinic's analytics, for the API and the pages alike: finds
+/// the course, asks the access policy, applies the Core rules and records the audit event.
+struct OutcomeService: Sendable {
+    let services: AppServices
+
+    var store: OutcomeStore { OutcomeStore(services.database) }
+
+    /// A course of the actor's clinic they may act on; another clinic's course looks missing.
+    func course(_ id: UUID, for actor: Actor, _ action: Action) async throws -> CourseRecord {
+        guard let course = try await BookingStore(services.database).course(id: id), course.clinicID == actor.clinicID else {
+            try AccessPolicy.require(actor, action, .clinic(actor.clinicID))
+            throw NotFound(detail: "No such course")
+        }
+        try AccessPolicy.require(actor, action, .patient(clinicID: course.clinicID, patientID: course.patientID))
+        return course
+    }
+
+    func progress(courseID: UUID, for actor: Actor, from address: String?) async throws -> CourseProgress {
+        let course = try await course(courseID, for: actor, .readPatientClinical)
+        guard let progress = try await store.progress(courseID: course.id) else { throw NotFound(detail: "No such course") }
+        try await services.record(
+            "course.read", by: actor, clinicID: course.clinicID, patientID: course.patientID, recordType: "course", recordID: course.id.uuidString,
+            from: address)
+        return progress
+    }
+
+    func recordMeasure(
+        courseID: UUID, timepoint: MeasureTimepoint, sessionID: UUID?, takenAt: Date?, measures: OutcomeMeasures, by actor: Actor, from address: String?
+    ) async throws -> MeasureRecord {
+        let course = try await course(courseID, for: actor, .recordOutcome)
+        let now = services.now()
+        if let takenAt, takenAt > now.addingTimeInterval(300) {
+            throw ValidationError(field: "takenAt", rule: "must not be in the future")
+        }
+        let saved = try await store.record(NewMeasure(
+            clinicID: course.clinicID, courseID: course.id, sessionID: sessionID, timepoint: timepoint, takenAt: takenAt ?? now,
+            recordedByUserID: actor.userID, measures: measures))
+        try await services.record(
+            "measure.record", by: actor, clinicID: course.clinicID, patientID: course.patientID, recordType: "measure",
+            recordID: saved.id.uuidString, from: address)
+        return saved
+    }
+
+    /// Reviews the course after the sessions done so far, or after `afterSession` when given.
+    func review(courseID: UUID, afterSession: Int?, note: String, by actor: Actor, from address: String?) async throws -> CourseReviewRecord {
+        let course = try await course(courseID, for: actor, .recordOutcome)
+        guard let progress = try await store.progress(courseID: course.id) else { throw NotFound(detail: "No such course") }
+        guard note.count <= 2000 else { throw ValidationError(field: "note", rule: "must be at most 2000 characters") }
+        let settings = try await store.settings(clinicID: course.clinicID)
+        let review = try CourseReview.review(
+            baseline: progress.baseline?.measures, current: progress.latestWithPain?.measures,
+            afterSession: afterSession ?? progress.sessionsDone, regimen: course.regimen,
+            alreadyExtended: course.extendsCourseID != nil, settings: settings)
+        let saved = try await store.addReview(
+            review, courseID: course.id, clinicID: course.clinicID, baselineMeasureID: progress.baseline!.id,
+            measureID: progress.latestWithPain!.id, note: note.trimmingCharacters(in: .whitespacesAndNewlines), by: actor.userID, at: services.now())
+        try await services.record(
+            "course.review", by: actor, clinicID: course.clinicID, patientID: course.patientID, recordType: "course-review",
+            recordID: saved.id.uuidString, from: address)
+        return saved
+    }
+
+    func analytics(for actor: Actor, from address: String?) async throws -> ClinicAnalytics {
+        try AccessPolicy.require(actor, .readAnalytics, .clinic(actor.clinicID))
+        let analytics = try await store.analytics(clinicID: actor.clinicID)
+        try await services.record("analytics.read", by: actor, clinicID: actor.clinicID, recordType: "analytics", from: address)
+        return analytics
+    }
+
+    func saveSettings(_ settings: OutcomeSettings, by actor: Actor, from address: String?) async throws {
+        try AccessPolicy.require(actor, .manageUsers, .clinic(actor.clinicID))
+        try await store.saveSettings(settings, clinicID: actor.clinicID)
+        try await services.record("outcome-settings.save", by: actor, clinicID: actor.clinicID, recordType: "clinic", from: address)
+    }
+}

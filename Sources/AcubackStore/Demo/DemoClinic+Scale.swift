@@ -1,0 +1,114 @@
+import AcubackCore
+import FluentKit
+import Foundation
+
+extension DemoClinic {
+    /// What `generate` made.
+    public struct Generated: Sendable, Equatable {
+        public let patients: Int
+        public let practitioners: Int
+        public let courses: Int
+        public let sessions: Int
+    }
+
+    /// Patients per generated practitioner: about a year and a half of courses each.
+    static let patientsPerPractitioner = 250
+    static let chunk = 250
+
+    /// The four kinds of back the generated patients have, in turn: lower back with palpated
+    /// levels (Brinkhaus 2006), lower back without (Cherkin 2009), middle and upper back.
+    static let generatedAssessments: [Assessment] = [
+        Assessment(regions: [.lower], side: .both, levels: [.L4, .L5], onset: .chronic),
+        Assessment(regions: [.lower], side: .both, onset: .chronic),
+        Assessment(regions: [.middle], side: .left, levels: [.T8], onset: .subacute),
+        Assessment(regions: [.upper], side: .right, levels: [.T3], onset: .chronic),
+    ]
+
+    /// Adds `patients` generated patients to the demo clinic (loading it first when it is not
+    /// there), each with a finished GERAC course: ten closed sessions with check-ins, measures
+    /// and two reviews, treated by generated practitioners. Written in transactions of 250
+    /// patients; `progress` hears after each.
+    public static func generate(
+        into store: AcubackDatabase, patients count: Int, today: Date = Date(), hashPassword: @Sendable (String) -> String,
+        progress: @Sendable (Int, Int) -> Void = { _, _ in }
+    ) async throws -> Generated {
+        guard (1...1_000_000).contains(count) else { throw ValidationError(field: "scale", rule: "must be from 1 to 1000000 patients") }
+        _ = try await load(into: store, today: today, hashPassword: hashPassword)
+        let db = try store.fluent
+        guard let clinic = try await ClinicModel.query(on: db).filter(\.$slug == slug).first(), let clinicID = clinic.id else {
+            throw StoreError.databaseHoldsData(location: store.location.description)
+        }
+        if try await PatientModel.query(on: db).filter(\.$clinic.$id == clinicID).filter(\.$familyName =~ "Generated").count() > 0 {
+            throw ValidationError(field: "scale", rule: "the demo clinic already holds generated patients; generate into a fresh database")
+        }
+        let zone = TimeZone(identifier: timeZone)!
+        let engine = PrescriptionEngine()
+        let templates = try generatedAssessments.map { assessment -> (Assessment, String, String, String, Int) in
+            let plan = try engine.plan(for: assessment, acknowledged: try engine.plan(for: assessment).pendingAcknowledgements)
+            return (assessment, try SessionCoding.encode(plan), plan.protocolName, assessment.regions.map(\.rawValue).joined(separator: " + "), plan.needleCount)
+        }
+        let practitionerCount = (count + patientsPerPractitioner - 1) / patientsPerPractitioner
+        let practitionerIDs = try await makePractitioners(practitionerCount, clinicID: clinicID, today: today, zone: zone, on: db)
+        let recordedBy = try await UserModel.query(on: db).filter(\.$clinic.$id == clinicID).filter(\.$role == Role.admin.rawValue).first()?.id ?? UUID()
+        var done = 0
+        while done < count {
+            let (lower, upper) = (done, min(count, done + chunk))
+            try await db.transaction { db in
+                var patients: [PatientModel] = []
+                var assessments: [AssessmentModel] = []
+                var plans: [TreatmentPlanModel] = []
+                var rows = CourseHistory.Rows()
+                for index in lower..<upper {
+                    let template = templates[index % templates.count]
+                    let practitionerID = practitionerIDs[index / patientsPerPractitioner]
+                    let patient = PatientModel(
+                        clinicID: clinicID, userID: nil, givenName: "Patient", familyName: String(format: "Generated %06d", index + 1),
+                        birthDate: String(format: "%04d-%02d-%02d", 1950 + index % 50, 1 + index % 12, 1 + index % 28), email: nil, phone: nil,
+                        risks: .none)
+                    patient.id = UUID()
+                    patients.append(patient)
+                    let firstDay = CourseHistory.blockStart((index % patientsPerPractitioner) / CourseHistory.timesPerDay, today: today, zone: zone)
+                    let seen = firstDay.adding(days: -7).start(in: zone)
+                    assessments.append(AssessmentModel(
+                        patientID: patient.id!, practitionerID: practitionerID, recordedAt: seen, assessment: template.0, complaint: "Generated history"))
+                    let plan = TreatmentPlanModel()
+                    plan.id = UUID()
+                    plan.$patient.id = patient.id!
+                    plan.$practitioner.id = practitionerID
+                    plan.createdAt = seen
+                    plan.needleCount = template.4
+                    plan.planJSON = template.1
+                    plans.append(plan)
+                    CourseHistory.add(
+                        to: &rows, index: index, slot: index % patientsPerPractitioner, clinicID: clinicID, patientID: patient.id!,
+                        practitionerID: practitionerID, recordedBy: recordedBy, plan: plan, planJSON: template.1, protocolName: template.2,
+                        region: template.3, today: today, zone: zone)
+                }
+                try await patients.create(on: db)
+                try await assessments.create(on: db)
+                try await plans.create(on: db)
+                try await rows.create(on: db)
+            }
+            done = upper
+            progress(done, count)
+        }
+        return Generated(patients: count, practitioners: practitionerCount, courses: count, sessions: count * CourseHistory.regimen.sessions)
+    }
+
+    private static func makePractitioners(_ count: Int, clinicID: UUID, today: Date, zone: TimeZone, on db: any Database) async throws -> [UUID] {
+        var ids: [UUID] = []
+        let day = CalendarDay(today, in: zone)
+        for number in 1...count {
+            let practitioner = PractitionerModel(
+                clinicID: clinicID, userID: nil, displayName: String(format: "Generated Practitioner %03d", number), profession: "Licensed acupuncturist",
+                biography: "Generated for trying the analytics at size.", practisingSince: 2000)
+            try await practitioner.create(on: db)
+            let id = try practitioner.requireID()
+            try await CertificateModel(practitionerID: id, Certificate(
+                issuingBody: "Generated register", number: String(format: "GEN-%05d", number), validFrom: day.adding(days: -365 * 30),
+                validTo: day.adding(days: 365 * 3), verifiedBy: "generator", verifiedAt: today)).create(on: db)
+            ids.append(id)
+        }
+        return ids
+    }
+}
