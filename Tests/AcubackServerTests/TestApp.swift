@@ -32,6 +32,9 @@ struct TestWorld: Sendable {
     /// one of a colleague with another patient.
     let sessionID: UUID
     let colleagueSessionID: UUID
+    /// The demo's finished course of the signed-in patient, and one of another patient.
+    let courseID: UUID
+    let otherCourseID: UUID
 
     struct Credentials: Sendable {
         let cookie: String
@@ -76,9 +79,16 @@ struct TestWorld: Sendable {
         })
         let session = try await startSession(store, clinicID: clinic.id, practitionerID: practitionerID, patientID: own, day: 0)
         let colleagueSession = try await startSession(store, clinicID: clinic.id, practitionerID: colleague.id, patientID: another, day: 1)
+        let outcomes = OutcomeStore(store)
+        let course = try #require(try await outcomes.courses(patientID: own).first)
+        var otherCourse: CourseRecord?
+        for patient in patients where patient.id != own && otherCourse == nil {
+            otherCourse = try await outcomes.courses(patientID: patient.id).first
+        }
         return TestWorld(
             store: store, clinic: clinic, otherClinic: other, ownPatientID: own, otherPatientID: another,
-            otherClinicPatientID: otherPatientID, hannahID: hannah.id, sessions: sessions, sessionID: session, colleagueSessionID: colleagueSession)
+            otherClinicPatientID: otherPatientID, hannahID: hannah.id, sessions: sessions, sessionID: session, colleagueSessionID: colleagueSession,
+            courseID: course.id, otherCourseID: try #require(otherCourse).id)
     }
 
     /// Books a treatment far ahead (clear of the demo week), saves the patient a low-back plan and starts a session.

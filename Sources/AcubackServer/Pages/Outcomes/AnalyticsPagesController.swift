@@ -59,7 +59,7 @@ struct AnalyticsPagesController {
         }
         var values: [String: Any] = [
             "overall": rows([analytics.overall])[0], "sessions": analytics.sessions,
-            "important": "at least \(SVG.number(analytics.importantPercent)) % or \(SVG.number(analytics.importantPoints)) points less pain",
+            "important": "at least \(SVG.number(analytics.importantPercent)) % or \(SVG.number(analytics.importantPoints)) points",
             "groups": [
                 ["title": "By region", "id": "by-region", "rows": rows(analytics.byRegion)],
                 ["title": "By protocol", "id": "by-protocol", "rows": rows(analytics.byProtocol)],
