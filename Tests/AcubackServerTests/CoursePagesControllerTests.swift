@@ -1,0 +1,91 @@
+import AcubackCore
+import AcubackStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import AcubackServer
+
+@Suite struct CoursePagesControllerTests {
+    func page(_ client: some TestClientProtocol, _ world: TestWorld, _ role: Role, _ uri: String) async throws -> (HTTPResponse.Status, String) {
+        try await client.execute(uri: uri, method: .get, headers: world.headers(role)) { ($0.status, $0.body.text) }
+    }
+
+    func post(_ client: some TestClientProtocol, _ world: TestWorld, _ role: Role, _ uri: String, _ fields: [(String, String)]) async throws -> TestResponse {
+        var headers = world.headers(role)
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        return try await client.execute(uri: uri, method: .post, headers: headers, body: form([("_csrf", world.csrf(role))] + fields)) { $0 }
+    }
+
+    func coursePath(_ world: TestWorld) -> String { "/patients/\(world.ownPatientID)/courses/\(world.courseID)" }
+
+    @Test func thePatientSeesTheirChartsWithoutTheForms() async throws {
+        try await withTestWorld { client, world in
+            let (status, record) = try await page(client, world, .patient, "/patients/\(world.ownPatientID)")
+            #expect(status == .ok)
+            #expect(record.contains("Your progress"))
+            #expect(record.contains("<svg") && record.contains("Pain over the course") && record.contains("class=\"chart-table\""))
+            #expect(!record.contains("nil"))
+            let (_, course) = try await page(client, world, .patient, coursePath(world))
+            #expect(course.contains("Pain before and after each session"))
+            #expect(!course.contains("id=\"measure-form\"") && !course.contains("id=\"review-form\""))
+        }
+    }
+
+    @Test func aPractitionerRecordsMeasuresAndARefusalKeepsWhatWasTyped() async throws {
+        try await withTestWorld { client, world in
+            let (_, course) = try await page(client, world, .practitioner, coursePath(world))
+            #expect(course.contains("id=\"measure-form\"") && course.contains("id=\"review-form\""))
+            #expect(!course.contains("value=\"baseline\""), "the course has its baseline already")
+            #expect(course.contains("value=\"bending forward\""), "the baseline's activities are offered again")
+            let before = try await OutcomeStore(world.store).measures(courseID: world.courseID).count
+
+            let refused = try await post(client, world, .practitioner, coursePath(world) + "/measures",
+                                         [("timepoint", "session"), ("painNow", "12"), ("painWorst", "lots"), ("schoberCm", "4.5")])
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.text.contains("painWorst: must be a whole number from 0 to 10"))
+            #expect(refused.body.text.contains("value=\"4.5\""), "the form keeps what was typed")
+            #expect(try await OutcomeStore(world.store).measures(courseID: world.courseID).count == before)
+
+            let saved = try await post(client, world, .practitioner, coursePath(world) + "/measures",
+                                       [("timepoint", "follow-up"), ("painAverageWeek", "2"), ("activity0", "gardening"), ("activityScore0", "8")])
+            #expect(saved.status == .seeOther)
+            let measures = try await OutcomeStore(world.store).measures(courseID: world.courseID)
+            #expect(measures.count == before + 1)
+            #expect(measures.last?.measures.function == [FunctionActivity(activity: "gardening", score: 8)])
+        }
+    }
+
+    @Test func reviewingFromThePageStoresTheOutcome() async throws {
+        try await withTestWorld { client, world in
+            let reviewed = try await post(client, world, .practitioner, coursePath(world) + "/review", [("afterSession", "10"), ("note", "Back to gardening")])
+            #expect(reviewed.status == .seeOther)
+            let reviews = try await OutcomeStore(world.store).reviews(courseID: world.courseID)
+            #expect(reviews.last?.note == "Back to gardening" && reviews.last?.review.isFinal == true)
+            let (_, course) = try await page(client, world, .practitioner, coursePath(world) + "?saved=review")
+            #expect(course.contains("id=\"review-saved\"") && course.contains("Back to gardening"))
+            let zero = try await post(client, world, .practitioner, coursePath(world) + "/review", [("afterSession", "0")])
+            #expect(zero.status == .badRequest && zero.body.text.contains("afterSession: a review comes after at least one session"))
+        }
+    }
+
+    @Test func anotherPatientsCourseUnderThisPatientIsNotFound() async throws {
+        try await withTestWorld { client, world in
+            let (status, _) = try await page(client, world, .practitioner, "/patients/\(world.ownPatientID)/courses/\(world.otherCourseID)")
+            #expect(status == .notFound)
+        }
+    }
+
+    @Test func bookingACourseWithATrialRegimenFromThePatientPage() async throws {
+        try await withTestWorld { client, world in
+            let found = try await post(client, world, .reception, "/patients/\(world.otherPatientID)/course", [("action", "search"), ("regimen", "brinkhaus2006")])
+            #expect(found.status == .ok)
+            #expect(found.body.text.contains("12 sessions: 2 a week for 4 weeks, then 1 a week for 4 weeks"))
+            let booked = try await post(client, world, .reception, "/patients/\(world.otherPatientID)/course", [("action", "book"), ("regimen", "brinkhaus2006")])
+            #expect(booked.status == .ok && booked.body.text.contains("Booked a course of 12 treatments"))
+            let courses = try await OutcomeStore(world.store).courses(patientID: world.otherPatientID)
+            #expect(courses.first?.regimen == .brinkhaus2006)
+        }
+    }
+}
