@@ -12,7 +12,8 @@ import AcubackTestSupport
         try await withTestDatabase(backend) { store in
             _ = try await DemoClinic.load(into: store, today: Date(timeIntervalSince1970: 1_780_000_200), hashPassword: { $0 })
             let db = try store.fluent
-            let existing = try #require(try await AppointmentModel.query(on: db).sort(\.$startsAt).first())
+            // A booking of the demo week: the finished courses before it hold no slots.
+            let existing = try #require(try await AppointmentModel.query(on: db).filter(\.$courseID == nil).sort(\.$startsAt).first())
             let overlapping = AppointmentModel(
                 clinicID: existing.$clinic.id, patientID: existing.$patient.id,
                 practitionerID: existing.$practitioner.id, roomID: nil, kind: .review, status: .booked,
@@ -33,7 +34,8 @@ import AcubackTestSupport
         try await withTestDatabase(backend) { store in
             _ = try await DemoClinic.load(into: store, today: Date(timeIntervalSince1970: 1_780_000_200), hashPassword: { $0 })
             let db = try store.fluent
-            let existing = try #require(try await AppointmentModel.query(on: db).sort(\.$startsAt).first())
+            // A booking of the demo week: the finished courses before it hold no slots.
+            let existing = try #require(try await AppointmentModel.query(on: db).filter(\.$courseID == nil).sort(\.$startsAt).first())
             let next = AppointmentModel(
                 clinicID: existing.$clinic.id, patientID: existing.$patient.id,
                 practitionerID: existing.$practitioner.id, roomID: nil, kind: .review, status: .booked,

@@ -25,9 +25,9 @@ enum MeasureForm {
         for row in 0..<activityRows {
             let name = form.text("activity\(row)")
             let score = whole("activityScore\(row)", "must be a whole number from 0 to 10")
-            if name.isEmpty, score == nil { continue }
+            // The baseline's activities are filled in again: a name without a score was not asked about this time.
+            guard let score else { continue }
             if name.isEmpty { errors.add("function[\(row)].activity", "name the activity the score is for"); continue }
-            guard let score else { errors.add("function[\(row)].score", "score the activity from 0 to 10"); continue }
             activities.append(FunctionActivity(activity: name, score: score))
         }
         let measures = OutcomeMeasures(
@@ -35,6 +35,12 @@ enum MeasureForm {
             function: activities.isEmpty ? nil : activities, fingertipToFloorCm: decimal("fingertipToFloorCm"), schoberCm: decimal("schoberCm"),
             swellingGrade: whole("swellingGrade", "must be from 0 (none) to 3 (marked)"),
             rolandMorris: whole("rolandMorris", "must be a whole number from 0 to 24"), oswestry: whole("oswestry", "must be a whole number from 0 to 100"))
+        // Report the range errors together with the typing errors, so one round trip shows all of them.
+        if !errors.errors.isEmpty, case .failure(let ranges) = Result(catching: { () throws(ValidationError) in try measures.validate(enabled: Set(Instrument.allCases)) }) {
+            for error in ranges.errors where error.field != "measures" && !errors.errors.contains(where: { $0.field == error.field }) {
+                errors.add(error.field, error.rule)
+            }
+        }
         try errors.throwIfAny()
         return measures
     }
