@@ -54,6 +54,7 @@ enum APIAccess {
         Operations.GetAnalytics.id: .readAnalytics,
         Operations.GetOutcomeSettings.id: .readAnalytics,
         Operations.SaveOutcomeSettings.id: .manageUsers,
+        Operations.ExportPatientFHIR.id: .readPatientClinical,
     ]
 }
 

@@ -41,6 +41,7 @@ enum CourseHistory {
         var measures: [OutcomeMeasureModel] = []
         var reviews: [CourseReviewModel] = []
         var incidents: [IncidentModel] = []
+        var needleEvents: [NeedleEventModel] = []
 
         mutating func create(on db: any Database) async throws {
             try await courses.create(on: db)
@@ -50,6 +51,7 @@ enum CourseHistory {
             try await measures.create(on: db)
             try await reviews.create(on: db)
             try await incidents.create(on: db)
+            try await needleEvents.create(on: db)
             self = Rows()
         }
     }
@@ -63,10 +65,12 @@ enum CourseHistory {
     }
 
     /// Adds one finished course for the patient to `rows`. `slot` is the practitioner's course
-    /// number, which fixes the time of day and the block of weeks.
+    /// number, which fixes the time of day and the block of weeks. With `ledgerOf`, each session
+    /// also gets its needle ledger: every planned needle in, then all out and counted.
     static func add(
         to rows: inout Rows, index: Int, slot: Int, clinicID: UUID, patientID: UUID, practitionerID: UUID, recordedBy: UUID,
-        plan: TreatmentPlanModel, planJSON: String, protocolName: String, region: String, today: Date, zone: TimeZone
+        plan: TreatmentPlanModel, planJSON: String, protocolName: String, region: String, today: Date, zone: TimeZone,
+        ledgerOf treatmentPlan: TreatmentPlan? = nil
     ) {
         let outcome = Outcome.of(patient: index)
         let course = CourseModel()
@@ -113,6 +117,12 @@ enum CourseHistory {
             session.startedAt = start.addingTimeInterval(300)
             session.timerStartedAt = start.addingTimeInterval(600)
             session.closedAt = start.addingTimeInterval(35 * 60)
+            if let treatmentPlan {
+                let lastIn = addLedger(to: &rows, sessionID: session.id!, plan: treatmentPlan, from: start.addingTimeInterval(300), by: recordedBy)
+                session.timerStartedAt = lastIn
+                session.targetMinutes = treatmentPlan.retentionMinutes
+                session.closedAt = lastIn.addingTimeInterval(Double(treatmentPlan.retentionMinutes * 60 + 120))
+            }
             session.painAfter = max(0, pain - 1)
             session.reactions = ""
             session.adviceGiven = true
@@ -194,5 +204,28 @@ enum CourseHistory {
     static func painBefore(session number: Int, of sessions: Int, outcome: Outcome) -> Int {
         let share = Double(number) / Double(max(1, sessions - 1))
         return Int((Double(outcome.baseline) + Double(outcome.end - outcome.baseline) * share).rounded())
+    }
+
+    /// Every planned needle in, 15 seconds apart, at the plan's depth (15 mm at most); all out and
+    /// counted when the retention is over. Returns when the last needle went in.
+    static func addLedger(to rows: inout Rows, sessionID: UUID, plan: TreatmentPlan, from start: Date, by user: UUID) -> Date {
+        var events: [NeedleEvent] = plan.needles.enumerated().map { number, needle in
+            .inserted(Insertion(
+                key: NeedleKey(point: needle.point, side: needle.side, site: needle.site), at: start.addingTimeInterval(Double(number) * 15),
+                depthMm: min(needle.maxDepthMm, 15), needleType: "0.25 × 40 mm, stainless steel", stimulation: .manual, deQi: true))
+        }
+        let lastIn = start.addingTimeInterval(Double(max(0, plan.needles.count - 1)) * 15)
+        events.append(.removedAll(count: plan.needles.count, at: lastIn.addingTimeInterval(Double(plan.retentionMinutes * 60))))
+        for (sequence, event) in events.enumerated() {
+            let model = NeedleEventModel()
+            model.$session.id = sessionID
+            model.sequence = sequence
+            model.at = event.at
+            model.kind = event.kind
+            model.recordedBy = user
+            model.eventJSON = (try? SessionCoding.encode(event)) ?? "{}"
+            rows.needleEvents.append(model)
+        }
+        return lastIn
     }
 }

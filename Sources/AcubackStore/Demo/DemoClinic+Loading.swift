@@ -97,7 +97,8 @@ extension DemoClinic {
                 CourseHistory.add(
                     to: &history, index: index, slot: index / 2, clinicID: clinicID, patientID: patientID, practitionerID: practitionerID,
                     recordedBy: practitionerUsers[index % 2], plan: planModel, planJSON: planModel.planJSON, protocolName: plan.protocolName,
-                    region: seed.assessment.regions.map(\.rawValue).joined(separator: " + "), today: today, zone: TimeZone(identifier: timeZone)!)
+                    region: seed.assessment.regions.map(\.rawValue).joined(separator: " + "), today: today, zone: TimeZone(identifier: timeZone)!,
+                    ledgerOf: plan)
             }
         }
         try await history.create(on: db)

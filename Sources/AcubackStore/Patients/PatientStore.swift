@@ -45,7 +45,7 @@ public struct PatientStore: Sendable {
             }
         }
         let total = try await query.copy().count()
-        let items = try await query.sort(\.$familyName).sort(\.$givenName).range(offset..<(offset + limit)).all().map(\.record)
+        let items = try await query.sort(\.$familyName).sort(\.$givenName).sort(\.$id).range(offset..<(offset + limit)).all().map(\.record)
         return (items, total)
     }
 

@@ -1,0 +1,105 @@
+import AcubackCore
+import AcubackServer
+import AcubackStore
+import ArgumentParser
+import Foundation
+import Logging
+
+/// Exports for other systems and for research.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export records: a patient or the whole clinic as FHIR R4, or a de-identified research dataset.",
+        subcommands: [FHIR.self])
+
+    /// Opens the database, runs `body`, and closes it whatever happens.
+    static func withStore<T>(_ database: DatabaseOptions, _ body: (AcubackDatabase, AcubackConfiguration) async throws -> T) async throws -> T {
+        let configuration = try AcubackConfiguration(flags: database.flags)
+        let logger = ProcessLogging.bootstrap(level: max(configuration.logLevel, .warning), to: .standardError)
+        let store = try await AcubackDatabase.open(try DatabaseLocation(url: configuration.databaseURL), logger: logger)
+        do {
+            let result = try await body(store, configuration)
+            await store.close()
+            return result
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
+
+    /// The clinic to export: the one named, or the only one there is.
+    static func clinic(_ slug: String?, in store: AcubackDatabase) async throws -> ClinicRecord {
+        let clinics = try await AccountStore(store).clinics()
+        if let slug {
+            guard let clinic = clinics.first(where: { $0.slug == slug }) else {
+                throw ValidationError("--clinic: no clinic has the slug '\(slug)' (there are: \(clinics.map(\.slug).joined(separator: ", ")))")
+            }
+            return clinic
+        }
+        guard clinics.count == 1 else {
+            throw ValidationError("--clinic: the database holds \(clinics.count) clinics; name one of \(clinics.map(\.slug).joined(separator: ", "))")
+        }
+        return clinics[0]
+    }
+
+    static func progressLine(_ what: String) -> @Sendable (Int, Int) -> Void {
+        let isTerminal = isatty(STDERR_FILENO) == 1
+        return { done, total in
+            let line = "\(what) \(done) of \(total) patients (\(done * 100 / max(total, 1)) %)"
+            FileHandle.standardError.write(Data((isTerminal ? "\r" + line + (done == total ? "\n" : "") : line + "\n").utf8))
+        }
+    }
+
+    struct FHIR: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "fhir",
+            abstract: "One patient as a FHIR R4 Bundle (--patient), or the whole clinic as NDJSON files, one per resource type (--all).")
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The patient's id: the Bundle is written to --output, or standard output.") var patient: String?
+        @Flag(help: "Every patient of the clinic, in the FHIR Bulk Data layout, into the folder --output.") var all = false
+        @Option(help: "The clinic's slug, when the database holds several.") var clinic: String?
+        @Option(help: "A file for --patient, a folder for --all.") var output: String?
+        @Option(help: "The address the full URLs are written under (env ACUBACK_PUBLIC_URL).") var base: String?
+
+        func validate() throws {
+            if all == (patient != nil) { throw ValidationError("give either --patient ID or --all") }
+            if all && output == nil { throw ValidationError("--all needs --output FOLDER") }
+            if let patient, UUID(uuidString: patient) == nil { throw ValidationError("--patient must be a patient id (a UUID)") }
+        }
+
+        func run() async throws {
+            let base = base ?? ProcessInfo.processInfo.environment["ACUBACK_PUBLIC_URL"] ?? "http://localhost:8080"
+            try await ExportCommand.withStore(database) { store, _ in
+                let export = FHIRExport(database: store, publicURL: base)
+                if let patient {
+                    guard let record = try await PatientStore(store).patient(id: UUID(uuidString: patient)!) else {
+                        throw ValidationError("--patient: no patient has the id \(patient)")
+                    }
+                    let data = try await export.bundle(for: record).data(pretty: true)
+                    try await AuditTrail(store).append(AuditEntry(
+                        clinicID: record.clinicID, actorUserID: nil, actorRole: "command-line", action: "patient.export-fhir",
+                        patientID: record.id, recordType: "fhir-bundle", recordID: nil, clientAddress: nil))
+                    if let output {
+                        try data.write(to: URL(fileURLWithPath: output))
+                        Console.line("Wrote the FHIR Bundle of \(record.name) to \(output).")
+                    } else {
+                        FileHandle.standardOutput.write(data + Data("\n".utf8))
+                    }
+                } else {
+                    let clinic = try await ExportCommand.clinic(clinic, in: store)
+                    let folder = URL(fileURLWithPath: output!)
+                    let result = try await export.bulk(clinicID: clinic.id, to: folder, progress: ExportCommand.progressLine("Exported"))
+                    try await AuditTrail(store).append(AuditEntry(
+                        clinicID: clinic.id, actorUserID: nil, actorRole: "command-line", action: "clinic.export-fhir",
+                        patientID: nil, recordType: "fhir-bulk", recordID: nil, clientAddress: nil))
+                    Console.line("Wrote \(result.counts.values.reduce(0, +)) resources of \(clinic.name) to \(folder.path):")
+                    for file in result.files {
+                        let type = String(file.dropLast(".ndjson".count))
+                        Console.line("  \(file.padding(toLength: 28, withPad: " ", startingAt: 0)) \(result.counts[type] ?? 0)")
+                    }
+                }
+            }
+        }
+    }
+}
