@@ -192,6 +192,8 @@ import Testing
         Row(method: .get, route: "/api/v1/outcome-settings", uri: fixed("/api/v1/outcome-settings"), expected: [S, F, F, A, A], json: true),
         Row(method: .put, route: "/api/v1/outcome-settings", uri: fixed("/api/v1/outcome-settings"), expected: adminOnly, json: true,
             jsonBody: { _ in #"{"importantPercent": 1, "importantPoints": 2, "instruments": []}"# }),
+        Row(method: .get, route: "/api/v1/patients/{patientId}/fhir", uri: { "/api/v1/patients/\($0.ownPatientID)/fhir" }, expected: [S, A, F, A, A], json: true),
+        Row(method: .get, route: "/api/v1/patients/{patientId}/fhir", uri: { "/api/v1/patients/\($0.otherClinicPatientID)/fhir" }, expected: [S, F, F, F, F], json: true),
         // Last: signing out ends the sessions the rows above use.
         Row(method: .post, route: "/logout", uri: fixed("/logout"), body: { _, _ in [] }, expected: everyone),
     ]
