@@ -77,6 +77,7 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     AdminIncidentsController(renderer: renderer, services: services).addRoutes(to: router)
     CoursePagesController(renderer: renderer, services: services).addRoutes(to: router)
     AnalyticsPagesController(renderer: renderer, services: services).addRoutes(to: router)
+    StrictaPagesController(renderer: renderer, services: services).addRoutes(to: router)
 
     if let metrics {
         router.get("/metrics") { _, _ in

@@ -194,6 +194,11 @@ import Testing
             jsonBody: { _ in #"{"importantPercent": 1, "importantPoints": 2, "instruments": []}"# }),
         Row(method: .get, route: "/api/v1/patients/{patientId}/fhir", uri: { "/api/v1/patients/\($0.ownPatientID)/fhir" }, expected: [S, A, F, A, A], json: true),
         Row(method: .get, route: "/api/v1/patients/{patientId}/fhir", uri: { "/api/v1/patients/\($0.otherClinicPatientID)/fhir" }, expected: [S, F, F, F, F], json: true),
+        Row(method: .get, route: "/api/v1/courses/{courseId}/stricta", uri: { "/api/v1/courses/\($0.courseID)/stricta" }, expected: [S, A, F, A, A], json: true),
+        Row(method: .get, route: "/api/v1/courses/{courseId}/stricta", uri: { "/api/v1/courses/\($0.otherCourseID)/stricta" }, expected: [S, F, F, A, A], json: true),
+        Row(method: .get, route: "/api/v1/sessions/{sessionId}/stricta-report", uri: { "/api/v1/sessions/\($0.sessionID)/stricta-report" }, expected: [S, A, F, A, A], json: true),
+        Row(method: .get, route: "/patients/{id}/courses/{courseId}/stricta", uri: { "/patients/\($0.ownPatientID)/courses/\($0.courseID)/stricta" }, expected: [S, A, F, A, A]),
+        Row(method: .get, route: "/sessions/{id}/stricta", uri: { "/sessions/\($0.colleagueSessionID)/stricta" }, expected: [S, F, F, A, A]),
         // Last: signing out ends the sessions the rows above use.
         Row(method: .post, route: "/logout", uri: fixed("/logout"), body: { _, _ in [] }, expected: everyone),
     ]

@@ -55,6 +55,8 @@ enum APIAccess {
         Operations.GetOutcomeSettings.id: .readAnalytics,
         Operations.SaveOutcomeSettings.id: .manageUsers,
         Operations.ExportPatientFHIR.id: .readPatientClinical,
+        Operations.GetCourseStricta.id: .readPatientClinical,
+        Operations.GetSessionStrictaReport.id: .readPatientClinical,
     ]
 }
 

@@ -21,3 +21,17 @@ extension APIService {
         return .ok(.init(body: .applicationFhirJson(body)))
     }
 }
+
+extension APIService {
+    var stricta: StrictaService { StrictaService(services: services) }
+
+    func getCourseStricta(_ input: Operations.GetCourseStricta.Input) async throws -> Operations.GetCourseStricta.Output {
+        let (report, _) = try await stricta.course(try courseID(input.path.courseId), by: try actor, from: RequestActor.clientAddress)
+        return .ok(.init(body: .json(try JSONBridge.convert(report))))
+    }
+
+    func getSessionStrictaReport(_ input: Operations.GetSessionStrictaReport.Input) async throws -> Operations.GetSessionStrictaReport.Output {
+        let (report, _) = try await stricta.session(try sessionID(input.path.sessionId), by: try actor, from: RequestActor.clientAddress)
+        return .ok(.init(body: .json(try JSONBridge.convert(report))))
+    }
+}

@@ -15,8 +15,17 @@ extension TreatmentSessionStore {
         guard let model = try await TreatmentPlanModel.query(on: store.fluent).filter(\.$patient.$id == patientID)
             .sort(\.$createdAt, .descending).first()
         else { return nil }
-        return SavedPlan(
-            id: try model.requireID(), patientID: patientID, practitionerID: model.$practitioner.id, createdAt: model.createdAt,
+        return try saved(model)
+    }
+
+    /// A plan by its id, such as the one a course was made from.
+    public func plan(id: UUID) async throws -> SavedPlan? {
+        try await TreatmentPlanModel.find(id, on: store.fluent).map(saved)
+    }
+
+    private func saved(_ model: TreatmentPlanModel) throws -> SavedPlan {
+        SavedPlan(
+            id: try model.requireID(), patientID: model.$patient.id, practitionerID: model.$practitioner.id, createdAt: model.createdAt,
             plan: try SessionCoding.decode(TreatmentPlan.self, from: model.planJSON))
     }
 }
