@@ -10,7 +10,7 @@ struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export records: a patient or the whole clinic as FHIR R4, or a de-identified research dataset.",
-        subcommands: [FHIR.self])
+        subcommands: [FHIR.self, Research.self])
 
     /// Opens the database, runs `body`, and closes it whatever happens.
     static func withStore<T>(_ database: DatabaseOptions, _ body: (AcubackDatabase, AcubackConfiguration) async throws -> T) async throws -> T {
@@ -99,6 +99,37 @@ struct ExportCommand: AsyncParsableCommand {
                         Console.line("  \(file.padding(toLength: 28, withPad: " ", startingAt: 0)) \(result.counts[type] ?? 0)")
                     }
                 }
+            }
+        }
+    }
+
+    struct Research: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "research",
+            abstract: "A de-identified dataset of the clinic as CSV files with a data dictionary.",
+            discussion: """
+                patients.csv, courses.csv, sessions.csv, measures.csv and data-dictionary.csv. No names, contact details or free \
+                text; patients, practitioners and courses get pseudonyms that change with every export, and each patient's dates \
+                move by their own random number of days (1 to 180, earlier or later).
+                """)
+
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "The folder to write the files into.") var output: String
+        @Option(help: "The clinic's slug, when the database holds several.") var clinic: String?
+
+        func run() async throws {
+            try await ExportCommand.withStore(database) { store, _ in
+                let clinic = try await ExportCommand.clinic(clinic, in: store)
+                let folder = URL(fileURLWithPath: output)
+                let result = try await ResearchExport(database: store).write(clinicID: clinic.id, to: folder, progress: ExportCommand.progressLine("De-identified"))
+                try await AuditTrail(store).append(AuditEntry(
+                    clinicID: clinic.id, actorUserID: nil, actorRole: "command-line", action: "clinic.export-research",
+                    patientID: nil, recordType: "research-dataset", recordID: nil, clientAddress: nil))
+                Console.line("Wrote a de-identified dataset of \(clinic.name) to \(folder.path):")
+                for (file, rows) in result.rows.sorted(by: { $0.key < $1.key }) {
+                    Console.line("  \(file.padding(toLength: 16, withPad: " ", startingAt: 0)) \(rows) rows")
+                }
+                Console.line("  data-dictionary.csv")
             }
         }
     }

@@ -52,6 +52,12 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
         return CalendarDay(moved, in: utc)
     }
 
+    /// Whole days from `other` to this day; negative when this day is earlier.
+    public func days(since other: CalendarDay) -> Int {
+        let utc = TimeZone(identifier: "UTC")!
+        return Int((start(in: utc).timeIntervalSince(other.start(in: utc)) / 86_400).rounded())
+    }
+
     /// ISO weekday, Monday = 1 … Sunday = 7.
     public var isoWeekday: Int {
         var calendar = Calendar(identifier: .gregorian)

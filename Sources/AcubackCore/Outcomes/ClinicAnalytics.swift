@@ -128,10 +128,7 @@ public struct ClinicAnalytics: Sendable, Equatable, Codable {
     /// The responder table as CSV, one row per group, with a header.
     public var csv: String {
         func number(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "" }
-        func quoted(_ text: String) -> String {
-            let safe = text.first.map { "=+-@".contains($0) } == true ? "'" + text : text
-            return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
+        let quoted = CSV.field
         var lines = ["grouping,label,courses,assessed,responders,partial,non_responders,responder_rate_percent,mean_change_points,"
                      + "mean_change_percent,events,per_100_sessions,percent_of_patients,published"]
         let sections: [(String, [ResponderGroup])] = [("all", [overall]), ("region", byRegion), ("protocol", byProtocol), ("practitioner", byPractitioner)]
