@@ -50,6 +50,7 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     let router = Router(context: AcubackRequestContext.self)
     let renderer = try await PageRenderer.load(clinicName: "Acuback")
     router.middlewares.add(LogRequestsMiddleware(.debug))
+    router.middlewares.add(SecurityHeadersMiddleware())
     if metrics != nil { router.middlewares.add(MetricsMiddleware()) }
     router.middlewares.add(ProblemMiddleware())
     router.middlewares.add(
