@@ -57,6 +57,7 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
         FileMiddleware(ServerResources.path("Public"), urlBasePath: "/static", searchForIndexHtml: false, logger: logger))
     router.middlewares.add(AuthMiddleware(accounts: services.accounts, now: services.now))
     router.middlewares.add(PageErrorMiddleware(renderer: renderer))
+    router.middlewares.add(BodyLimitMiddleware())
     router.middlewares.add(CSRFMiddleware())
 
     try APIService(services: services).registerHandlers(

@@ -1,5 +1,7 @@
 import AcubackCore
 import FluentKit
+import FluentSQL
+import SQLKit
 import Foundation
 
 /// A patient's identity and contact details: what reception may see.
@@ -37,11 +39,14 @@ public struct PatientStore: Sendable {
     {
         let query = PatientModel.query(on: try store.fluent).filter(\.$clinic.$id == clinicID)
         if let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            let pattern = "%\(text.lowercased())%"
+            // What was typed is matched as text: %, _ and \ lose their LIKE meaning.
+            let escaped = text.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            let pattern = "%\(escaped)%"
             query.group(.or) { group in
-                group.filter(.sql(raw: "lower(given_name)"), .custom("LIKE"), .bind(pattern))
-                    .filter(.sql(raw: "lower(family_name)"), .custom("LIKE"), .bind(pattern))
-                    .filter(.sql(raw: "lower(coalesce(email, ''))"), .custom("LIKE"), .bind(pattern))
+                for column in ["lower(given_name)", "lower(family_name)", "lower(coalesce(email, ''))"] {
+                    group.filter(.sql(embed: "\(unsafeRaw: column) LIKE \(bind: pattern) ESCAPE '\\'"))
+                }
             }
         }
         let total = try await query.copy().count()
