@@ -11,6 +11,6 @@ struct AcubackCommand: AsyncParsableCommand {
             ACUBACK_DATABASE_URL, ACUBACK_LOG_LEVEL), then defaults.
             """,
         version: Acuback.version,
-        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, ExportCommand.self, UserCommand.self, AuditCommand.self, PointsCommand.self, PlanCommand.self]
+        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, UserCommand.self, AuditCommand.self, PointsCommand.self, PlanCommand.self]
     )
 }
