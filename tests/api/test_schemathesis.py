@@ -25,7 +25,7 @@ def test_generated_requests_find_no_server_error_and_nothing_outside_the_documen
         result = subprocess.run(
             [str(schemathesis), "run", url + "/api/v1/openapi.yaml", "--url", url,
              "--header", f"Authorization: Bearer {api_token(url, DEMO[role])}",
-             "--checks", CHECKS, "--phases", "examples,coverage,fuzzing", "--max-examples", "10", "--workers", "1",
+             "--checks", CHECKS, "--phases", "examples,coverage,fuzzing,stateful", "--max-examples", "10", "--workers", "1",
              "--seed", "20261125", "--no-color"],
             capture_output=True, text=True, timeout=900)
         cases = re.search(r"(\d+) generated", result.stdout)
