@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 VENV_PY := $(VENV)/bin/python
 
-.PHONY: test build swift-test python-test system-packages serve clean
+.PHONY: test build swift-test python-test system-packages serve clean bench
 
 test: swift-test python-test
 
@@ -16,7 +16,7 @@ swift-test: build
 	timeout --foreground 1200 $(SWIFT) test --skip-build
 
 python-test: build system-packages $(VENV)/.installed
-	ACUBACK_BIN="$$($(SWIFT) build --show-bin-path)/acuback" timeout --foreground 1800 $(VENV_PY) -m pytest -v -rs tests
+	ACUBACK_BIN="$$($(SWIFT) build --show-bin-path)/acuback" timeout --foreground 1800 $(VENV_PY) -m pytest -v -rsP tests
 
 system-packages:
 	./.ci/install-system-packages
@@ -25,6 +25,13 @@ $(VENV)/.installed: tests/requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(VENV_PY) -m pip install -q --disable-pip-version-check -r tests/requirements.txt
 	touch $@
+
+# Benchmarks of a release build (wrk from Debian's packages); not part of `make test`.
+bench: $(VENV)/.installed
+	command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)
+	$(SWIFT) package benchmark --target CoreBenchmarks --no-progress
+	$(SWIFT) build -c release --product acuback
+	$(VENV_PY) bench/run.py --binary "$$($(SWIFT) build -c release --show-bin-path)/acuback"
 
 serve:
 	$(SWIFT) run acuback serve --demo

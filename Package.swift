@@ -32,8 +32,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // `make bench` runs it with `swift package benchmark`; it is built, not run, by `make test`.
+        .executableTarget(
+            name: "CoreBenchmarks",
+            dependencies: ["AcubackCore", "AcubackStore", "AcubackServer", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/CoreBenchmarks",
+            swiftSettings: swiftSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         .target(
             name: "AcubackCore",
             resources: [.copy("Resources")],
@@ -109,6 +118,8 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
+            // Reference charts for the snapshot tests, read from the source tree.
+            exclude: ["__Snapshots__"],
             swiftSettings: swiftSettings
         ),
     ]

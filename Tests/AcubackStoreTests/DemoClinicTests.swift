@@ -22,7 +22,7 @@ import AcubackTestSupport
             let plans = try await TreatmentPlanModel.query(on: db).all()
             #expect(plans.count >= 6)
             for model in plans {
-                #expect(try SessionCoding.decode(TreatmentPlan.self, from: model.planJSON).isUsable)
+                #expect(try await PlanDocuments.plan(model.planDigest, on: db).isUsable)
             }
 
             let certificates = try await CertificateModel.query(on: db).all().map(\.certificate)

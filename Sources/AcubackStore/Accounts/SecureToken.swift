@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Random secrets (session cookies, API tokens, reset links) and the hashes stored in their place.
@@ -15,6 +14,6 @@ public enum SecureToken {
 
     /// SHA-256 of the token, hex: what the database keeps instead of the token.
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        token.sha256Hex
     }
 }

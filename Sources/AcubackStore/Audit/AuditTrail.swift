@@ -1,5 +1,4 @@
 import AcubackCore
-import Crypto
 import FluentKit
 import Foundation
 import SQLKit
@@ -39,7 +38,7 @@ public struct AuditTrail: Sendable {
     }
 
     static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        text.sha256Hex
     }
 
     /// Appends an event to its clinic's chain. Concurrent appends are ordered by the lock the

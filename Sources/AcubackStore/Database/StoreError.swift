@@ -4,6 +4,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case sqliteNotUsable(path: String, reason: String)
     case databaseUnreachable(location: String, reason: String)
     case databaseHoldsData(location: String)
+    case missingPlanDocument(digest: String)
 
     public var description: String {
         switch self {
@@ -15,6 +16,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "cannot reach the database \(location): \(reason)"
         case .databaseHoldsData(let location):
             "the database \(location) already holds clinic data; the demo clinic is only loaded into an empty database (point --database-url at a new file)"
+        case .missingPlanDocument(let digest):
+            "a plan or session points at the stored plan \(digest), which is not in the database; restore it from a backup"
         }
     }
 

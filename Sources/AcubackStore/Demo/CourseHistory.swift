@@ -69,7 +69,7 @@ enum CourseHistory {
     /// also gets its needle ledger: every planned needle in, then all out and counted.
     static func add(
         to rows: inout Rows, index: Int, slot: Int, clinicID: UUID, patientID: UUID, practitionerID: UUID, recordedBy: UUID,
-        plan: TreatmentPlanModel, planJSON: String, protocolName: String, region: String, today: Date, zone: TimeZone,
+        plan: TreatmentPlanModel, protocolName: String, region: String, today: Date, zone: TimeZone,
         ledgerOf treatmentPlan: TreatmentPlan? = nil
     ) {
         let outcome = Outcome.of(patient: index)
@@ -110,7 +110,7 @@ enum CourseHistory {
             session.$practitioner.id = practitionerID
             session.$appointment.id = appointment.id!
             session.$plan.id = plan.id!
-            session.planJSON = planJSON
+            session.planDigest = plan.planDigest
             session.position = TreatmentPosition.prone.rawValue
             session.painBefore = pain
             session.targetMinutes = 20

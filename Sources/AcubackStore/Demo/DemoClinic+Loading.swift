@@ -91,12 +91,13 @@ extension DemoClinic {
             let plan = try engine.plan(for: seed.assessment, acknowledged: proposed.pendingAcknowledgements)
             if plan.isUsable {
                 let practitionerID = practitionerIDs[index % 2]
-                let planModel = try TreatmentPlanModel(patientID: patientID, practitionerID: practitionerID, plan: plan, at: today)
+                let planModel = TreatmentPlanModel(
+                    patientID: patientID, practitionerID: practitionerID, plan: plan, digest: try await PlanDocuments.store(plan, on: db), at: today)
                 try await planModel.create(on: db)
                 // A finished course in the weeks before, so the charts and the outcomes page have something to show.
                 CourseHistory.add(
                     to: &history, index: index, slot: index / 2, clinicID: clinicID, patientID: patientID, practitionerID: practitionerID,
-                    recordedBy: practitionerUsers[index % 2], plan: planModel, planJSON: planModel.planJSON, protocolName: plan.protocolName,
+                    recordedBy: practitionerUsers[index % 2], plan: planModel, protocolName: plan.protocolName,
                     region: seed.assessment.regions.map(\.rawValue).joined(separator: " + "), today: today, zone: TimeZone(identifier: timeZone)!,
                     ledgerOf: plan)
             }

@@ -43,10 +43,12 @@ extension DemoClinic {
         }
         let zone = TimeZone(identifier: timeZone)!
         let engine = PrescriptionEngine()
-        let templates = try generatedAssessments.map { assessment -> (Assessment, String, String, String, Int) in
+        var stored: [(assessment: Assessment, plan: TreatmentPlan, digest: String)] = []
+        for assessment in generatedAssessments {
             let plan = try engine.plan(for: assessment, acknowledged: try engine.plan(for: assessment).pendingAcknowledgements)
-            return (assessment, try SessionCoding.encode(plan), plan.protocolName, assessment.regions.map(\.rawValue).joined(separator: " + "), plan.needleCount)
+            stored.append((assessment, plan, try await PlanDocuments.store(plan, on: db)))
         }
+        let templates = stored
         let practitionerCount = (count + patientsPerPractitioner - 1) / patientsPerPractitioner
         let practitionerIDs = try await makePractitioners(practitionerCount, clinicID: clinicID, today: today, zone: zone, on: db)
         let recordedBy = try await UserModel.query(on: db).filter(\.$clinic.$id == clinicID).filter(\.$role == Role.admin.rawValue).first()?.id ?? UUID()
@@ -70,19 +72,16 @@ extension DemoClinic {
                     let firstDay = CourseHistory.blockStart((index % patientsPerPractitioner) / CourseHistory.timesPerDay, today: today, zone: zone)
                     let seen = firstDay.adding(days: -7).start(in: zone)
                     assessments.append(AssessmentModel(
-                        patientID: patient.id!, practitionerID: practitionerID, recordedAt: seen, assessment: template.0, complaint: "Generated history"))
-                    let plan = TreatmentPlanModel()
+                        patientID: patient.id!, practitionerID: practitionerID, recordedAt: seen, assessment: template.assessment,
+                        complaint: "Generated history"))
+                    let plan = TreatmentPlanModel(
+                        patientID: patient.id!, practitionerID: practitionerID, plan: template.plan, digest: template.digest, at: seen)
                     plan.id = UUID()
-                    plan.$patient.id = patient.id!
-                    plan.$practitioner.id = practitionerID
-                    plan.createdAt = seen
-                    plan.needleCount = template.4
-                    plan.planJSON = template.1
                     plans.append(plan)
                     CourseHistory.add(
                         to: &rows, index: index, slot: index % patientsPerPractitioner, clinicID: clinicID, patientID: patient.id!,
-                        practitionerID: practitionerID, recordedBy: recordedBy, plan: plan, planJSON: template.1, protocolName: template.2,
-                        region: template.3, today: today, zone: zone)
+                        practitionerID: practitionerID, recordedBy: recordedBy, plan: plan, protocolName: template.plan.protocolName,
+                        region: template.assessment.regions.map(\.rawValue).joined(separator: " + "), today: today, zone: zone)
                 }
                 try await patients.create(on: db)
                 try await assessments.create(on: db)

@@ -14,5 +14,6 @@ enum AcubackMigrations {
         CreateClinicOperations(),
         CreateTreatmentSessions(),
         CreateOutcomes(),
+        StorePlansOnce(),
     ]
 }

@@ -11,8 +11,8 @@ final class TreatmentPlanModel: Model, @unchecked Sendable {
     @Parent(key: "practitioner_id") var practitioner: PractitionerModel
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "needle_count") var needleCount: Int
-    /// The whole plan as JSON: needles, position, retention, findings, sources.
-    @Field(key: "plan_json") var planJSON: String
+    /// The whole plan (needles, position, retention, findings, sources), in `plan_documents`.
+    @Field(key: "plan_digest") var planDigest: String
 
     init() {}
 }
@@ -28,8 +28,9 @@ final class TreatmentSessionModel: Model, @unchecked Sendable {
     @Parent(key: "practitioner_id") var practitioner: PractitionerModel
     @Parent(key: "appointment_id") var appointment: AppointmentModel
     @Parent(key: "plan_id") var plan: TreatmentPlanModel
-    /// The plan as it was when the session started; a later plan does not change this session.
-    @Field(key: "plan_json") var planJSON: String
+    /// The plan as it was when the session started, in `plan_documents`; a later plan does not
+    /// change this session.
+    @Field(key: "plan_digest") var planDigest: String
     @Field(key: "position") var position: String
     @Field(key: "pain_before") var painBefore: Int
     @Field(key: "target_minutes") var targetMinutes: Int
@@ -115,12 +116,13 @@ extension IncidentModel {
 }
 
 extension TreatmentPlanModel {
-    convenience init(patientID: UUID, practitionerID: UUID, plan: TreatmentPlan, at createdAt: Date) throws {
+    /// A plan row for a plan already stored under `digest`.
+    convenience init(patientID: UUID, practitionerID: UUID, plan: TreatmentPlan, digest: String, at createdAt: Date) {
         self.init()
         self.$patient.id = patientID
         self.$practitioner.id = practitionerID
         self.createdAt = createdAt
         self.needleCount = plan.needleCount
-        self.planJSON = try SessionCoding.encode(plan)
+        self.planDigest = digest
     }
 }

@@ -5,8 +5,12 @@ import Foundation
 extension TreatmentSessionStore {
     /// Keeps `plan` as the patient's current plan; earlier plans stay for the sessions that used them.
     public func savePlan(_ plan: TreatmentPlan, patientID: UUID, practitionerID: UUID, at now: Date) async throws -> SavedPlan {
-        let model = try TreatmentPlanModel(patientID: patientID, practitionerID: practitionerID, plan: plan, at: now)
-        try await model.create(on: store.fluent)
+        let model = try await store.fluent.transaction { db in
+            let model = TreatmentPlanModel(
+                patientID: patientID, practitionerID: practitionerID, plan: plan, digest: try await PlanDocuments.store(plan, on: db), at: now)
+            try await model.create(on: db)
+            return model
+        }
         return SavedPlan(id: try model.requireID(), patientID: patientID, practitionerID: practitionerID, createdAt: now, plan: plan)
     }
 
@@ -15,17 +19,18 @@ extension TreatmentSessionStore {
         guard let model = try await TreatmentPlanModel.query(on: store.fluent).filter(\.$patient.$id == patientID)
             .sort(\.$createdAt, .descending).first()
         else { return nil }
-        return try saved(model)
+        return try await saved(model)
     }
 
     /// A plan by its id, such as the one a course was made from.
     public func plan(id: UUID) async throws -> SavedPlan? {
-        try await TreatmentPlanModel.find(id, on: store.fluent).map(saved)
+        guard let model = try await TreatmentPlanModel.find(id, on: store.fluent) else { return nil }
+        return try await saved(model)
     }
 
-    private func saved(_ model: TreatmentPlanModel) throws -> SavedPlan {
+    private func saved(_ model: TreatmentPlanModel) async throws -> SavedPlan {
         SavedPlan(
             id: try model.requireID(), patientID: model.$patient.id, practitionerID: model.$practitioner.id, createdAt: model.createdAt,
-            plan: try SessionCoding.decode(TreatmentPlan.self, from: model.planJSON))
+            plan: try await PlanDocuments.plan(model.planDigest, on: store.fluent))
     }
 }

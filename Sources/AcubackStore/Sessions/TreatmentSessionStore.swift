@@ -24,7 +24,6 @@ public struct TreatmentSessionStore: Sendable {
         model.$practitioner.id = new.practitionerID
         model.$appointment.id = new.appointmentID
         model.$plan.id = new.plan.id
-        model.planJSON = try SessionCoding.encode(new.plan.plan)
         model.position = new.position.rawValue
         model.painBefore = new.painBefore
         model.targetMinutes = RetentionTimer(targetMinutes: new.plan.plan.retentionMinutes).targetMinutes
@@ -33,6 +32,7 @@ public struct TreatmentSessionStore: Sendable {
         model.adviceGiven = false
         do {
             try await db.transaction { db in
+                model.planDigest = try await PlanDocuments.store(new.plan.plan, on: db)
                 try await model.create(on: db)
                 try await AppointmentModel.query(on: db).filter(\.$id == new.appointmentID)
                     .set(\.$status, to: AppointmentStatus.completed.rawValue).update()
@@ -42,7 +42,7 @@ public struct TreatmentSessionStore: Sendable {
             let existing = try await TreatmentSessionModel.query(on: db).filter(\.$appointment.$id == new.appointmentID).first()
             throw TreatmentSessionError.alreadyStarted(sessionID: try existing?.requireID() ?? UUID())
         }
-        return try await named(record(model, events: []))
+        return try await named(record(model, plan: new.plan.plan, events: []))
     }
 
     /// The session started from an appointment, if one was.
@@ -53,7 +53,7 @@ public struct TreatmentSessionStore: Sendable {
     public func session(id: UUID) async throws -> TreatmentSessionRecord? {
         let db = try store.fluent
         guard let model = try await TreatmentSessionModel.find(id, on: db) else { return nil }
-        return try await named(record(model, events: events(of: id, on: db)))
+        return try await named(record(model, plan: PlanDocuments.plan(model.planDigest, on: db), events: events(of: id, on: db)))
     }
 
     /// Sessions of a clinic, newest first, optionally of one practitioner or patient, or open ones only.
@@ -69,9 +69,10 @@ public struct TreatmentSessionStore: Sendable {
         let ids = try models.map { try $0.requireID() }
         let allEvents = try await NeedleEventModel.query(on: db).filter(\.$session.$id ~~ ids).sort(\.$sequence).all()
         let grouped = Dictionary(grouping: allEvents, by: \.$session.id)
+        let plans = try await PlanDocuments.plans(models.map(\.planDigest), on: db)
         var records: [TreatmentSessionRecord] = []
         for model in models {
-            records.append(try record(model, events: try (grouped[model.id!] ?? []).map(Self.event)))
+            records.append(try record(model, plan: plans[model.planDigest]!, events: try (grouped[model.id!] ?? []).map(Self.event)))
         }
         return try await named(records)
     }
@@ -125,7 +126,8 @@ public struct TreatmentSessionStore: Sendable {
                     guard let model = try await TreatmentSessionModel.find(sessionID, on: db) else { throw TreatmentSessionError.notFound }
                     guard model.closedAt == nil else { throw TreatmentSessionError.closed }
                     let stored = try await events(of: sessionID, on: db)
-                    var chair = try self.record(model, events: stored).chair
+                    let plan = try await PlanDocuments.plan(model.planDigest, on: db)
+                    var chair = try self.record(model, plan: plan, events: stored).chair
                     let new = try await body(model, &chair, db)
                     for (offset, event) in new.enumerated() {
                         let row = NeedleEventModel()
@@ -139,7 +141,7 @@ public struct TreatmentSessionStore: Sendable {
                     }
                     model.timerStartedAt = chair.timer.startedAt
                     try await model.save(on: db)
-                    return try self.record(model, events: stored + new)
+                    return try self.record(model, plan: plan, events: stored + new)
                 }
                 return try await named(changed)
             } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -157,8 +159,7 @@ public struct TreatmentSessionStore: Sendable {
         try SessionCoding.decode(NeedleEvent.self, from: row.eventJSON)
     }
 
-    func record(_ model: TreatmentSessionModel, events: [NeedleEvent]) throws -> TreatmentSessionRecord {
-        let plan = try SessionCoding.decode(TreatmentPlan.self, from: model.planJSON)
+    func record(_ model: TreatmentSessionModel, plan: TreatmentPlan, events: [NeedleEvent]) throws -> TreatmentSessionRecord {
         let ledger = try NeedleLedger(replaying: events)
         let chair = ChairSession(
             planned: plan.needles, ledger: ledger,

@@ -4,13 +4,20 @@ import AcubackCore
 /// (shaded where it hurts), and insets for the ears, the backs of the hands and the tops of the
 /// feet. Each needle is a marker whose colour and shape give its role, so the chart reads
 /// without colour too; the needle table beside it carries the same facts as text.
-struct BackChart {
+package struct BackChart {
     let plan: TreatmentPlan
     let painfulRegions: [BackRegion]
     let catalogue: PointCatalogue
     /// At the chair: each needle's state by its key ("BL23 left"); the markers then become
     /// controls that the chair script turns into taps on the needle's In or Out button.
-    var states: [String: String]? = nil
+    var states: [String: String]?
+
+    package init(plan: TreatmentPlan, painfulRegions: [BackRegion], catalogue: PointCatalogue, states: [String: String]? = nil) {
+        self.plan = plan
+        self.painfulRegions = painfulRegions
+        self.catalogue = catalogue
+        self.states = states
+    }
 
     static let width = 480.0
     static let height = 700.0
@@ -21,7 +28,7 @@ struct BackChart {
         .ear: (312, 24, "Ears"), .hand: (312, 212, "Backs of the hands"), .foot: (312, 400, "Tops of the feet"),
     ]
 
-    func render() -> String {
+    package func render() -> String {
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" role="img" \
             aria-labelledby="chart-title chart-desc" class="back-chart">

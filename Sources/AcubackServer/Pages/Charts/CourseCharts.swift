@@ -3,10 +3,10 @@ import AcubackStore
 import Foundation
 
 /// A chart with the same facts as a table beside it, for readers who cannot see the chart.
-struct ChartFigure {
+package struct ChartFigure {
     let id: String
     let title: String
-    let svg: String
+    package let svg: String
     let columns: [String]
     let rows: [[String]]
 
@@ -17,15 +17,21 @@ struct ChartFigure {
 
 /// The charts of one course: pain against the baseline and the important-change band,
 /// function, mobility, and pain before and after each session.
-struct CourseCharts {
+package struct CourseCharts {
     let progress: CourseProgress
     let settings: OutcomeSettings
     let zone: TimeZone
 
+    package init(progress: CourseProgress, settings: OutcomeSettings, zone: TimeZone) {
+        self.progress = progress
+        self.settings = settings
+        self.zone = zone
+    }
+
     static let painColours = ["#1d4e89", "#b3261e", "#6b4f9e"]
     static let painTicks: [Double] = [0, 2, 4, 6, 8, 10]
 
-    var figures: [ChartFigure] {
+    package var figures: [ChartFigure] {
         [pain, function, mobility, sessions].compactMap { $0 }
     }
 

@@ -1,0 +1,308 @@
+"""`make bench`: the performance issue's benchmarks, printed as one table beside their targets.
+
+In process (ordo-one/benchmark, the CoreBenchmarks target): plan generation, safety evaluation,
+course search, chart rendering. Over HTTP with wrk against a release server on a fresh SQLite file
+(and on PostgreSQL when ACUBACK_BENCH_POSTGRES_URL names one, which is emptied first): /healthz as
+the ceiling, a patient chart, a day schedule, a plan preview and bookings of distinct free slots.
+At scale: `acuback demo --scale` data, the analytics dashboard and a patient's chart, timed.
+
+    python bench/run.py --binary "$(swift build -c release --show-bin-path)/acuback"
+
+Settings (environment): ACUBACK_BENCH_SECONDS per wrk run (10), ACUBACK_BENCH_CONNECTIONS (8),
+ACUBACK_BENCH_SCALE generated patients for the scale rows (100000, ten sessions each),
+ACUBACK_BENCH_POSTGRES_URL, ACUBACK_BENCH_SKIP_CORE=1 to leave out the in-process rows.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import DEMO, csrf_token, signed_in, start_server  # noqa: E402
+
+SECONDS = int(os.environ.get("ACUBACK_BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("ACUBACK_BENCH_CONNECTIONS", "8"))
+THREADS = 2
+SCALE = int(os.environ.get("ACUBACK_BENCH_SCALE", "100000"))
+# Patients generated into the HTTP benchmark's database: ten generated practitioners with three
+# years of empty diaries to book into, beside the demo clinic.
+HTTP_PATIENTS = 2500
+
+
+@dataclass
+class Row:
+    section: str
+    name: str
+    rps: float | None = None
+    p50: float | None = None  # milliseconds
+    p99: float | None = None
+    ceiling: float | None = None  # share of the /healthz ceiling, %
+    target: str = ""
+    met: bool | None = None
+    note: str = ""
+
+
+def wrk(url: str, script: str, env: dict) -> dict:
+    result = subprocess.run(
+        ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", "-s", str(ROOT / "bench" / script), url],
+        capture_output=True, text=True, env={**os.environ, **env}, timeout=SECONDS + 120)
+    out = result.stdout
+    assert result.returncode == 0 and "Requests/sec" in out, result.stderr + out
+
+    def latency(label: str) -> float:
+        match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\b", out, re.M)
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "p50": latency("50"), "p99": latency("99"),
+            "failed": int(errors.group(1)) if errors else 0, "out": out}
+
+
+def token(url: str, email: str) -> str:
+    session = signed_in(url, email)
+    answer = session.post(url + "/account/tokens", data={"_csrf": csrf_token(session, url + "/account"), "name": "bench"}, timeout=10)
+    return re.search(r'id="new-token">([^<]+)<', answer.text).group(1)
+
+
+def booking_starts(practitioners: list[str], patients: list[str], count: int) -> list[tuple[str, str, str]]:
+    """Distinct 45-minute treatments from two weeks ahead, weekdays 09:00 to 16:30 in London, each
+    practitioner's hour with its own patient so no patient is booked twice at once."""
+    starts = []
+    day = datetime.date.today() + datetime.timedelta(days=14)
+    while len(starts) < count:
+        if day.weekday() < 5:
+            # 10:00 UTC is 09:00 or 10:00 in London; 10:00 to 15:15 UTC is inside the hours either way.
+            for slot in range(7):
+                moment = datetime.datetime(day.year, day.month, day.day, 10, 0) + datetime.timedelta(minutes=45 * slot)
+                for number, practitioner in enumerate(practitioners):
+                    starts.append((practitioner, moment.strftime("%Y-%m-%dT%H:%M:%SZ"), patients[number % len(patients)]))
+        day += datetime.timedelta(days=1)
+    return starts[:count]
+
+
+def resident_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def generate(binary: str, database_url: str, patients: int, folder: Path) -> float:
+    began = time.monotonic()
+    made = subprocess.run([binary, "demo", "--scale", str(patients), "--database-url", database_url],
+                          capture_output=True, text=True, timeout=4 * 3600, cwd=folder)
+    assert made.returncode == 0, made.stderr
+    return time.monotonic() - began
+
+
+def overlapping_bookings(database_url: str) -> int:
+    """Pairs of booked appointments of one practitioner that overlap: a double booking."""
+    if database_url.startswith("sqlite://"):
+        with sqlite3.connect(database_url.removeprefix("sqlite://")) as db:
+            return db.execute("""
+                SELECT COUNT(*) FROM appointments a JOIN appointments b
+                  ON a.practitioner_id = b.practitioner_id AND a.id < b.id AND a.status = 'booked' AND b.status = 'booked'
+                 AND a.starts_at < datetime(b.starts_at, '+' || b.minutes || ' minutes')
+                 AND b.starts_at < datetime(a.starts_at, '+' || a.minutes || ' minutes')""").fetchone()[0]
+    answer = subprocess.run(["psql", database_url, "-Atc", """
+        SELECT COUNT(*) FROM appointments a JOIN appointments b
+          ON a.practitioner_id = b.practitioner_id AND a.id < b.id AND a.status = 'booked' AND b.status = 'booked'
+         AND a.starts_at < b.starts_at + b.minutes * interval '1 minute' AND b.starts_at < a.starts_at + a.minutes * interval '1 minute'"""],
+                            capture_output=True, text=True, timeout=600)
+    assert answer.returncode == 0, answer.stderr
+    return int(answer.stdout.strip())
+
+
+def revert_all(binary: str, database_url: str) -> None:
+    reverted = subprocess.run([binary, "migrate", "--revert", "--all", "--database-url", database_url], capture_output=True, text=True, timeout=600)
+    assert reverted.returncode == 0, reverted.stderr
+
+
+def http_rows(binary: str, database_url: str, backend: str, folder: Path) -> list[Row]:
+    """The wrk runs against a release server on `database_url`, which holds the demo clinic and
+    HTTP_PATIENTS generated patients; then start-up time, peak memory and the double-booking check."""
+    section = f"HTTP, {backend}"
+    generate(binary, database_url, HTTP_PATIENTS, folder)
+    began = time.monotonic()
+    server = start_server(Path(binary), database_url, "--log-level", "notice", cwd=folder)
+    while requests.get(server.url + "/readyz", timeout=5).status_code != 200:
+        time.sleep(0.01)
+    startup = (time.monotonic() - began) * 1000
+    peak = [resident_kib(server.process.pid)]
+    watching = threading.Event()
+
+    def watch() -> None:
+        while not watching.is_set():
+            peak[0] = max(peak[0], resident_kib(server.process.pid))
+            time.sleep(0.1)
+
+    threading.Thread(target=watch, daemon=True).start()
+    url = server.url
+    try:
+        admin, practitioner = token(url, DEMO["admin"]), token(url, DEMO["practitioner"])
+        patient = requests.get(url + "/api/v1/patients", params={"q": "Hughes"}, headers={"Authorization": f"Bearer {admin}"},
+                               timeout=10).json()["items"][0]["id"]
+        generated = requests.get(url + "/api/v1/patients", params={"q": "Generated", "limit": 50}, headers={"Authorization": f"Bearer {admin}"},
+                                 timeout=10).json()["items"]
+        clinician = signed_in(url, DEMO["practitioner"])
+        cookie = "; ".join(f"{c.name}={c.value}" for c in clinician.cookies)
+        practitioners = [p["id"] for p in requests.get(url + "/api/v1/practitioners", timeout=10).json()["items"]
+                         if p["name"].startswith("Generated")]
+        tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+        day = f"from={tomorrow}T00:00:00Z&to={tomorrow + datetime.timedelta(days=1)}T00:00:00Z"
+        starts_file = folder / f"starts-{backend}.lua"
+        starts = booking_starts(practitioners, [p["id"] for p in generated], 5000 * SECONDS)
+        starts_file.write_text("return {" + ",".join(f'{{"{a}","{b}","{c}"}}' for a, b, c in starts) + "}\n")
+
+        ceiling = wrk(url + "/healthz", "get.lua", {})
+        runs = [
+            ("/healthz (the ceiling)", ceiling, "", None),
+            ("patient chart page", wrk(f"{url}/patients/{patient}", "get.lua", {"ACUBACK_BENCH_COOKIE": cookie}), ">= 40 % of ceiling",
+             lambda r: r["rps"] >= 0.4 * ceiling["rps"]),
+            ("day schedule (API)", wrk(f"{url}/api/v1/appointments?{day}", "get.lua", {"ACUBACK_BENCH_TOKEN": admin}), "", None),
+            ("plan preview (API)", wrk(url + "/api/v1/plans/preview", "post.lua", {
+                "ACUBACK_BENCH_TOKEN": practitioner,
+                "ACUBACK_BENCH_BODY": '{"regions": ["lower"], "side": "both", "levels": ["L4", "L5"], "onset": "chronic"}'}),
+             "p99 < 5 ms", lambda r: r["p99"] < 5),
+        ]
+        booking = wrk(url, "book.lua", {"ACUBACK_BENCH_TOKEN": admin, "ACUBACK_BENCH_STARTS": str(starts_file), "ACUBACK_BENCH_THREADS": str(THREADS)})
+    finally:
+        watching.set()
+        server.stop()
+    overlaps = overlapping_bookings(database_url)
+    made = re.search(r"BOOKINGS created=(\d+) conflicts=(\d+) others=(\d+)", booking["out"])
+    created = int(made.group(1))
+    rate = created / SECONDS
+    runs.append(("bookings of free slots", booking, ">= 1,000/s, none double", lambda r: rate >= 1000 and overlaps == 0))
+    rows = []
+    for name, result, target, check in runs:
+        rows.append(Row(section, name, result["rps"], result["p50"], result["p99"], result["rps"] / ceiling["rps"] * 100, target,
+                        check(result) if check else None, f"{result['failed']} failed" if result["failed"] else ""))
+    rows[-1].note = f"{created} booked, {made.group(2)} refused as taken, {made.group(3)} other answers, {overlaps} double bookings"
+    rows.append(Row(section, "start-up to ready", p50=startup, target="< 1 s", met=startup < 1000))
+    rows.append(Row(section, "peak resident memory", target="< 150 MB", met=peak[0] < 150 * 1024, note=f"{peak[0] / 1024:.0f} MB under load"))
+    return rows
+
+
+def timed(call, times: int = 5) -> tuple[float, float]:
+    """Median and slowest of `times` runs of `call` after one to warm up, in milliseconds."""
+    call()
+    samples = []
+    for _ in range(times):
+        began = time.monotonic()
+        call()
+        samples.append((time.monotonic() - began) * 1000)
+    samples.sort()
+    return samples[len(samples) // 2], samples[-1]
+
+
+def scale_rows(binary: str, folder: Path) -> list[Row]:
+    database = folder / "scale.sqlite"
+    seconds = generate(binary, f"sqlite://{database}", SCALE, folder)
+    sessions = SCALE * 10
+    section = f"Scale, SQLite: {SCALE:,} patients, {sessions:,} sessions ({database.stat().st_size / 2**20:,.0f} MB, {seconds:.0f} s to generate)"
+    server = start_server(Path(binary), f"sqlite://{database}", "--log-level", "notice", cwd=folder)
+    try:
+        admin = signed_in(server.url, DEMO["admin"])
+        clinician = signed_in(server.url, DEMO["practitioner"])
+        someone = admin.get(server.url + "/api/v1/patients", params={"q": "Generated 000001"}, timeout=60).json()["items"][0]["id"]
+        page = clinician.get(f"{server.url}/patients/{someone}", timeout=600).text
+        course = re.search(rf'href="(/patients/{someone}/courses/[0-9A-Fa-f-]+)"', page).group(1)
+
+        def get(session, path):
+            return lambda: session.get(server.url + path, timeout=600).raise_for_status()
+
+        timings = [
+            ("analytics dashboard page", timed(get(admin, "/clinic/analytics")), "< 300 ms at 1,000,000 sessions"),
+            ("analytics (API)", timed(get(admin, "/api/v1/analytics")), ""),
+            ("patient chart page", timed(get(clinician, f"/patients/{someone}")), ""),
+            ("course page with its charts", timed(get(clinician, course)), ""),
+        ]
+    finally:
+        server.stop()
+    rows = []
+    for name, (median, slowest), target in timings:
+        met = (median < 300 if sessions >= 1_000_000 else None) if target else None
+        note = f"slowest of 5: {slowest:.0f} ms" + ("" if sessions >= 1_000_000 or not target else "; not at 1,000,000 sessions")
+        rows.append(Row(section, name, p50=median, target=target, met=met, note=note))
+    return rows
+
+
+def core_rows(folder: Path) -> list[Row]:
+    """Runs the CoreBenchmarks target (release) and reads its wall-clock percentiles."""
+    out = folder / "core"
+    out.mkdir()
+    ran = subprocess.run(["swift", "package", "--allow-writing-to-directory", str(out), "benchmark", "--target", "CoreBenchmarks",
+                          "--format", "jmh", "--path", str(out), "--no-progress"], cwd=ROOT, capture_output=True, text=True, timeout=3600)
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    targets = {"Plan generation": ("< 50 µs median", lambda p50: p50 < 0.05), "Course search": ("< 2 ms median", lambda p50: p50 < 2)}
+    rows = []
+    for file in out.glob("*.json"):
+        for element in json.loads(file.read_text()):
+            name = element["benchmark"].rsplit(".", 1)[-1].replace("_", " ")
+            clock = next(value for key, value in element["secondaryMetrics"].items() if "wall clock" in key)
+            assert clock["scoreUnit"] == "μs", clock["scoreUnit"]
+            p50, p99 = clock["scorePercentiles"]["50.0"] / 1000, clock["scorePercentiles"]["99.0"] / 1000
+            target, check = next((value for key, value in targets.items() if name.startswith(key)), ("", None))
+            rows.append(Row("In process (ordo-one/benchmark)", name, element["primaryMetric"]["score"], p50, p99,
+                            target=target, met=check(p50) if check else None))
+    return sorted(rows, key=lambda row: row.name)
+
+
+def duration(ms: float | None) -> str:
+    if ms is None:
+        return ""
+    return f"{ms * 1000:.0f} µs" if ms < 1 else f"{ms:.1f} ms" if ms < 100 else f"{ms:,.0f} ms"
+
+
+def print_table(rows: list[Row], binary: str) -> None:
+    version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()
+    memory = int(next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")).split()[1]) / 2**20
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "")
+    print(f"\nAcuback {version}, release build, {datetime.date.today()}; {os.cpu_count()} cores ({model}), {memory:.0f} GB, "
+          f"{platform.system()} {platform.release()}; wrk -t{THREADS} -c{CONNECTIONS} -d{SECONDS}s\n")
+    header = f"| {'benchmark':<30} | {'per second':>10} | {'p50':>9} | {'p99':>9} | {'of ceiling':>10} | {'target':<26} | {'result':<6} | notes"
+    section = None
+    for row in rows:
+        if row.section != section:
+            section = row.section
+            print(f"\n{section}\n{header}\n|{'-' * 32}|{'-' * 12}|{'-' * 11}|{'-' * 11}|{'-' * 12}|{'-' * 28}|{'-' * 8}|------")
+        verdict = "" if row.met is None else "met" if row.met else "MISSED"
+        print(f"| {row.name:<30} | {'' if row.rps is None else f'{row.rps:,.0f}':>10} | {duration(row.p50):>9} | {duration(row.p99):>9} | "
+              f"{'' if row.ceiling is None else f'{row.ceiling:.0f} %':>10} | {row.target:<26} | {verdict:<6} | {row.note}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", required=True)
+    binary = str(Path(parser.parse_args().binary).resolve())
+    folder = Path(tempfile.mkdtemp(prefix="acuback-bench-"))
+    rows = [] if os.environ.get("ACUBACK_BENCH_SKIP_CORE") == "1" else core_rows(folder)
+    rows += http_rows(binary, f"sqlite://{folder / 'http.sqlite'}", "SQLite", folder)
+    if postgres := os.environ.get("ACUBACK_BENCH_POSTGRES_URL"):
+        revert_all(binary, postgres)
+        try:
+            rows += http_rows(binary, postgres, "PostgreSQL", folder)
+        finally:
+            revert_all(binary, postgres)
+    if SCALE > 0:
+        rows += scale_rows(binary, folder)
+    print_table(rows, binary)
+
+
+if __name__ == "__main__":
+    main()
