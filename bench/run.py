@@ -78,6 +78,15 @@ def token(url: str, email: str) -> str:
     return re.search(r'id="new-token">([^<]+)<', answer.text).group(1)
 
 
+def add_rooms(url: str, count: int) -> None:
+    """Gives the generated practitioners rooms to book into, as the clinic's admin would."""
+    admin = signed_in(url, DEMO["admin"])
+    for number in range(count):
+        added = admin.post(url + "/admin/rooms", data={"_csrf": csrf_token(admin, url + "/admin/clinic"), "name": f"Bench room {number + 1}"},
+                           timeout=10)
+        added.raise_for_status()
+
+
 def booking_starts(practitioners: list[str], patients: list[str], count: int) -> list[tuple[str, str, str]]:
     """Distinct 45-minute treatments from two weeks ahead, weekdays 09:00 to 16:30 in London, each
     practitioner's hour with its own patient so no patient is booked twice at once."""
@@ -164,6 +173,7 @@ def http_rows(binary: str, database_url: str, backend: str, folder: Path) -> lis
                          if p["name"].startswith("Generated")]
         tomorrow = datetime.date.today() + datetime.timedelta(days=1)
         day = f"from={tomorrow}T00:00:00Z&to={tomorrow + datetime.timedelta(days=1)}T00:00:00Z"
+        add_rooms(url, len(practitioners))
         starts_file = folder / f"starts-{backend}.lua"
         starts = booking_starts(practitioners, [p["id"] for p in generated], 5000 * SECONDS)
         starts_file.write_text("return {" + ",".join(f'{{"{a}","{b}","{c}"}}' for a, b, c in starts) + "}\n")

@@ -37,11 +37,7 @@ struct ICalendarFeed {
     }
 
     static func utc(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: date)
+        DateFormatters.string(date, "yyyyMMdd'T'HHmmss'Z'", in: .gmt, locale: "en_US_POSIX")
     }
 
     /// RFC 5545 §3.3.11: backslash, semicolon, comma and newlines are escaped in text.

@@ -64,13 +64,10 @@ struct SMTPMessageSender: MessageSender {
 
     /// Headers and body, with lines starting with a dot doubled (RFC 5321 §4.5.2).
     static func data(for message: OutboxMessage, from: String) -> String {
-        let date = DateFormatter()
-        date.locale = Locale(identifier: "en_US_POSIX")
-        date.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         let subject = message.subject.replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\n", with: " ")
         let headers = [
             "From: Acuback <\(from)>", "To: <\(message.recipient)>", "Subject: \(subject)",
-            "Date: \(date.string(from: Date()))", "Message-ID: <\(message.id.uuidString)@acuback>",
+            "Date: \(DateFormatters.string(Date(), "EEE, dd MMM yyyy HH:mm:ss Z", in: .current, locale: "en_US_POSIX"))", "Message-ID: <\(message.id.uuidString)@acuback>",
             "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: 8bit",
         ]
         let body = message.body.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)

@@ -15,5 +15,6 @@ enum AcubackMigrations {
         CreateTreatmentSessions(),
         CreateOutcomes(),
         StorePlansOnce(),
+        IndexPatientRecords(),
     ]
 }

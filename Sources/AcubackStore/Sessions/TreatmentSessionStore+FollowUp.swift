@@ -44,6 +44,16 @@ extension TreatmentSessionStore {
         try await CheckInModel.query(on: store.fluent).filter(\.$session.$id == sessionID).first()?.record
     }
 
+    /// The check-ins of these sessions, by session, in one query.
+    public func checkIns(sessionIDs: [UUID]) async throws -> [UUID: CheckInRecord] {
+        guard !sessionIDs.isEmpty else { return [:] }
+        var checkIns: [UUID: CheckInRecord] = [:]
+        for model in try await CheckInModel.query(on: store.fluent).filter(\.$session.$id ~~ sessionIDs).all() {
+            checkIns[model.$session.id] = try model.record
+        }
+        return checkIns
+    }
+
     /// The clinic's incidents, newest first.
     public func incidents(clinicID: UUID, limit: Int = 200) async throws -> [IncidentRecord] {
         let db = try store.fluent

@@ -1,6 +1,7 @@
 import AcubackCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Treatment sessions at the chair. Every change replays the session's ledger inside a
 /// transaction, applies the new entry under the ledger's rules and stores it with the next
@@ -66,13 +67,11 @@ public struct TreatmentSessionStore: Sendable {
         if let patientID { query.filter(\.$patient.$id == patientID) }
         if openOnly { query.filter(\.$closedAt == nil) }
         let models = try await query.sort(\.$startedAt, .descending).limit(limit).all()
-        let ids = try models.map { try $0.requireID() }
-        let allEvents = try await NeedleEventModel.query(on: db).filter(\.$session.$id ~~ ids).sort(\.$sequence).all()
-        let grouped = Dictionary(grouping: allEvents, by: \.$session.id)
+        let ledgers = try await ledgers(of: try models.map { try $0.requireID() }, on: db)
         let plans = try await PlanDocuments.plans(models.map(\.planDigest), on: db)
         var records: [TreatmentSessionRecord] = []
         for model in models {
-            records.append(try record(model, plan: plans[model.planDigest]!, events: try (grouped[model.id!] ?? []).map(Self.event)))
+            records.append(try record(model, plan: plans[model.planDigest]!, events: ledgers[model.id!] ?? []))
         }
         return try await named(records)
     }
@@ -152,11 +151,21 @@ public struct TreatmentSessionStore: Sendable {
     }
 
     private func events(of sessionID: UUID, on db: any Database) async throws -> [NeedleEvent] {
-        try await NeedleEventModel.query(on: db).filter(\.$session.$id == sessionID).sort(\.$sequence).all().map(Self.event)
+        try await ledgers(of: [sessionID], on: db)[sessionID] ?? []
     }
 
-    private static func event(_ row: NeedleEventModel) throws -> NeedleEvent {
-        try SessionCoding.decode(NeedleEvent.self, from: row.eventJSON)
+    /// The sessions' ledgers in order, read as plain rows: a patient's page replays a few hundred
+    /// events, and building a Fluent model for each cost more than the rest of the page.
+    private func ledgers(of sessionIDs: [UUID], on db: any Database) async throws -> [UUID: [NeedleEvent]] {
+        guard !sessionIDs.isEmpty else { return [:] }
+        let rows = try await (db as! any SQLDatabase).select().columns("session_id", "event_json").from(NeedleEventModel.schema)
+            .where("session_id", .in, sessionIDs).orderBy("sequence").all()
+        var ledgers: [UUID: [NeedleEvent]] = [:]
+        for row in rows {
+            let event = try SessionCoding.decode(NeedleEvent.self, from: try row.decode(column: "event_json", as: String.self))
+            ledgers[try row.decode(column: "session_id", as: UUID.self), default: []].append(event)
+        }
+        return ledgers
     }
 
     func record(_ model: TreatmentSessionModel, plan: TreatmentPlan, events: [NeedleEvent]) throws -> TreatmentSessionRecord {

@@ -94,10 +94,6 @@ enum DisplayTime {
     }
 
     private static func string(_ date: Date, _ zone: TimeZone, _ format: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = zone
-        formatter.dateFormat = format
-        return formatter.string(from: date)
+        DateFormatters.string(date, format, in: zone)
     }
 }

@@ -49,6 +49,7 @@ extension PatientPagesController {
         if clinical { values.merge(try await progressContext(patient, zone: zone)) { _, new in new } }
         guard clinical || mayCheckIn else { return values }
         let sessions = try await treatment.store.sessions(clinicID: patient.clinicID, patientID: patient.id, limit: 20)
+        let checkIns = try await treatment.store.checkIns(sessionIDs: sessions.map(\.id))
         var rows: [[String: Any]] = []
         for session in sessions {
             var row: [String: Any] = [
@@ -62,7 +63,7 @@ extension PatientPagesController {
                 ]
             }
             if !session.isOpen {
-                if let checkIn = try await treatment.store.checkIn(sessionID: session.id) {
+                if let checkIn = checkIns[session.id] {
                     row["checkIn"] = CheckInView.context(checkIn, zone: zone)
                 } else if mayCheckIn {
                     row["checkInDue"] = true
