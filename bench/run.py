@@ -10,7 +10,8 @@ At scale: `acuback demo --scale` data, the analytics dashboard and a patient's c
 
 Settings (environment): ACUBACK_BENCH_SECONDS per wrk run (10), ACUBACK_BENCH_CONNECTIONS (8),
 ACUBACK_BENCH_SCALE generated patients for the scale rows (100000, ten sessions each),
-ACUBACK_BENCH_POSTGRES_URL, ACUBACK_BENCH_SKIP_CORE=1 to leave out the in-process rows.
+ACUBACK_BENCH_SCALE_DATABASE to time a database generated earlier instead, ACUBACK_BENCH_POSTGRES_URL,
+ACUBACK_BENCH_SKIP_CORE=1 to leave out the in-process rows.
 """
 import argparse
 import datetime
@@ -121,12 +122,12 @@ def generate(binary: str, database_url: str, patients: int, folder: Path) -> flo
 def overlapping_bookings(database_url: str) -> int:
     """Pairs of booked appointments of one practitioner that overlap: a double booking."""
     if database_url.startswith("sqlite://"):
+        # Fluent keeps SQLite times as seconds since 1970.
         with sqlite3.connect(database_url.removeprefix("sqlite://")) as db:
             return db.execute("""
                 SELECT COUNT(*) FROM appointments a JOIN appointments b
                   ON a.practitioner_id = b.practitioner_id AND a.id < b.id AND a.status = 'booked' AND b.status = 'booked'
-                 AND a.starts_at < datetime(b.starts_at, '+' || b.minutes || ' minutes')
-                 AND b.starts_at < datetime(a.starts_at, '+' || a.minutes || ' minutes')""").fetchone()[0]
+                 AND a.starts_at < b.starts_at + b.minutes * 60 AND b.starts_at < a.starts_at + a.minutes * 60""").fetchone()[0]
     answer = subprocess.run(["psql", database_url, "-Atc", """
         SELECT COUNT(*) FROM appointments a JOIN appointments b
           ON a.practitioner_id = b.practitioner_id AND a.id < b.id AND a.status = 'booked' AND b.status = 'booked'
@@ -221,10 +222,17 @@ def timed(call, times: int = 5) -> tuple[float, float]:
 
 
 def scale_rows(binary: str, folder: Path) -> list[Row]:
-    database = folder / "scale.sqlite"
-    seconds = generate(binary, f"sqlite://{database}", SCALE, folder)
-    sessions = SCALE * 10
-    section = f"Scale, SQLite: {SCALE:,} patients, {sessions:,} sessions ({database.stat().st_size / 2**20:,.0f} MB, {seconds:.0f} s to generate)"
+    """Times the dashboard and a patient's chart on generated data. ACUBACK_BENCH_SCALE_DATABASE
+    names a file `acuback demo --scale` made earlier, to skip generating it again."""
+    if reused := os.environ.get("ACUBACK_BENCH_SCALE_DATABASE"):
+        database, made = Path(reused), "made earlier"
+        with sqlite3.connect(database) as db:
+            patients = db.execute("SELECT COUNT(*) FROM patients WHERE family_name LIKE 'Generated%'").fetchone()[0]
+    else:
+        database, patients = folder / "scale.sqlite", SCALE
+        made = f"{generate(binary, f'sqlite://{database}', SCALE, folder):.0f} s to generate"
+    sessions = patients * 10
+    section = f"Scale, SQLite: {patients:,} patients, {sessions:,} sessions ({database.stat().st_size / 2**20:,.0f} MB, {made})"
     server = start_server(Path(binary), f"sqlite://{database}", "--log-level", "notice", cwd=folder)
     try:
         admin = signed_in(server.url, DEMO["admin"])

@@ -8,12 +8,16 @@ public struct CourseOutcome: Sendable, Equatable {
     public let practitionerName: String
     /// `nil` until the course has a baseline and a later pain score on the same scale.
     public let change: PainChange?
+    /// How many courses this one stands for: a clinic's courses arrive grouped, one entry per
+    /// distinct region, protocol, practitioner and pair of pain scores.
+    public let count: Int
 
-    public init(region: String, protocolName: String, practitionerName: String, change: PainChange?) {
+    public init(region: String, protocolName: String, practitionerName: String, change: PainChange?, count: Int = 1) {
         self.region = region
         self.protocolName = protocolName
         self.practitionerName = practitionerName
         self.change = change
+        self.count = count
     }
 }
 
@@ -88,16 +92,17 @@ public struct ClinicAnalytics: Sendable, Equatable, Codable {
     }
 
     static func group(_ label: String, _ courses: [CourseOutcome], _ settings: OutcomeSettings) -> ResponderGroup {
-        let changes = courses.compactMap(\.change).filter { $0.baseline > 0 }
-        let categories = changes.map { CourseReview.categorize($0, settings: settings) }
-        let responders = categories.filter { $0 == .responder }.count
+        let assessed = courses.compactMap { course in course.change.flatMap { $0.baseline > 0 ? ($0, course.count) : nil } }
+        var counts: [ResponseCategory: Int] = [:]
+        for (change, count) in assessed { counts[CourseReview.categorize(change, settings: settings), default: 0] += count }
+        let assessedCount = assessed.map(\.1).reduce(0, +)
+        let responders = counts[.responder, default: 0]
         return ResponderGroup(
-            label: label, courses: courses.count, assessed: changes.count, responders: responders,
-            partial: categories.filter { $0 == .partial }.count,
-            nonResponders: categories.filter { $0 == .nonResponder }.count,
-            responderRate: changes.isEmpty ? nil : Double(responders) / Double(changes.count) * 100,
-            meanChangePoints: mean(changes.map { Double($0.points) }),
-            meanChangePercent: mean(changes.compactMap(\.percent)))
+            label: label, courses: courses.map(\.count).reduce(0, +), assessed: assessedCount, responders: responders,
+            partial: counts[.partial, default: 0], nonResponders: counts[.nonResponder, default: 0],
+            responderRate: assessedCount == 0 ? nil : Double(responders) / Double(assessedCount) * 100,
+            meanChangePoints: mean(assessed.map { (Double($0.0.points), $0.1) }),
+            meanChangePercent: mean(assessed.compactMap { change, count in change.percent.map { ($0, count) } }))
     }
 
     static func rates(_ tally: SessionTally) -> [ObservedRate] {
@@ -121,8 +126,10 @@ public struct ClinicAnalytics: Sendable, Equatable, Codable {
         ]
     }
 
-    static func mean(_ values: [Double]) -> Double? {
-        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    /// The mean of values each standing for `count` courses.
+    static func mean(_ values: [(value: Double, count: Int)]) -> Double? {
+        let total = values.map(\.count).reduce(0, +)
+        return total == 0 ? nil : values.map { $0.value * Double($0.count) }.reduce(0, +) / Double(total)
     }
 
     /// The responder table as CSV, one row per group, with a header.

@@ -157,7 +157,7 @@ enum CourseHistory {
             (.review, painBefore(session: interim, of: sessions, outcome: outcome), starts[interim - 1].addingTimeInterval(40 * 60)),
             (.followUp, outcome.end, starts[sessions - 1].addingTimeInterval(40 * 60)),
         ]
-        var measureIDs: [UUID] = []
+        var measureModels: [OutcomeMeasureModel] = []
         for (timepoint, pain, at) in timepoints {
             let gained = outcome.baseline - pain
             let measures = OutcomeMeasures(
@@ -171,10 +171,11 @@ enum CourseHistory {
             model.id = UUID()
             model.functionJSON = try? SessionCoding.encode(measures.function)
             rows.measures.append(model)
-            measureIDs.append(model.id!)
+            measureModels.append(model)
         }
-        course.baselineMeasureID = measureIDs[0]
-        course.latestMeasureID = measureIDs[2]
+        let measureIDs = measureModels.map { $0.id! }
+        course.keepBaseline(measureModels[0])
+        course.keepLatest(measureModels[2])
         rows.courses.append(course)
         for (measure, afterSession) in [(1, interim), (2, sessions)] {
             let current = OutcomeMeasures(painAverageWeek: timepoints[measure].1)

@@ -1,6 +1,7 @@
 import AcubackCore
 import FluentKit
 import Foundation
+import SQLKit
 
 extension DemoClinic {
     public enum LoadOutcome: Sendable, Equatable {
@@ -103,6 +104,7 @@ extension DemoClinic {
             }
         }
         try await history.create(on: db)
+        try await PatientTallies.rebuild(clinicID: clinicID, on: db as! any SQLDatabase)
 
         for booking in DemoSchedule.week(from: today, timeZone: TimeZone(identifier: timeZone)!, patients: patientIDs.count) {
             let appointment = AppointmentModel(

@@ -91,6 +91,7 @@ extension DemoClinic {
             done = upper
             progress(done, count)
         }
+        try await PatientTallies.rebuild(clinicID: clinicID, on: try store.sql)
         return Generated(patients: count, practitioners: practitionerCount, courses: count, sessions: count * CourseHistory.regimen.sessions)
     }
 

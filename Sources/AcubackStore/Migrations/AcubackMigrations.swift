@@ -16,5 +16,6 @@ enum AcubackMigrations {
         CreateOutcomes(),
         StorePlansOnce(),
         IndexPatientRecords(),
+        KeepAnalyticsCounts(),
     ]
 }

@@ -75,9 +75,26 @@ final class CourseModel: Model, @unchecked Sendable {
     @OptionalField(key: "protocol") var protocolName: String?
     /// Set on the five extra sessions offered to a partial responder.
     @OptionalField(key: "extends_course_id") var extendsCourseID: UUID?
-    /// Kept up to date as measures arrive, so the analytics read one row per course.
+    /// Kept up to date as measures arrive (`keep`), with their pain scores, so the analytics
+    /// read one row per course and no measures.
     @OptionalField(key: "baseline_measure_id") var baselineMeasureID: UUID?
     @OptionalField(key: "latest_measure_id") var latestMeasureID: UUID?
+    @OptionalField(key: "baseline_pain_week") var baselinePainWeek: Int?
+    @OptionalField(key: "baseline_pain_now") var baselinePainNow: Int?
+    @OptionalField(key: "latest_pain_week") var latestPainWeek: Int?
+    @OptionalField(key: "latest_pain_now") var latestPainNow: Int?
 
     init() {}
+
+    func keepBaseline(_ measure: OutcomeMeasureModel) {
+        baselineMeasureID = measure.id
+        baselinePainWeek = measure.painAverageWeek
+        baselinePainNow = measure.painNow
+    }
+
+    func keepLatest(_ measure: OutcomeMeasureModel) {
+        latestMeasureID = measure.id
+        latestPainWeek = measure.painAverageWeek
+        latestPainNow = measure.painNow
+    }
 }

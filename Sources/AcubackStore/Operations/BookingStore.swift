@@ -1,6 +1,7 @@
 import AcubackCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Appointments and courses. A booking claims its slot units for the practitioner and the room;
 /// the unique index on those claims is what makes a double booking impossible, on SQLite and
@@ -20,17 +21,17 @@ public struct BookingStore: Sendable {
         -> (practitioners: [UUID: [BusyInterval]], rooms: [UUID: [BusyInterval]])
     {
         // Longest appointment is four hours: look back that far for ones that run into the window.
-        let query = AppointmentModel.query(on: try store.fluent).filter(\.$clinic.$id == clinicID)
-            .filter(\.$status ~~ Self.holding).filter(\.$startsAt >= from.addingTimeInterval(-4 * 3600))
-            .filter(\.$startsAt < to)
-        if let excluding { query.filter(\.$id != excluding) }
-        let appointments = try await query.all()
+        // Plain rows rather than models: a busy week is hundreds of appointments on every booking.
+        let query = try store.sql.select().columns("practitioner_id", "room_id", "starts_at", "minutes").from(AppointmentModel.schema)
+            .where("clinic_id", .equal, clinicID).where("status", .in, Self.holding)
+            .where("starts_at", .greaterThanOrEqual, from.addingTimeInterval(-4 * 3600)).where("starts_at", .lessThan, to)
+        if let excluding { query.where("id", .notEqual, excluding) }
         var practitioners: [UUID: [BusyInterval]] = [:]
         var rooms: [UUID: [BusyInterval]] = [:]
-        for appointment in appointments {
-            let interval = BusyInterval(start: appointment.startsAt, minutes: appointment.minutes)
-            practitioners[appointment.$practitioner.id, default: []].append(interval)
-            if let room = appointment.$room.id { rooms[room, default: []].append(interval) }
+        for row in try await query.all() {
+            let interval = BusyInterval(start: try row.decode(column: "starts_at", as: Date.self), minutes: try row.decode(column: "minutes", as: Int.self))
+            practitioners[try row.decode(column: "practitioner_id", as: UUID.self), default: []].append(interval)
+            if let room = try row.decode(column: "room_id", as: UUID?.self) { rooms[room, default: []].append(interval) }
         }
         return (practitioners, rooms)
     }

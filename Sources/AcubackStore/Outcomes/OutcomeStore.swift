@@ -65,7 +65,7 @@ public struct OutcomeStore: Sendable {
     /// extension's measures are the latest of the course it extends too.
     static func track(_ model: OutcomeMeasureModel, in course: CourseModel, on db: any Database) async throws {
         if model.timepoint == MeasureTimepoint.baseline.rawValue {
-            course.baselineMeasureID = model.id
+            course.keepBaseline(model)
             try await course.save(on: db)
             return
         }
@@ -76,7 +76,7 @@ public struct OutcomeStore: Sendable {
             if let latestID = course.latestMeasureID, let latest = try await OutcomeMeasureModel.find(latestID, on: db), latest.takenAt > model.takenAt {
                 continue
             }
-            course.latestMeasureID = model.id
+            course.keepLatest(model)
             try await course.save(on: db)
         }
     }

@@ -27,6 +27,7 @@ extension TreatmentSessionStore {
         do {
             try await db.transaction { db in
                 try await model.create(on: db)
+                try await PatientTallies.checkedIn(checkIn, patientID: session.$patient.id, clinicID: session.clinicID, on: db)
                 if checkIn.isSerious {
                     try await IncidentModel(
                         clinicID: session.clinicID, patientID: session.$patient.id, sessionID: sessionID, kind: .seriousAfterEffect,

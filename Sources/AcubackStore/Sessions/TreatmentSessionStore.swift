@@ -102,8 +102,9 @@ public struct TreatmentSessionStore: Sendable {
 
     /// Closes the session when the ledger and the closing pass the rules.
     public func close(sessionID: UUID, closing: SessionClosing, at now: Date, by userID: UUID) async throws -> TreatmentSessionRecord {
-        try await change(sessionID, by: userID) { model, chair, _ in
+        try await change(sessionID, by: userID) { model, chair, db in
             try chair.validate(closing)
+            try await PatientTallies.sessionClosed(patientID: model.$patient.id, clinicID: model.clinicID, on: db)
             model.closedAt = now
             model.painAfter = closing.painAfter
             model.reactions = closing.reactions.map(\.rawValue).joined(separator: ",")
