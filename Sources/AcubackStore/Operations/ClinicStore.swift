@@ -62,12 +62,13 @@ public struct ClinicStore: Sendable {
         let db = try store.fluent
         let models = try await PractitionerModel.query(on: db).filter(\.$clinic.$id == clinicID).sort(\.$displayName).all()
         let ids = models.compactMap(\.id)
-        let certificates = try await CertificateModel.query(on: db).filter(\.$practitioner.$id ~~ ids).sort(\.$validTo).all()
-        let exceptions = try await AvailabilityExceptionModel.query(on: db).filter(\.$practitioner.$id ~~ ids).sort(\.$firstDay).all()
+        // Grouped once: filtering per practitioner was quadratic, and a clinic can have hundreds.
+        let certificates = Dictionary(grouping: try await CertificateModel.query(on: db).filter(\.$practitioner.$id ~~ ids).sort(\.$validTo).all(),
+                                      by: \.$practitioner.id)
+        let exceptions = Dictionary(
+            grouping: try await AvailabilityExceptionModel.query(on: db).filter(\.$practitioner.$id ~~ ids).sort(\.$firstDay).all(), by: \.$practitioner.id)
         return models.map { model in
-            model.record(
-                certificates: certificates.filter { $0.$practitioner.id == model.id },
-                exceptions: exceptions.filter { $0.$practitioner.id == model.id })
+            model.record(certificates: certificates[model.id!] ?? [], exceptions: exceptions[model.id!] ?? [])
         }
     }
 
