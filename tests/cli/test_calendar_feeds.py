@@ -79,3 +79,39 @@ def test_many_parallel_bookings_of_one_time_exactly_one_wins(demo_server):
     print(f"24 parallel bookings of {free}: {statuses.count(201)} booked, {statuses.count(409)} refused as taken")
     assert statuses.count(201) == 1
     assert statuses.count(409) == 23
+
+
+def test_parallel_bookings_of_two_practitioners_at_one_time_each_get_a_room(demo_server):
+    """Rooms are handed out first-free; two bookings at the same moment must not both lose the race."""
+    reception = signed_in(demo_server.url, DEMO["reception"])
+    patients = reception.get(demo_server.url + "/api/v1/patients", timeout=10).json()["items"]
+    practitioners = [p for p in reception.get(demo_server.url + "/api/v1/practitioners", timeout=10).json()["items"]
+                     if p["name"] in ("Mei Lin Chen", "Tomás Rivera")]
+    now = datetime.datetime.now(datetime.timezone.utc)
+
+    def free_times(practitioner: dict) -> set[str]:
+        return {slot["start"] for slot in requests.get(demo_server.url + "/api/v1/availability", timeout=10, params={
+            "practitionerId": practitioner["id"], "kind": "treatment",
+            "from": (now + datetime.timedelta(days=20)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "to": (now + datetime.timedelta(days=34)).strftime("%Y-%m-%dT%H:%M:%SZ"), "limit": 200,
+        }).json()["slots"]}
+
+    shared = sorted(free_times(practitioners[0]) & free_times(practitioners[1]))
+    # Times an hour or more apart, so no two of them overlap for one practitioner.
+    times = []
+    for start in shared:
+        moment = datetime.datetime.fromisoformat(start.replace("Z", "+00:00"))
+        if not times or moment - times[-1][1] >= datetime.timedelta(hours=1):
+            times.append((start, moment))
+    times = [start for start, _ in times[:8]]
+    assert len(times) == 8
+    requests_to_make = [(start, number) for start in times for number in range(2)]
+
+    def attempt(job: tuple[str, int]) -> int:
+        start, number = job
+        body = {"patientId": patients[number]["id"], "practitionerId": practitioners[number]["id"], "kind": "treatment", "start": start}
+        return reception.post(demo_server.url + "/api/v1/appointments", json=body, timeout=30).status_code
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        statuses = list(pool.map(attempt, requests_to_make))
+    assert statuses == [201] * len(requests_to_make), statuses

@@ -52,6 +52,8 @@ struct BookingService: Sendable {
     let services: AppServices
 
     var clinics: ClinicStore { ClinicStore(services.database) }
+    /// Tries at a time whose room another booking took first; enough for a busy front desk.
+    static let roomAttempts = 6
     var bookings: BookingStore { BookingStore(services.database) }
 
     /// The rules and calendars for `clinicID` between `from` and `to`.
@@ -86,31 +88,40 @@ struct BookingService: Sendable {
         }
         let settings = try await clinics.settings(clinicID: clinicID)
         let minutes = settings.minutes(for: kind)
-        let (finder, practitioners, busy) = try await calendars(clinicID: clinicID, from: start.addingTimeInterval(-86_400), to: start.addingTimeInterval(86_400))
-        let candidates: [PractitionerRecord]
-        if let practitionerID {
-            guard let practitioner = practitioners.first(where: { $0.id == practitionerID }) else {
-                throw BookingError.invalid(ValidationError(field: "practitionerId", rule: "no practitioner of this clinic has this id"))
-            }
-            candidates = [practitioner]
-        } else {
-            candidates = practitioners
-        }
         var firstRefusal: BookingRefusal?
-        for practitioner in candidates {
-            switch finder.check(start: start, minutes: minutes, practitioner: practitioner.calendar(busy: busy[practitioner.id] ?? []), now: services.now()) {
-            case .success(let room):
-                let new = NewAppointment(
-                    clinicID: clinicID, patientID: patientID, practitionerID: practitioner.id, roomID: room?.roomID, kind: kind,
-                    start: start, minutes: minutes)
-                do {
-                    return try await bookings.book([new], reminder: reminder(patient: patient, practitioner: practitioner, settings: settings), now: services.now()).appointments[0]
-                } catch let taken as SlotTaken {
-                    throw BookingError.taken(describe(taken, settings))
+        // Rooms are handed out first-free, so two bookings at the same moment can pick the same
+        // room; the loser looks again, since another room (or practitioner) may still be free.
+        attempts: for attempt in 1...Self.roomAttempts {
+            firstRefusal = nil
+            let (finder, practitioners, busy) = try await calendars(
+                clinicID: clinicID, from: start.addingTimeInterval(-86_400), to: start.addingTimeInterval(86_400))
+            let candidates: [PractitionerRecord]
+            if let practitionerID {
+                guard let practitioner = practitioners.first(where: { $0.id == practitionerID }) else {
+                    throw BookingError.invalid(ValidationError(field: "practitionerId", rule: "no practitioner of this clinic has this id"))
                 }
-            case .failure(let refusal):
-                firstRefusal = firstRefusal ?? refusal
+                candidates = [practitioner]
+            } else {
+                candidates = practitioners
             }
+            for practitioner in candidates {
+                switch finder.check(start: start, minutes: minutes, practitioner: practitioner.calendar(busy: busy[practitioner.id] ?? []), now: services.now()) {
+                case .success(let room):
+                    let new = NewAppointment(
+                        clinicID: clinicID, patientID: patientID, practitionerID: practitioner.id, roomID: room?.roomID, kind: kind,
+                        start: start, minutes: minutes)
+                    do {
+                        return try await bookings.book([new], reminder: reminder(patient: patient, practitioner: practitioner, settings: settings), now: services.now()).appointments[0]
+                    } catch let taken as SlotTaken where taken.resource == "room" && attempt < Self.roomAttempts {
+                        continue attempts
+                    } catch let taken as SlotTaken {
+                        throw BookingError.taken(describe(taken, settings))
+                    }
+                case .failure(let refusal):
+                    firstRefusal = firstRefusal ?? refusal
+                }
+            }
+            break
         }
         throw BookingError.refused(firstRefusal ?? .outsideWorkingHours("that time"), settings.zone)
     }
