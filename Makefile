@@ -26,10 +26,10 @@ $(VENV)/.installed: tests/requirements.txt
 	$(VENV_PY) -m pip install -q --disable-pip-version-check -r tests/requirements.txt
 	touch $@
 
-# Benchmarks of a release build (wrk from Debian's packages); not part of `make test`.
+# Benchmarks of a release build, printed as one table (bench/run.py; wrk from Debian's packages).
+# Not part of `make test`. ACUBACK_BENCH_POSTGRES_URL adds PostgreSQL rows (that database is emptied).
 bench: $(VENV)/.installed
 	command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)
-	$(SWIFT) package benchmark --target CoreBenchmarks --no-progress
 	$(SWIFT) build -c release --product acuback
 	$(VENV_PY) bench/run.py --binary "$$($(SWIFT) build -c release --show-bin-path)/acuback"
 

@@ -293,15 +293,15 @@ def print_table(rows: list[Row], binary: str) -> None:
     model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "")
     print(f"\nAcuback {version}, release build, {datetime.date.today()}; {os.cpu_count()} cores ({model}), {memory:.0f} GB, "
           f"{platform.system()} {platform.release()}; wrk -t{THREADS} -c{CONNECTIONS} -d{SECONDS}s\n")
-    header = f"| {'benchmark':<30} | {'per second':>10} | {'p50':>9} | {'p99':>9} | {'of ceiling':>10} | {'target':<26} | {'result':<6} | notes"
+    header = f"| {'benchmark':<44} | {'per second':>10} | {'p50':>9} | {'p99':>9} | {'of ceiling':>10} | {'target':<30} | {'result':<6} | notes"
     section = None
     for row in rows:
         if row.section != section:
             section = row.section
-            print(f"\n{section}\n{header}\n|{'-' * 32}|{'-' * 12}|{'-' * 11}|{'-' * 11}|{'-' * 12}|{'-' * 28}|{'-' * 8}|------")
+            print(f"\n{section}\n{header}\n|{'-' * 46}|{'-' * 12}|{'-' * 11}|{'-' * 11}|{'-' * 12}|{'-' * 32}|{'-' * 8}|------")
         verdict = "" if row.met is None else "met" if row.met else "MISSED"
-        print(f"| {row.name:<30} | {'' if row.rps is None else f'{row.rps:,.0f}':>10} | {duration(row.p50):>9} | {duration(row.p99):>9} | "
-              f"{'' if row.ceiling is None else f'{row.ceiling:.0f} %':>10} | {row.target:<26} | {verdict:<6} | {row.note}")
+        print(f"| {row.name[:44]:<44} | {'' if row.rps is None else f'{row.rps:,.0f}':>10} | {duration(row.p50):>9} | {duration(row.p99):>9} | "
+              f"{'' if row.ceiling is None else f'{row.ceiling:.0f} %':>10} | {row.target:<30} | {verdict:<6} | {row.note}")
 
 
 def main() -> None:

@@ -15,13 +15,13 @@ let benchmarks: @Sendable () -> Void = {
     risky.patient = RiskFactors(pregnancyWeek: nil, anticoagulants: true, implantedDevice: true, lungDisease: true, bmi: 17.5)
     let engine = PrescriptionEngine()
 
-    Benchmark("Plan generation (lower back, two levels)") { benchmark in
+    Benchmark("Plan generation: lower back, two levels") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try engine.plan(for: lowBack))
         }
     }
 
-    Benchmark("Safety evaluation (upper and lower back, four risks)") { benchmark in
+    Benchmark("Safety evaluation: two regions, four risks") { benchmark in
         let safety = SafetyEngine(assessment: risky)
         let points = PointCatalogue.standard.points(matching: "BL").filter(\.isPrescribable)
         for _ in benchmark.scaledIterations {
@@ -53,7 +53,7 @@ let benchmarks: @Sendable () -> Void = {
                                                  rooms: (0..<6).map { RoomCalendar(roomID: UUID(), name: "Room \($0)") }))
     let request = CourseRequest(sessions: 10, perWeek: 2, earliest: now, horizonWeeks: 12)
 
-    Benchmark("Course search (10 sessions, 20 practitioners, 12 weeks, 70 % booked)") { benchmark in
+    Benchmark("Course search: 20 practitioners, 70 % booked") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(finder.find(request, practitioners: practitioners, now: now))
         }
@@ -66,7 +66,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("Chart rendering: a finished course's four charts", closure: { benchmark, course in
+    Benchmark("Chart rendering: a course's four charts", closure: { benchmark, course in
         for _ in benchmark.scaledIterations {
             blackHole(course.figures.map(\.svg))
         }
