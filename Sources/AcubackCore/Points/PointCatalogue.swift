@@ -5,6 +5,9 @@ public struct PointCatalogue: Sendable {
     /// In catalogue order: WHO points by meridian and number, then extra points, then ear points.
     public let points: [AcupuncturePoint]
     private let index: [String: Int]
+    /// Each point's code exactly as the catalogue writes it: the engine asks by these codes many
+    /// times a plan, and normalising what people type costs more than the rest of the lookup.
+    private let exact: [String: Int]
     /// The level table: the back point on each line at each level.
     private let levelTable: [LevelKey: String]
 
@@ -19,6 +22,7 @@ public struct PointCatalogue: Sendable {
         self.version = version
         self.points = points
         var index: [String: Int] = [:]
+        var exact: [String: Int] = [:]
         var levelTable: [LevelKey: String] = [:]
         for (position, point) in points.enumerated() {
             index[PointCode.key(point.code)] = position
@@ -27,7 +31,9 @@ public struct PointCatalogue: Sendable {
                 if levelTable[key] == nil { levelTable[key] = point.code }
             }
         }
+        for point in points { exact[point.code] = index[PointCode.key(point.code)] }
         self.index = index
+        self.exact = exact
         self.levelTable = levelTable
     }
 
@@ -39,7 +45,7 @@ public struct PointCatalogue: Sendable {
 
     /// The point with this code or alias, or nil.
     public func point(_ code: String) -> AcupuncturePoint? {
-        index[PointCode.key(code)].map { points[$0] }
+        (exact[code] ?? index[PointCode.key(code)]).map { points[$0] }
     }
 
     /// Points whose code or alias matches `code`; a family code such as "EX-B2" matches every level.
