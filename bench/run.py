@@ -3,7 +3,8 @@
 In process (ordo-one/benchmark, the CoreBenchmarks target): plan generation, safety evaluation,
 course search, chart rendering. Over HTTP with wrk against a release server on a fresh SQLite file
 (and on PostgreSQL when ACUBACK_BENCH_POSTGRES_URL names one, which is emptied first): /healthz as
-the ceiling, a patient chart, a day schedule, a plan preview and bookings of distinct free slots.
+the ceiling, a patient's chart page and record, a day schedule, a plan preview and bookings of
+distinct free slots.
 At scale: `acuback demo --scale` data, the analytics dashboard and a patient's chart, timed.
 
     python bench/run.py --binary "$(swift build -c release --show-bin-path)/acuback"
@@ -184,6 +185,7 @@ def http_rows(binary: str, database_url: str, backend: str, folder: Path) -> lis
             ("/healthz (the ceiling)", ceiling, "", None),
             ("patient chart page", wrk(f"{url}/patients/{patient}", "get.lua", {"ACUBACK_BENCH_COOKIE": cookie}), ">= 40 % of ceiling",
              lambda r: r["rps"] >= 0.4 * ceiling["rps"]),
+            ("patient record (API)", wrk(f"{url}/api/v1/patients/{patient}", "get.lua", {"ACUBACK_BENCH_TOKEN": admin}), "", None),
             ("day schedule (API)", wrk(f"{url}/api/v1/appointments?{day}", "get.lua", {"ACUBACK_BENCH_TOKEN": admin}), "", None),
             ("plan preview (API)", wrk(url + "/api/v1/plans/preview", "post.lua", {
                 "ACUBACK_BENCH_TOKEN": practitioner,
