@@ -60,8 +60,10 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     router.middlewares.add(BodyLimitMiddleware())
     router.middlewares.add(CSRFMiddleware())
 
+    // Compact JSON: the API is read by programs, and indenting a 10 kB plan is work for no one.
     try APIService(services: services).registerHandlers(
-        on: router, configuration: .init(dateTranscoder: FlexibleDateTranscoder()), middlewares: [APIAccessMiddleware()])
+        on: router, configuration: .init(dateTranscoder: FlexibleDateTranscoder(), jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
+        middlewares: [APIAccessMiddleware()])
 
     PublicPagesController(renderer: renderer).addRoutes(to: router)
     PlanPageController(renderer: renderer).addRoutes(to: router)
