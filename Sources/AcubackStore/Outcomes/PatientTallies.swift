@@ -9,7 +9,17 @@ import SQLKit
 /// migration, the demo and the generator use it, and a test holds the kept counts to it.
 enum PatientTallies {
     static let table = "patient_tallies"
-    static let counts = ["closed_sessions", "soreness", "tiredness", "needed_sleep", "bruising", "breathlessness", "other"]
+    /// Each kept count, with what `rebuild` counts for it over a session `s` and its check-in `ci`.
+    static let columns: [(name: String, counted: String)] = [
+        ("closed_sessions", "s.closed_at IS NOT NULL"), ("soreness", "ci.soreness > 0"), ("tiredness", "ci.tiredness"),
+        ("needed_sleep", "ci.needed_sleep"), ("bruising", "ci.bruising"), ("breathlessness", "ci.breathlessness"), ("other", "ci.other <> ''"),
+    ]
+    static var counts: [String] { columns.map(\.name) }
+    /// The after-effect each check-in count stands for.
+    static let afterEffects: [(AfterEffect, String)] = [
+        (.soreness, "soreness"), (.tiredness, "tiredness"), (.neededSleep, "needed_sleep"), (.bruising, "bruising"),
+        (.breathlessness, "breathlessness"), (.other, "other"),
+    ]
 
     /// One closed session.
     static func sessionClosed(patientID: UUID, clinicID: UUID, on db: any Database) async throws {
@@ -41,14 +51,7 @@ enum PatientTallies {
         try await sql.raw("DELETE FROM patient_tallies \(clinicID.map { "WHERE clinic_id = \(bind: $0)" as SQLQueryString } ?? "")").run()
         try await sql.raw("""
             INSERT INTO patient_tallies (patient_id, clinic_id, \(unsafeRaw: counts.joined(separator: ", ")))
-            SELECT s.patient_id, s.clinic_id,
-                   SUM(CASE WHEN s.closed_at IS NOT NULL THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN ci.soreness > 0 THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN ci.tiredness THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN ci.needed_sleep THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN ci.bruising THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN ci.breathlessness THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN ci.other <> '' THEN 1 ELSE 0 END)
+            SELECT s.patient_id, s.clinic_id, \(unsafeRaw: columns.map { "SUM(CASE WHEN \($0.counted) THEN 1 ELSE 0 END)" }.joined(separator: ", "))
             FROM treatment_sessions s LEFT JOIN check_ins ci ON ci.session_id = s.id
             \(clinic)
             GROUP BY s.patient_id, s.clinic_id
@@ -73,10 +76,7 @@ enum PatientTallies {
             func count(_ column: String) throws -> Int { try row.decode(column: column, as: Int?.self) ?? 0 }
             tally.sessions = try count("sessions")
             tally.patients = try count("patients")
-            for (effect, column) in [(AfterEffect.soreness, "soreness"), (.tiredness, "tiredness"), (.neededSleep, "needed_sleep"),
-                                     (.bruising, "bruising"), (.breathlessness, "breathlessness"), (.other, "other")] {
-                tally.sessionsWith[effect] = try count(column)
-            }
+            for (effect, column) in afterEffects { tally.sessionsWith[effect] = try count(column) }
             tally.patientsWithTiredness = try count("patients_tired")
             tally.patientsWithPainOrBruising = try count("patients_pain")
         }
