@@ -22,6 +22,16 @@ struct AppServices: Sendable {
         self.publicAddress = publicAddress
     }
 
+    /// The audit event of a change, to be stored in the change's own transaction.
+    func entry(
+        _ action: String, by actor: Actor, clinicID: UUID, patientID: UUID? = nil, recordType: String, recordID: String? = nil,
+        from address: String?
+    ) -> AuditEntry {
+        AuditEntry(
+            clinicID: clinicID, actorUserID: actor.userID, actorRole: actor.role.rawValue, action: action, patientID: patientID,
+            recordType: recordType, recordID: recordID, clientAddress: address)
+    }
+
     /// Records who read or changed a patient's data. Every such route calls this.
     func record(
         _ action: String, by actor: Actor?, clinicID: UUID, patientID: UUID? = nil, recordType: String,

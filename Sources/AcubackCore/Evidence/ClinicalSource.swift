@@ -82,6 +82,15 @@ public enum ClinicalSources {
         citation: "McCulloch M, Nachat A, Schwartz J, Casella-Gordon V, Cook J. Acupuncture safety in patients receiving anticoagulants: a systematic review. Perm J. 2015;19(1):68-73.",
         link: "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC4315381/")
 
+    public static let verhagen2016 = ClinicalSource(
+        id: "Verhagen2016",
+        citation: "Verhagen AP, Downie A, Popal N, Maher C, Koes BW. Red flags presented in current low back pain guidelines: a review. Eur Spine J. 2016;25(9):2788-2802.",
+        link: "https://doi.org/10.1007/s00586-016-4684-0")
+    public static let finucane2020 = ClinicalSource(
+        id: "Finucane2020",
+        citation: "Finucane LM, Downie A, Mercer C, et al. International framework for red flags for potential serious spinal pathologies. J Orthop Sports Phys Ther. 2020;50(7):350-372.",
+        link: "https://doi.org/10.2519/jospt.2020.9971")
+
     /// For the few rules that follow common clinical practice without one published source; the
     /// finding says so openly rather than borrowing a citation that does not cover it.
     public static let practiceRule = ClinicalSource(
@@ -90,7 +99,8 @@ public enum ClinicalSources {
 
     public static let all: [ClinicalSource] = [
         who2008, who1991, who1999, haake2007, cherkin2009, brinkhaus2006, witt2009, macPherson2005, white2001,
-        stricta2010, farrar2001, ostelo2008, cheng1999, chen2018, lin2013, gbt13734, betts2011, mcCulloch2015, practiceRule,
+        stricta2010, farrar2001, ostelo2008, cheng1999, chen2018, lin2013, gbt13734, betts2011, mcCulloch2015, verhagen2016,
+        finucane2020, practiceRule,
     ]
 
     private static let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })

@@ -57,6 +57,14 @@ enum APIAccess {
         Operations.ExportPatientFHIR.id: .readPatientClinical,
         Operations.GetCourseStricta.id: .readPatientClinical,
         Operations.GetSessionStrictaReport.id: .readPatientClinical,
+        Operations.ListAssessments.id: .readPatientClinical,
+        Operations.RecordAssessment.id: .planTreatment,
+        Operations.GetRedFlags.id: .readPatientClinical,
+        Operations.RecordRedFlagDecision.id: .planTreatment,
+        // Every signed-in person of the clinic may read the text they are asked to consent to.
+        Operations.GetConsentText.id: .manageOwnAccount,
+        Operations.GetSessionNote.id: .readPatientClinical,
+        Operations.WriteSessionNote.id: .treatPatient,
     ]
 }
 

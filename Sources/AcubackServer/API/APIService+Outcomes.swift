@@ -38,8 +38,8 @@ extension APIService {
         let actor = try actor
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
         let saved = try await outcomes.review(
-            courseID: try courseID(input.path.courseId), afterSession: body.afterSession, note: body.note ?? "", by: actor,
-            from: RequestActor.clientAddress)
+            courseID: try courseID(input.path.courseId), afterSession: body.afterSession, note: body.note ?? "",
+            redFlags: (body.redFlags ?? []).compactMap { RedFlag(rawValue: $0.rawValue) }, by: actor, from: RequestActor.clientAddress)
         return .created(.init(body: .json(try JSONBridge.convert(CourseReviewBody(saved)))))
     }
 

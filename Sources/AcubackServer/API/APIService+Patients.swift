@@ -163,13 +163,13 @@ extension APIService {
 
     func recordConsent(_ input: Operations.RecordConsent.Input) async throws -> Operations.RecordConsent.Output {
         let actor = try actor
+        guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
         guard let patient = try await visiblePatient(input.path.patientId, .changePatientContact, actor) else { throw NotFound(detail: "No such patient") }
-        let version = try await ClinicStore(services.database).settings(clinicID: patient.clinicID).consentVersion
-        let now = services.now()
-        try await services.patients.recordConsent(patientID: patient.id, version: version, at: now, recordedBy: actor.userID)
-        try await services.record(
-            "patient.consent", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "consent",
-            recordID: version, from: RequestActor.clientAddress)
-        return .created(.init(body: .json(.init(version: version, givenAt: now))))
+        let signature = ConsentSignature(
+            method: ConsentMethod(rawValue: body.method.rawValue)!, signedName: body.signedName ?? "", reason: body.reason ?? "")
+        let consent = try await ConsentService(services: services).sign(signature, for: patient, by: actor, from: RequestActor.clientAddress)
+        return .created(.init(body: .json(.init(
+            version: consent.version, givenAt: consent.givenAt, method: consent.method.flatMap { .init(rawValue: $0.rawValue) },
+            signedName: consent.signedName.isEmpty ? nil : consent.signedName, reason: consent.reason.isEmpty ? nil : consent.reason))))
     }
 }

@@ -66,6 +66,7 @@ public struct FHIRExport: Sendable {
                     other: checkIn.checkIn.other, serious: checkIn.checkIn.isSerious))
             }
         }
+        own += try await consultationResources(for: patient, sessions: sessions, practitionerIDs: &practitionerIDs)
         for course in courses {
             for measure in try await outcomes.measures(courseID: course.id) {
                 own += FHIRResources.measureObservations(

@@ -45,8 +45,11 @@ struct OutcomeService: Sendable {
         return saved
     }
 
-    /// Reviews the course after the sessions done so far, or after `afterSession` when given.
-    func review(courseID: UUID, afterSession: Int?, note: String, by actor: Actor, from address: String?) async throws -> CourseReviewRecord {
+    /// Reviews the course after the sessions done so far, or after `afterSession` when given, with
+    /// the red-flag screen asked again: a flag found stops further sessions until a clinician clears it.
+    func review(
+        courseID: UUID, afterSession: Int?, note: String, redFlags: [RedFlag], by actor: Actor, from address: String?
+    ) async throws -> CourseReviewRecord {
         let course = try await course(courseID, for: actor, .recordOutcome)
         guard let progress = try await store.progress(courseID: course.id) else { throw NotFound(detail: "No such course") }
         guard note.count <= 2000 else { throw ValidationError(field: "note", rule: "must be at most 2000 characters") }
@@ -55,13 +58,12 @@ struct OutcomeService: Sendable {
             baseline: progress.baseline?.measures, current: progress.latestWithPain?.measures,
             afterSession: afterSession ?? progress.sessionsDone, regimen: course.regimen,
             alreadyExtended: course.extendsCourseID != nil, settings: settings)
-        let saved = try await store.addReview(
-            review, courseID: course.id, clinicID: course.clinicID, baselineMeasureID: progress.baseline!.id,
-            measureID: progress.latestWithPain!.id, note: note.trimmingCharacters(in: .whitespacesAndNewlines), by: actor.userID, at: services.now())
-        try await services.record(
-            "course.review", by: actor, clinicID: course.clinicID, patientID: course.patientID, recordType: "course-review",
-            recordID: saved.id.uuidString, from: address)
-        return saved
+        guard Set(redFlags).count == redFlags.count else { throw ValidationError(field: "redFlags", rule: "must not repeat a red flag") }
+        return try await store.addReview(
+            review, courseID: course.id, clinicID: course.clinicID, patientID: course.patientID, baselineMeasureID: progress.baseline!.id,
+            measureID: progress.latestWithPain!.id, note: note.trimmingCharacters(in: .whitespacesAndNewlines), redFlags: redFlags,
+            by: actor.userID, at: services.now(),
+            audit: services.entry("course.review", by: actor, clinicID: course.clinicID, patientID: course.patientID, recordType: "course-review", from: address))
     }
 
     func analytics(for actor: Actor, from address: String?) async throws -> ClinicAnalytics {

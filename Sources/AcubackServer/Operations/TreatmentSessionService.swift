@@ -27,6 +27,7 @@ struct TreatmentSessionService: Sendable {
         guard let practitionerID = actor.practitionerID else {
             throw AccessDenied(signedIn: true, reason: "only a practitioner settles a plan")
         }
+        try await ConsultationService(services: services).requireClearance(patientID: patient.id)
         let plan = try await proposePlan(for: patient, edits: edits, acknowledged: acknowledged)
         var refusals: [FieldError] = plan.findings.filter(\.isUnresolvedBlock).map {
             FieldError(field: "findings", rule: "\($0.id) blocks the plan: \($0.message)")
@@ -63,6 +64,8 @@ struct TreatmentSessionService: Sendable {
         guard appointment.status == .booked else {
             throw RuleRefusal(field: "appointmentId", rule: "is \(appointment.status.rawValue), not booked")
         }
+        try await ConsultationService(services: services).requireClearance(patientID: appointment.patientID)
+        try await ConsentService(services: services).requireCurrentConsent(patientID: appointment.patientID, clinicID: appointment.clinicID)
         guard let plan = try await store.currentPlan(patientID: appointment.patientID) else {
             throw RuleRefusal(field: "plan", rule: "the patient has no current plan: settle one on the patient's record first")
         }

@@ -11,6 +11,11 @@ struct FormFields: Sendable {
         self.values = values
     }
 
+    /// Fields given directly, such as a form prefilled from a record.
+    init(values: [String: [String]]) {
+        self.values = values
+    }
+
     init(body: ByteBuffer) {
         var values: [String: [String]] = [:]
         for pair in String(buffer: body).split(separator: "&") {

@@ -5,6 +5,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case databaseUnreachable(location: String, reason: String)
     case databaseHoldsData(location: String)
     case missingPlanDocument(digest: String)
+    /// A record a change was made to is gone (deleted while the change ran).
+    case missingRecord(String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "the database \(location) already holds clinic data; the demo clinic is only loaded into an empty database (point --database-url at a new file)"
         case .missingPlanDocument(let digest):
             "a plan or session points at the stored plan \(digest), which is not in the database; restore it from a backup"
+        case .missingRecord(let what):
+            "the \(what) is no longer in the database"
         }
     }
 

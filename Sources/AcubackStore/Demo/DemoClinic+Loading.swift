@@ -86,6 +86,13 @@ extension DemoClinic {
                 patientID: patientID, practitionerID: practitionerIDs[index % 2], recordedAt: today,
                 assessment: seed.assessment, complaint: seed.complaint
             ).create(on: db)
+            let consent = ConsentModel()
+            consent.$patient.id = patientID
+            consent.version = ConsentText.defaultVersion
+            consent.givenAt = today
+            consent.method = .desk
+            consent.signedName = "\(seed.givenName) \(seed.familyName)"
+            try await consent.create(on: db)
             // The practitioner has read and acknowledged the plan's warnings; a plan a rule blocks is not saved.
             let engine = PrescriptionEngine()
             let proposed = try engine.plan(for: seed.assessment)

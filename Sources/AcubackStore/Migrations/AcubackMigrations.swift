@@ -17,5 +17,6 @@ enum AcubackMigrations {
         StorePlansOnce(),
         IndexPatientRecords(),
         KeepAnalyticsCounts(),
+        RecordConsultations(),
     ]
 }

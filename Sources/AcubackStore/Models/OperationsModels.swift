@@ -1,3 +1,4 @@
+import AcubackCore
 import FluentKit
 import Foundation
 
@@ -37,6 +38,10 @@ final class ConsentModel: Model, @unchecked Sendable {
     @Field(key: "version") var version: String
     @Field(key: "given_at") var givenAt: Date
     @OptionalField(key: "recorded_by_user_id") var recordedBy: UUID?
+    /// Nil on consents recorded before the method was kept.
+    @OptionalField(key: "method") var method: ConsentMethod?
+    @OptionalField(key: "signed_name") var signedName: String?
+    @OptionalField(key: "reason") var reason: String?
 
     init() {}
 }

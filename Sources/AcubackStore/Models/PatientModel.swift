@@ -46,6 +46,13 @@ final class AssessmentModel: Model, @unchecked Sendable {
     @Field(key: "electroacupuncture") var electroacupuncture: Bool
     @OptionalField(key: "preferred_position") var preferredPosition: String?
     @Field(key: "complaint") var complaint: String
+    @OptionalField(key: "duration_weeks") var durationWeeks: Int?
+    /// Comma-separated `RedFlag` raw values found by the screen; nil on assessments made before screening was recorded.
+    @OptionalField(key: "red_flags") var redFlags: String?
+    @OptionalField(key: "examination_json") var examinationJSON: String?
+    /// The risk factors the assessment was planned with; nil on assessments made before snapshots were kept.
+    @OptionalField(key: "risks_json") var risksJSON: String?
+    @OptionalField(key: "recorded_by_user_id") var recordedBy: UUID?
 
     init() {}
 }

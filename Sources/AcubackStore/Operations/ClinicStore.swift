@@ -22,6 +22,21 @@ public struct ClinicStore: Sendable {
             reviewMinutes: row.reviewMinutes, noticeHours: row.noticeHours, consentVersion: row.consentVersion)
     }
 
+    /// The clinic's settings row, or a new one holding the defaults when the clinic has none yet.
+    static func settingsModel(clinicID: UUID, on db: any Database) async throws -> ClinicSettingsModel {
+        if let row = try await ClinicSettingsModel.find(clinicID, on: db) { return row }
+        let defaults = ClinicSettings(timeZone: "UTC")
+        let row = ClinicSettingsModel()
+        row.id = clinicID
+        row.openingHours = defaults.openingHours.text
+        row.consultationMinutes = defaults.consultationMinutes
+        row.treatmentMinutes = defaults.treatmentMinutes
+        row.reviewMinutes = defaults.reviewMinutes
+        row.noticeHours = defaults.noticeHours
+        row.consentVersion = defaults.consentVersion
+        return row
+    }
+
     public func saveSettings(_ settings: ClinicSettings, clinicID: UUID) async throws {
         try settings.validate()
         try await store.fluent.transaction { db in

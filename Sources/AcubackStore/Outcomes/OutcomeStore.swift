@@ -113,26 +113,32 @@ public struct OutcomeStore: Sendable {
 
     // MARK: - Reviews
 
+    /// Keeps the review with the red-flag screen re-asked at it and its audit event, in one transaction.
     public func addReview(
-        _ review: CourseReview, courseID: UUID, clinicID: UUID, baselineMeasureID: UUID, measureID: UUID, note: String, by userID: UUID, at now: Date
+        _ review: CourseReview, courseID: UUID, clinicID: UUID, patientID: UUID, baselineMeasureID: UUID, measureID: UUID, note: String,
+        redFlags: [RedFlag], by userID: UUID, at now: Date, audit: AuditEntry
     ) async throws -> CourseReviewRecord {
-        let model = CourseReviewModel()
-        model.clinicID = clinicID
-        model.$course.id = courseID
-        model.afterSession = review.afterSession
-        model.isFinal = review.isFinal
-        model.baselineMeasureID = baselineMeasureID
-        model.measureID = measureID
-        model.scale = review.change.scale.rawValue
-        model.baselinePain = review.change.baseline
-        model.currentPain = review.change.current
-        model.category = review.category.rawValue
-        model.recommendation = review.recommendation.rawValue
-        model.note = note
-        model.reviewedByUserID = userID
-        model.reviewedAt = now
-        try await model.create(on: store.fluent)
-        return model.record
+        try await store.audited(audit, at: now) { db in
+            let model = CourseReviewModel()
+            model.clinicID = clinicID
+            model.$course.id = courseID
+            model.afterSession = review.afterSession
+            model.isFinal = review.isFinal
+            model.baselineMeasureID = baselineMeasureID
+            model.measureID = measureID
+            model.scale = review.change.scale.rawValue
+            model.baselinePain = review.change.baseline
+            model.currentPain = review.change.current
+            model.category = review.category.rawValue
+            model.recommendation = review.recommendation.rawValue
+            model.note = note
+            model.reviewedByUserID = userID
+            model.reviewedAt = now
+            try await model.create(on: db)
+            try await ConsultationStore.screen(
+                redFlags, source: .review, sourceID: model.id, patientID: patientID, clinicID: clinicID, by: userID, at: now, on: db)
+            return (model.record, model.id?.uuidString)
+        }
     }
 
     public func reviews(courseID: UUID) async throws -> [CourseReviewRecord] {

@@ -3,9 +3,14 @@ import FluentKit
 import Foundation
 
 public struct ConsentRecord: Sendable, Equatable {
+    public let id: UUID
     public let version: String
     public let givenAt: Date
     public let recordedBy: UUID?
+    /// Nil for consents recorded before the method was kept.
+    public let method: ConsentMethod?
+    public let signedName: String
+    public let reason: String
 }
 
 extension PatientStore {
@@ -43,17 +48,8 @@ extension PatientStore {
         try await patient.save(on: store.fluent)
     }
 
-    public func recordConsent(patientID: UUID, version: String, at: Date, recordedBy: UUID?) async throws {
-        let consent = ConsentModel()
-        consent.$patient.id = patientID
-        consent.version = version
-        consent.givenAt = at
-        consent.recordedBy = recordedBy
-        try await consent.create(on: store.fluent)
-    }
-
     public func consents(patientID: UUID) async throws -> [ConsentRecord] {
         try await ConsentModel.query(on: store.fluent).filter(\.$patient.$id == patientID).sort(\.$givenAt, .descending).all()
-            .map { ConsentRecord(version: $0.version, givenAt: $0.givenAt, recordedBy: $0.recordedBy) }
+            .map(\.record)
     }
 }

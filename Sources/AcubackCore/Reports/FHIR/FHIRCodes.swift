@@ -15,4 +15,13 @@ public enum FHIRCodes {
     public static let certificateSystem = "urn:acuback:fhir:NamingSystem:certificate-number"
     public static let observationCategory = "http://terminology.hl7.org/CodeSystem/observation-category"
     public static let ucum = "http://unitsofmeasure.org"
+    public static let redFlagSystem = "urn:acuback:fhir:CodeSystem:red-flag"
+    public static let redFlagDecisionSystem = "urn:acuback:fhir:CodeSystem:red-flag-decision"
+    public static let consentMethodSystem = "urn:acuback:fhir:CodeSystem:consent-method"
+    public static let flagCategory = "http://terminology.hl7.org/CodeSystem/flag-category"
+    public static let consentScope = "http://terminology.hl7.org/CodeSystem/consentscope"
+    /// LOINC "Patient consent".
+    public static let patientConsent = (code: "59284-0", display: "Patient Consent")
+    /// LOINC "Progress note".
+    public static let progressNote = (code: "11506-3", display: "Progress note")
 }

@@ -86,12 +86,23 @@ struct AdminPractitionersController {
                     timeZone: form.text("timeZone"), openingHours: try WeeklyHours.parse(form.text("openingHours"), field: "openingHours"),
                     consultationMinutes: Int(form.text("consultationMinutes")) ?? 0, treatmentMinutes: Int(form.text("treatmentMinutes")) ?? 0,
                     reviewMinutes: Int(form.text("reviewMinutes")) ?? 0, noticeHours: Int(form.text("noticeHours")) ?? -1,
-                    consentVersion: form.text("consentVersion"))
+                    // The version changes only by publishing a new text (below).
+                    consentVersion: try await clinics.settings(clinicID: actor.clinicID).consentVersion)
                 try await clinics.saveSettings(settings, clinicID: actor.clinicID)
                 try await services.record("clinic.settings", by: actor, clinicID: actor.clinicID, recordType: "clinic", from: context.clientAddress)
                 return try await settingsPage(request, context, extra: ["saved": true])
             } catch let error as ValidationError {
                 return try await settingsPage(request, context, extra: ["message": error.description], status: .badRequest)
+            }
+        }
+        router.post("/admin/consent") { request, context in
+            let actor = try requireAdmin(context)
+            let form = try await FormFields.of(request)
+            do {
+                let published = try await ConsentService(services: services).publish(text: form.text("text"), by: actor, from: context.clientAddress)
+                return try await settingsPage(request, context, extra: ["consentPublished": published.version])
+            } catch let error as ValidationError {
+                return try await settingsPage(request, context, extra: ["consentError": error.description, "consentDraft": form.text("text")], status: .badRequest)
             }
         }
         router.post("/admin/rooms") { request, context in
@@ -175,6 +186,11 @@ struct AdminPractitionersController {
             "reviewMinutes": settings.reviewMinutes, "noticeHours": settings.noticeHours, "consentVersion": settings.consentVersion,
             "rooms": try await clinics.rooms(clinicID: actor.clinicID).map(\.name),
         ]
+        let consent = try await ConsentService(services: services).current(clinicID: actor.clinicID)
+        values["consent"] = [
+            "version": consent.version, "text": consent.text, "shipped": consent.publishedAt == nil,
+            "publishedAt": consent.publishedAt.map { DisplayTime.format($0, in: settings.zone) } ?? "",
+        ] as [String: Any]
         values.merge(extra) { _, new in new }
         return try renderer.render("admin-clinic", context, path: "/admin/clinic", values: values, status: status).response(from: request, context: context)
     }

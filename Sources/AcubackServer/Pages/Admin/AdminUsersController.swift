@@ -25,6 +25,14 @@ struct AdminUsersController {
                 }
                 let user = try await services.accounts.createUser(
                     clinicID: actor.clinicID, email: form.text("email"), displayName: form.text("name"), role: role, passwordHash: nil)
+                if role == .practitioner {
+                    // A practitioner's account comes with the practitioner record that is certified, booked and treats.
+                    let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
+                    _ = try await ClinicStore(services.database).createPractitioner(
+                        clinicID: actor.clinicID, userID: user.id, name: user.displayName,
+                        profession: form.text("profession").isEmpty ? "Acupuncturist" : form.text("profession"),
+                        practisingSince: Int(form.text("since")) ?? CalendarDay(services.now(), in: zone).year)
+                }
                 try await invite(user, by: actor)
                 try await services.record(
                     "user.create", by: actor, clinicID: actor.clinicID, recordType: "user", recordID: user.id.uuidString,

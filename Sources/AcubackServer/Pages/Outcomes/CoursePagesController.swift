@@ -41,7 +41,12 @@ struct CoursePagesController {
             do {
                 let after = form.text("afterSession")
                 guard after.isEmpty || Int(after) != nil else { throw ValidationError(field: "afterSession", rule: "must be a session number") }
-                _ = try await outcomes.review(courseID: courseID, afterSession: Int(after), note: form.text("note"), by: actor, from: context.clientAddress)
+                let flags = try form.all("redFlags").map { text throws(ValidationError) -> RedFlag in
+                    guard let flag = RedFlag(rawValue: text) else { throw ValidationError(field: "redFlags", rule: "'\(text)' is not a red flag this form asks about") }
+                    return flag
+                }
+                _ = try await outcomes.review(
+                    courseID: courseID, afterSession: Int(after), note: form.text("note"), redFlags: flags, by: actor, from: context.clientAddress)
             } catch let error as any ProblemConvertible {
                 let refusal = error.problem(instance: nil).pageRefusal
                 return try await page(request, context, extra: ["reviewError": refusal.message], status: refusal.status)
@@ -93,6 +98,7 @@ struct CoursePagesController {
     /// The measures and review forms, refilled with what was typed when a save was refused.
     func formContext(_ progress: CourseProgress, settings: OutcomeSettings, form: FormFields?, zone: TimeZone) -> [String: Any] {
         let hasBaseline = progress.baseline != nil
+        let redFlagQuestions = RedFlag.allCases.map { ["value": $0.rawValue, "question": $0.question] }
         let chosen = form?.text("timepoint") ?? (hasBaseline ? "session" : "baseline")
         let timepoints = MeasureTimepoint.allCases.filter { $0 != .baseline || !hasBaseline }.map { timepoint -> [String: Any] in
             var option: [String: Any] = ["value": timepoint.rawValue, "label": timepoint.rawValue.capitalized.replacingOccurrences(of: "-", with: " ")]
@@ -108,7 +114,7 @@ struct CoursePagesController {
             return values
         }
         var values: [String: Any] = [
-            "timepoints": timepoints, "activities": activities, "afterSession": progress.sessionsDone,
+            "timepoints": timepoints, "activities": activities, "afterSession": progress.sessionsDone, "redFlagQuestions": redFlagQuestions,
             "sessions": progress.sessions.map { ["id": $0.sessionID.uuidString, "label": "Session \($0.number), \(DisplayTime.short($0.startedAt, in: zone))"] },
         ]
         for field in ["painNow", "painAverageWeek", "painWorst", "fingertipToFloorCm", "schoberCm", "swellingGrade", "rolandMorris", "oswestry"] {

@@ -55,13 +55,6 @@ extension PatientPagesController {
             try await services.record("patient.updateIntake", by: context.actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "clinical", recordID: patient.id.uuidString, from: context.clientAddress)
             return Response.redirect(to: "/patients/\(patient.id)#intake", type: .normal)
         }
-        router.post("/patients/{id}/consent") { request, context in
-            let patient = try await patientFor(context, .changePatientContact)
-            let version = try await ClinicStore(services.database).settings(clinicID: patient.clinicID).consentVersion
-            try await services.patients.recordConsent(patientID: patient.id, version: version, at: services.now(), recordedBy: context.actor?.userID)
-            try await services.record("patient.consent", by: context.actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "consent", recordID: version, from: context.clientAddress)
-            return Response.redirect(to: "/patients/\(patient.id)#consent", type: .normal)
-        }
         router.post("/patients/{id}/course") { request, context in
             try context.require(.listPatients, .clinic(context.actor?.clinicID ?? UUID()))
             let patient = try await patientFor(context, .readPatientContact)
@@ -120,15 +113,11 @@ extension PatientPagesController {
         let now = services.now()
         let visits = try await BookingStore(services.database).appointments(
             clinicID: patient.clinicID, from: now.addingTimeInterval(-90 * 86_400), to: now.addingTimeInterval(365 * 86_400), patientID: patient.id)
-        let consents = try await services.patients.consents(patientID: patient.id)
         let target = AccessTarget.patient(clinicID: patient.clinicID, patientID: patient.id)
         var values: [String: Any] = [
             "patientId": patient.id.uuidString,
             "visits": visits.map { ["when": DisplayTime.format($0.start, in: zone), "kind": $0.kind.rawValue, "with": $0.practitionerName, "status": $0.status.rawValue] },
             "hasVisits": !visits.isEmpty,
-            "consents": consents.map { ["version": $0.version, "at": DisplayTime.format($0.givenAt, in: zone)] },
-            "consentVersion": settings.consentVersion,
-            "hasCurrentConsent": consents.contains { $0.version == settings.consentVersion },
             "canBook": AccessPolicy.decide(actor, .listPatients, .clinic(patient.clinicID)).isAllowed,
             "canEditIntake": AccessPolicy.decide(actor, .changePatientClinical, target).isAllowed,
             "canConsent": AccessPolicy.decide(actor, .changePatientContact, target).isAllowed,

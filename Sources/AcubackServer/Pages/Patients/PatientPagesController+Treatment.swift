@@ -13,7 +13,8 @@ extension PatientPagesController {
             let form = try await FormFields.of(request)
             do {
                 _ = try await treatment.savePlan(
-                    for: patient, edits: [], acknowledged: form.all("acknowledged"), by: context.actor!, from: context.clientAddress)
+                    for: patient, edits: try PlanEditFields.edits(form), acknowledged: form.all("acknowledged"), by: context.actor!,
+                    from: context.clientAddress)
             } catch let error as any ProblemConvertible {
                 let refusal = error.problem(instance: nil).pageRefusal
                 return try await record(patient.id, request, context, extra: ["planError": refusal.message], status: refusal.status)
@@ -38,13 +39,8 @@ extension PatientPagesController {
                 "points": saved.plan.needles.map(\.key).joined(separator: ", "),
             ] as [String: Any]
         }
-        if AccessPolicy.decide(actor, .planTreatment, target).isAllowed, actor.practitionerID != nil,
-           let proposal = try? await treatment.proposePlan(for: patient) {
-            values["proposal"] = [
-                "needles": proposal.needleCount, "protocol": proposal.protocolName,
-                "blocks": proposal.findings.filter(\.isUnresolvedBlock).map { ["message": $0.message] },
-                "warnings": proposal.findings.filter(\.needsAcknowledgement).map { ["id": $0.id, "message": $0.message] },
-            ] as [String: Any]
+        if AccessPolicy.decide(actor, .planTreatment, target).isAllowed, actor.practitionerID != nil {
+            values.merge(try await proposalContext(patient, query: query)) { _, new in new }
         }
         if clinical { values.merge(try await progressContext(patient, zone: zone)) { _, new in new } }
         guard clinical || mayCheckIn else { return values }
@@ -74,6 +70,49 @@ extension PatientPagesController {
         values["sessions"] = rows
         values["hasSessions"] = !rows.isEmpty
         values["showSessions"] = true
+        return values
+    }
+
+    /// The plan proposed from the newest assessment, with the practitioner's edits so far, on the
+    /// back chart; findings of one rule are acknowledged once for the rule.
+    func proposalContext(_ patient: PatientRecord, query: FormFields) async throws -> [String: Any] {
+        guard let latest = try await services.patients.clinical(patientID: patient.id)?.assessments.first else { return [:] }
+        var edits: [PlanEdit]
+        var values: [String: Any] = [:]
+        do {
+            edits = try PlanEditFields.edits(query)
+        } catch {
+            values["planError"] = error.description
+            edits = []
+        }
+        let plan: TreatmentPlan
+        do {
+            plan = try await treatment.proposePlan(for: patient, edits: edits)
+        } catch let error as ValidationError {
+            values["planError"] = error.description
+            edits = []
+            plan = try await treatment.proposePlan(for: patient)
+        }
+        var proposal = PlanPageController.context(for: plan, regions: latest.assessment.regions)
+        let encoded = edits.map(PlanEditFields.encode)
+        proposal["edits"] = encoded
+        proposal["edited"] = !edits.isEmpty
+        proposal["needleRows"] = plan.needles.enumerated().map { index, needle -> [String: Any] in
+            [
+                "label": "\(needle.point) \(needle.side.rawValue)" + (needle.site.map { " (site \($0))" } ?? ""),
+                "name": PointCatalogue.standard.point(needle.point)?.pinyin ?? "", "role": needle.role.rawValue, "depth": needle.maxDepthMm,
+                "remove": PlanEditFields.encode(PlanEdit(action: .remove, point: needle.point, side: needle.side)),
+                "key": "\(needle.point):\(needle.side.rawValue)",
+                "first": index == plan.needles.firstIndex { $0.point == needle.point && $0.side == needle.side },
+            ]
+        }.filter { $0["first"] as? Bool == true }
+        let acknowledgeable = plan.findings.filter(\.needsAcknowledgement)
+        proposal["ruleWarnings"] = Dictionary(grouping: acknowledgeable, by: \.rule).sorted { $0.key < $1.key }.map { rule, findings -> [String: Any] in
+            ["rule": rule, "messages": findings.map(\.message), "count": findings.count]
+        }
+        proposal["blocks"] = plan.findings.filter(\.isUnresolvedBlock).map { ["message": $0.message] }
+        proposal["sides"] = NeedleSide.allCases.map(\.rawValue)
+        values["proposal"] = proposal
         return values
     }
 

@@ -12,6 +12,7 @@ struct PatientPagesController {
     func addRoutes(to router: Router<AcubackRequestContext>) {
         addCareRoutes(to: router)
         addTreatmentRoutes(to: router)
+        addConsultationRoutes(to: router)
         router.get("/patients") { request, context in try await list(request, context) }
         router.get("/patients/{id}") { request, context in
             guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
@@ -58,9 +59,11 @@ struct PatientPagesController {
         if AccessPolicy.decide(actor, .readPatientClinical, target).isAllowed,
            let clinical = try await services.patients.clinical(patientID: patient.id) {
             recordType = "patient+clinical"
-            values["clinical"] = ClinicalView.context(risks: clinical.risks, assessments: clinical.assessments)
+            values["clinical"] = ClinicalView.context(risks: clinical.risks)
         }
         values.merge(try await careContext(patient, actor)) { _, new in new }
+        let zone = try await ClinicStore(services.database).settings(clinicID: patient.clinicID).zone
+        values.merge(try await consultationContext(patient, actor, query: FormFields(request.uri.queryParameters), zone: zone)) { _, new in new }
         values.merge(try await treatmentContext(patient, actor, query: FormFields(request.uri.queryParameters))) { _, new in new }
         values.merge(extra) { _, new in new }
         try await services.record(
@@ -74,7 +77,15 @@ struct PatientPagesController {
 
 /// The clinical part of a patient's record, in words.
 enum ClinicalView {
-    static func context(risks: RiskFactors, assessments: [AssessmentRecord]) -> [String: Any] {
+    static func context(risks: RiskFactors) -> [String: Any] {
+        let flags = riskWords(risks)
+        return [
+            "risks": flags.isEmpty ? ["No risk factors recorded"] : flags,
+        ]
+    }
+
+    /// The patient's risk factors in words, for the record and each assessment's snapshot.
+    static func riskWords(_ risks: RiskFactors) -> [String] {
         var flags: [String] = []
         if let week = risks.pregnancyWeek { flags.append("Pregnant, week \(week)") }
         if risks.anticoagulants { flags.append("Takes anticoagulants") }
@@ -88,17 +99,6 @@ enum ClinicalView {
         if risks.epilepsy { flags.append("Epilepsy") }
         if !risks.brokenSkinRegions.isEmpty { flags.append("Broken skin: " + risks.brokenSkinRegions.map { PositionText.words($0.rawValue).lowercased() }.joined(separator: ", ")) }
         if risks.cannotLieProne { flags.append("Cannot lie face down") }
-        return [
-            "risks": flags.isEmpty ? ["No risk factors recorded"] : flags,
-            "assessments": assessments.map { record -> [String: Any] in
-                let a = record.assessment
-                return [
-                    "date": CalendarDay(record.recordedAt, in: .gmt).description, "complaint": record.complaint,
-                    "where": a.regions.map(\.rawValue).joined(separator: " and ") + " back, " + a.side.rawValue
-                        + (a.levels.isEmpty ? "" : " (" + a.levels.map(\.rawValue).joined(separator: ", ") + ")"),
-                    "onset": a.onset.rawValue, "radiates": a.radiatesToLeg,
-                ]
-            },
-        ]
+        return flags
     }
 }

@@ -50,6 +50,21 @@ extension ChairPagesController {
                 _ = try await sessions.startTimer(id, by: actor, from: context.clientAddress)
             }
         }
+        router.post("/sessions/{id}/note") { request, context in
+            let actor = try context.requireActor(.treatPatient)
+            let id = try sessionID(context)
+            let form = try await FormFields.of(request)
+            let note = SessionNote(
+                subjective: form.text("subjective"), objective: form.text("objective"), assessment: form.text("assessment"),
+                plan: form.text("plan"), tongue: form.text("tongue"), pulse: form.text("pulse"), pattern: form.text("pattern"))
+            do {
+                _ = try await SessionNoteService(services: services).write(note, for: id, by: actor, from: context.clientAddress)
+            } catch let error as any ProblemConvertible {
+                let refusal = error.problem(instance: nil).pageRefusal
+                return try await page(request, context, message: refusal.message, status: refusal.status)
+            }
+            return Response.redirect(to: "/sessions/\(id)?noteSaved=1#session-note", type: .normal)
+        }
         router.post("/sessions/{id}/close") { request, context in
             try await act(request, context) { id, actor, form in
                 guard let pain = Int(form.text("painAfter")) else { throw ValidationError(field: "painAfter", rule: "must be a whole number from 0 to 10") }

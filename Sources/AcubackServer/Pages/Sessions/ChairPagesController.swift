@@ -102,6 +102,9 @@ struct ChairPagesController {
         let canTreat = AccessPolicy.decide(actor, .treatPatient, .session(clinicID: record.clinicID, practitionerID: record.practitionerID)).isAllowed
         var values = ChairView(record: record, now: services.now(), zone: zone, canTreat: canTreat).context
         values["message"] = message
+        values["note"] = try await NoteView.context(
+            SessionNoteStore(services.database).notes(sessionID: record.id), canWrite: canTreat, sessionOpen: record.isOpen, zone: zone,
+            saved: FormFields(request.uri.queryParameters).text("noteSaved") == "1")
         if let checkIn = try await sessions.store.checkIn(sessionID: record.id) {
             values["checkIn"] = CheckInView.context(checkIn, zone: zone)
         }

@@ -33,10 +33,50 @@ struct DayViewController {
             let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
             return Response.redirect(to: "/reception?date=\(CalendarDay(appointment.start, in: zone))", type: .normal)
         }
+        router.get("/practitioner/hours") { request, context in
+            let practitioner = try await ownPractitioner(context)
+            return try await hoursPage(practitioner, request, context)
+        }
+        router.post("/practitioner/hours") { request, context in
+            let practitioner = try await ownPractitioner(context)
+            let form = try await FormFields.of(request)
+            do {
+                let hours = try WeeklyHours.parse(form.text("hours"), field: "hours")
+                try await ClinicStore(services.database).setHours(practitionerID: practitioner.id, hours: hours)
+                try await services.record(
+                    "practitioner.hours", by: context.actor, clinicID: practitioner.clinicID, recordType: "practitioner",
+                    recordID: practitioner.id.uuidString, from: context.clientAddress)
+            } catch let error as ValidationError {
+                return try await hoursPage(practitioner, request, context, extra: ["message": error.description, "hours": form.text("hours")], status: .badRequest)
+            }
+            return Response.redirect(to: "/practitioner/hours?saved=1", type: .normal)
+        }
         router.get("/practitioner/day") { request, context in
             try context.require(.readSchedule, .clinic(context.actor?.clinicID ?? UUID()))
             return try await practitionerDay(request, context)
         }
+    }
+
+    /// The signed-in practitioner's own record: a practitioner sets their own working hours.
+    private func ownPractitioner(_ context: AcubackRequestContext) async throws -> PractitionerRecord {
+        try context.require(.treatPatient, .clinic(context.actor?.clinicID ?? UUID()))
+        guard let id = context.actor?.practitionerID, let practitioner = try await ClinicStore(services.database).practitioner(id: id) else {
+            throw AccessDenied(signedIn: true, reason: "this account has no practitioner record")
+        }
+        return practitioner
+    }
+
+    private func hoursPage(
+        _ practitioner: PractitionerRecord, _ request: Request, _ context: AcubackRequestContext, extra: [String: Any] = [:],
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        var values: [String: Any] = [
+            "name": practitioner.name, "hours": practitioner.hours.text,
+            "saved": FormFields(request.uri.queryParameters).text("saved") == "1",
+        ]
+        values.merge(extra) { _, new in new }
+        return try renderer.render("practitioner-hours", context, path: "/practitioner/day", values: values, status: status)
+            .response(from: request, context: context)
     }
 
     private func chosenDay(_ request: Request, _ zone: TimeZone) -> CalendarDay {
@@ -143,7 +183,8 @@ struct DayViewController {
             "practitioners": practitioners.map { ["id": $0.id.uuidString, "name": $0.name, "selected": $0.id == chosen] },
             "appointments": appointments.map {
                 ["time": DisplayTime.clock($0.start, in: settings.zone), "end": DisplayTime.clock($0.end, in: settings.zone),
-                 "patient": $0.patientName, "patientId": $0.patientID.uuidString, "kind": $0.kind.rawValue, "room": $0.roomName]
+                 "patient": $0.patientName, "patientId": $0.patientID.uuidString, "kind": $0.kind.rawValue, "room": $0.roomName,
+                 "firstConsultation": $0.kind == .consultation && $0.status == .booked]
             },
             "hasAppointments": !appointments.isEmpty,
         ]).response(from: request, context: context)

@@ -1,0 +1,93 @@
+import AcubackCore
+import Foundation
+
+/// The first-consultation form on a patient's record: the plan page's assessment fields (read by
+/// `PlanForm`, so one form reads them) with the complaint, duration, red-flag screen and examination.
+struct ConsultationForm {
+    let fields: FormFields
+
+    func consultation() throws(ValidationError) -> Consultation {
+        var errors = FieldErrorCollector()
+        var assessment: Assessment?
+        do {
+            assessment = try PlanForm(fields).request().assessment
+        } catch {
+            error.errors.forEach { errors.add($0.field, $0.rule) }
+        }
+        func whole(_ name: String, field: String, rule: String) -> Int? {
+            guard let text = fields.first(name)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard let value = Int(text) else { errors.add(field, rule); return nil }
+            return value
+        }
+        let duration = whole("durationWeeks", field: "durationWeeks", rule: "must be a whole number of weeks")
+        let left = whole("slrLeft", field: "examination.straightLegRaiseLeft", rule: "must be a whole number of degrees")
+        let right = whole("slrRight", field: "examination.straightLegRaiseRight", rule: "must be a whole number of degrees")
+        let flags = fields.all("redFlags").compactMap { text -> RedFlag? in
+            if let flag = RedFlag(rawValue: text) { return flag }
+            errors.add("redFlags", "'\(text)' is not a red flag this form asks about")
+            return nil
+        }
+        try errors.throwIfAny()
+        let consultation = Consultation(
+            complaint: fields.text("complaint"), assessment: assessment!, durationWeeks: duration, redFlags: flags,
+            examination: Examination(
+                rangeOfMovement: fields.text("rangeOfMovement"), straightLegRaiseLeft: left, straightLegRaiseRight: right,
+                tenderPoints: fields.text("tenderPoints"), neurologicalSigns: fields.text("neuroSigns")))
+        try consultation.validate()
+        return consultation
+    }
+
+    /// The form filled from the newest assessment and the current intake, for the next consultation.
+    static func prefilled(from latest: Consultation?, risks: RiskFactors) -> FormFields {
+        var values: [String: [String]] = ["check": ["1"]]
+        do {
+            values["pregnancyWeek"] = risks.pregnancyWeek.map { [String($0)] }
+            values["bmi"] = risks.bmi.map { [String($0)] }
+            values["bleedingDisorder"] = [risks.bleedingDisorder.rawValue]
+            let flags: [(String, Bool)] = [
+                ("anticoagulants", risks.anticoagulants), ("implantedDevice", risks.implantedDevice), ("lungDisease", risks.lungDisease),
+                ("thoracicSurgery", risks.thoracicSurgery), ("faintingHistory", risks.faintingHistory), ("needlePhobia", risks.needlePhobia),
+                ("epilepsy", risks.epilepsy), ("cannotLieProne", risks.cannotLieProne),
+            ]
+            for (name, on) in flags where on { values[name] = ["on"] }
+            values["brokenSkinRegions"] = risks.brokenSkinRegions.map(\.rawValue)
+        }
+        if let latest {
+            let assessment = latest.assessment
+            values["regions"] = assessment.regions.map(\.rawValue)
+            values["side"] = [assessment.side.rawValue]
+            values["levels"] = assessment.levels.map(\.rawValue)
+            values["onset"] = [assessment.onset.rawValue]
+            if assessment.radiatesToLeg { values["radiatesToLeg"] = ["on"] }
+            if assessment.electroacupuncture { values["electroacupuncture"] = ["on"] }
+            values["preferredPosition"] = assessment.preferredPosition.map { [$0.rawValue] }
+        }
+        return FormFields(values: values.compactMapValues { $0 })
+    }
+
+    /// What the template needs to draw the form: the plan form's fields and this form's own.
+    func context(errors: [FieldError]) -> [String: Any] {
+        var context = PlanForm(fields).context(errors: errors)
+        context["complaint"] = fields.text("complaint")
+        context["durationWeeks"] = fields.text("durationWeeks")
+        context["slrLeft"] = fields.text("slrLeft")
+        context["slrRight"] = fields.text("slrRight")
+        context["rangeOfMovement"] = fields.text("rangeOfMovement")
+        context["tenderPoints"] = fields.text("tenderPoints")
+        context["neuroSigns"] = fields.text("neuroSigns")
+        let ticked = Set(fields.all("redFlags"))
+        context["redFlagGroups"] = RedFlagGroup.allCases.map { group -> [String: Any] in
+            [
+                "title": group.title,
+                "flags": RedFlag.allCases.filter { $0.group == group }.map { ["value": $0.rawValue, "question": $0.question, "checked": ticked.contains($0.rawValue)] },
+            ]
+        }
+        for (key, field) in [("complaintError", "complaint"), ("durationError", "durationWeeks"), ("redFlagsError", "redFlags")] {
+            let text = errors.filter { $0.field == field }.map(\.rule).joined(separator: "; ")
+            if !text.isEmpty { context[key] = text }
+        }
+        let exam = errors.filter { $0.field.hasPrefix("examination.") }.map(\.description).joined(separator: "; ")
+        if !exam.isEmpty { context["examError"] = exam }
+        return context
+    }
+}

@@ -1,0 +1,18 @@
+import FluentKit
+import Foundation
+
+extension AcubackDatabase {
+    /// Runs a change and appends its audit event in one transaction: both are stored, or neither.
+    /// `work` returns its result and the id of the record it made, which the event names.
+    public func audited<T: Sendable>(
+        _ entry: AuditEntry, at now: Date, _ work: @escaping @Sendable (any Database) async throws -> (T, recordID: String?)
+    ) async throws -> T {
+        try await fluent.transaction { db in
+            let (result, recordID) = try await work(db)
+            var event = entry
+            if let recordID { event.recordID = recordID }
+            try await AuditTrail.append(event, at: now, on: db)
+            return result
+        }
+    }
+}
