@@ -120,7 +120,11 @@ public enum RedFlagClearance: Sendable, Equatable {
     /// made after it keeps treatment stopped.
     public static func of(screens: [RedFlagScreen], decisions: [RedFlagDecision]) -> RedFlagClearance {
         guard let flagged = screens.filter({ !$0.flags.isEmpty }).max(by: { $0.screenedAt < $1.screenedAt }) else { return .clear }
-        let after = decisions.filter { $0.decidedAt >= flagged.screenedAt }.max { $0.decidedAt < $1.decidedAt }
+        // The newest decision counts; of two at the same instant, the one given later.
+        let after = decisions.filter { $0.decidedAt >= flagged.screenedAt }.reduce(nil as RedFlagDecision?) { newest, next in
+            guard let newest else { return next }
+            return next.decidedAt >= newest.decidedAt ? next : newest
+        }
         if after?.outcome == .cleared { return .clear }
         return .stopped(flags: flagged.flags, referred: after?.outcome == .referred)
     }
