@@ -111,3 +111,71 @@ def test_the_whole_clinic_as_ndjson(acuback, demo_server, tmp_path):
                           "--database-url", demo_server.database_url], capture_output=True, text=True, timeout=120)
     assert one.returncode == 0, one.stderr
     validate(json.loads(one.stdout))
+
+
+def test_a_consultation_exports_its_assessment_red_flags_consent_and_notes(demo_server_on_each_database):
+    """A patient registered at the desk: assessment with a red flag, a referral then a clearing,
+    consent at the desk; and a demo session's note with its amendment. Each becomes a coded
+    resource that validates, and agrees with the record."""
+    url = demo_server_on_each_database.url
+    reception = signed_in(url, DEMO["reception"])
+    practitioner = signed_in(url, DEMO["practitioner"])
+    admin = signed_in(url, DEMO["admin"])
+    patient = reception.post(url + "/api/v1/patients", timeout=10, json={"givenName": "Nora", "familyName": "Quinn", "birthDate": "1968-04-02"}).json()["id"]
+    assessment = practitioner.post(f"{url}/api/v1/patients/{patient}/assessments", timeout=10, json={
+        "complaint": "Aching low back since moving house", "regions": ["lower"], "side": "left", "levels": ["L5"], "radiatesToLeg": True,
+        "onset": "chronic", "durationWeeks": 26, "redFlags": ["saddleNumbness"],
+        "examination": {"rangeOfMovement": "Flexion to the knees", "straightLegRaiseLeft": 40, "neurologicalSigns": "Reduced ankle reflex left"}})
+    assert assessment.status_code == 201, assessment.text
+    status = practitioner.get(f"{url}/api/v1/patients/{patient}/red-flags", timeout=10).json()
+    assert status["treatmentStopped"] and status["urgentReferral"]
+    for decision in ({"outcome": "referred", "reason": "Saddle numbness", "referredTo": "Emergency department"},
+                     {"outcome": "cleared", "reason": "MRI normal; numbness from cycling"}):
+        answer = practitioner.post(f"{url}/api/v1/patients/{patient}/red-flag-decisions", json=decision, timeout=10)
+        assert answer.status_code == 201, answer.text
+    consent = reception.post(f"{url}/api/v1/patients/{patient}/consents", json={"method": "desk", "signedName": "Nora Quinn"}, timeout=10)
+    assert consent.status_code == 201, consent.text
+
+    bundle = admin.get(f"{url}/api/v1/patients/{patient}/fhir", timeout=30).json()
+    validate(bundle)
+    resources = [entry["resource"] for entry in bundle["entry"]]
+    for resource in resources:
+        validate(resource)
+    present = {f"{r['resourceType']}/{r['id']}" for r in resources}
+    assert not {ref for r in resources for ref in references(r)} - present
+    by_type: dict[str, list[dict]] = {}
+    for resource in resources:
+        by_type.setdefault(resource["resourceType"], []).append(resource)
+    impression = by_type["ClinicalImpression"][0]
+    assert impression["id"] == assessment.json()["id"].lower()
+    assert impression["description"] == "Aching low back since moving house"
+    assert any(f.get("itemCodeableConcept", {}).get("coding", [{}])[0].get("code") == "saddleNumbness" for f in impression["finding"])
+    [flag] = by_type["Flag"]
+    assert flag["code"]["coding"][0]["code"] == "saddleNumbness"
+    assert flag["status"] == "inactive" and "end" in flag["period"]
+    issues = sorted(by_type["DetectedIssue"], key=lambda r: r["identifiedDateTime"])
+    assert [i["mitigation"][0]["action"]["coding"][0]["code"] for i in issues] == ["referred", "cleared"]
+    assert all(i["implicated"] == [{"reference": f"Flag/{flag['id']}"}] for i in issues)
+    assert issues[0]["severity"] == "high"
+    [fhir_consent] = by_type["Consent"]
+    assert fhir_consent["patient"]["reference"] == f"Patient/{patient.lower()}"
+    assert "Nora Quinn" in fhir_consent["sourceAttachment"]["title"]
+
+    # A note on one of the demo practitioner's sessions, then an amendment once it is closed.
+    sessions = practitioner.get(url + "/api/v1/sessions", timeout=10).json()["items"]
+    closed = next(s for s in sessions if s["status"] == "closed")
+    for text in ("Pain 5/10", "Pain 5/10, easier on walking"):
+        written = practitioner.put(f"{url}/api/v1/sessions/{closed['id']}/note", json={"subjective": text, "plan": "Continue", "tongue": "Pale"}, timeout=10)
+        assert written.status_code == 200, written.text
+        assert written.json()["amendment"] is True
+    notes = admin.get(f"{url}/api/v1/patients/{closed['patientId']}/fhir", timeout=60).json()
+    compositions = [e["resource"] for e in notes["entry"] if e["resource"]["resourceType"] == "Composition"]
+    assert len(compositions) == 2
+    for composition in compositions:
+        validate(composition)
+        assert composition["event"][0]["detail"] == [{"reference": f"Procedure/{closed['id'].lower()}"}]
+    [latest] = [c for c in compositions if "relatesTo" in c]
+    [first] = [c for c in compositions if "relatesTo" not in c]
+    assert latest["status"] == "amended"
+    assert latest["relatesTo"] == [{"code": "replaces", "targetReference": {"reference": f"Composition/{first['id']}"}}]
+    assert "easier on walking" in latest["section"][0]["text"]["div"]

@@ -60,7 +60,16 @@ def record(url):
     call("getPatientClinical", practitioner, "GET", f"/api/v1/patients/{margaret}/clinical")
     call("updateIntake", practitioner, "PUT", f"/api/v1/patients/{margaret}/intake",
          json={"anticoagulants": False, "bmi": 24.5, "bleedingDisorder": "none", "brokenSkinRegions": []})
-    call("recordConsent", admin, "POST", f"/api/v1/patients/{margaret}/consents", json={})
+    call("recordConsent", admin, "POST", f"/api/v1/patients/{margaret}/consents", json={"method": "desk", "signedName": "Margaret Hughes"})
+    call("getConsentText", admin, "GET", "/api/v1/consent-text")
+    call("recordAssessment", practitioner, "POST", f"/api/v1/patients/{margaret}/assessments", json={
+        "complaint": "Aching low back for two years, worse after gardening.", "regions": ["lower"], "side": "both", "levels": ["L4", "L5"],
+        "onset": "chronic", "durationWeeks": 104, "redFlags": ["nightPain"],
+        "examination": {"rangeOfMovement": "Flexion limited to mid-shin", "tenderPoints": "Beside L4-L5 both sides", "neurologicalSigns": "None"}})
+    call("listAssessments", practitioner, "GET", f"/api/v1/patients/{margaret}/assessments")
+    call("recordRedFlagDecision", practitioner, "POST", f"/api/v1/patients/{margaret}/red-flag-decisions",
+         json={"outcome": "cleared", "reason": "Night pain eases with a change of position; no other sign."})
+    call("getRedFlags", practitioner, "GET", f"/api/v1/patients/{margaret}/red-flags")
     call("listPractitioners", admin, "GET", "/api/v1/practitioners")
     call("addCertificate", admin, "POST", f"/api/v1/practitioners/{me['practitionerId']}/certificates",
          json={"issuingBody": "British Acupuncture Council", "number": "BAcC-EX-1", "validFrom": "2026-01-01", "validTo": "2028-12-31"})
