@@ -120,9 +120,32 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite://{tmp_path / 'acuback.sqlite'}"
 
 
+@pytest.fixture(scope="session")
+def demo_template(acuback: Path, tmp_path_factory) -> Path:
+    """The demo clinic loaded once per run (`acuback demo`, through the product's use cases, takes
+    some seconds); each demo server starts from a copy of it."""
+    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite"
+    result = subprocess.run([str(acuback), "demo", "--database-url", f"sqlite://{path}"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
 @pytest.fixture
-def demo_server(acuback: Path, sqlite_url: str, tmp_path: Path):
-    server = start_server(acuback, sqlite_url, "--demo", cwd=tmp_path)
+def demo_sqlite_url(demo_template: Path, tmp_path: Path) -> str:
+    """A fresh copy of the demo database, for one test."""
+    import shutil
+
+    target = tmp_path / "acuback.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        source = demo_template.with_name(demo_template.name + suffix)
+        if source.exists():
+            shutil.copyfile(source, target.with_name(target.name + suffix))
+    return f"sqlite://{target}"
+
+
+@pytest.fixture
+def demo_server(acuback: Path, demo_sqlite_url: str, tmp_path: Path):
+    server = start_server(acuback, demo_sqlite_url, "--demo", cwd=tmp_path)
     yield server
     assert server.stop() == 0, server.output
 
@@ -139,13 +162,13 @@ def reset_postgres(binary: Path) -> None:
 
 
 @pytest.fixture(params=BACKENDS)
-def demo_server_on_each_database(request, acuback: Path, sqlite_url: str, tmp_path: Path):
+def demo_server_on_each_database(request, acuback: Path, demo_sqlite_url: str, tmp_path: Path):
     """The demo clinic served from SQLite, and from PostgreSQL when the run has one."""
     if request.param == "postgres":
         reset_postgres(acuback)
         server = start_server(acuback, POSTGRES_URL, "--demo", cwd=tmp_path)
     else:
-        server = start_server(acuback, sqlite_url, "--demo", cwd=tmp_path)
+        server = start_server(acuback, demo_sqlite_url, "--demo", cwd=tmp_path)
     server.backend = request.param
     yield server
     assert server.stop() == 0, server.output

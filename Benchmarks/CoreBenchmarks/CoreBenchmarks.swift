@@ -79,7 +79,7 @@ let benchmarks: @Sendable () -> Void = {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("acuback-bench-\(UUID().uuidString).sqlite").path
     let store = try await AcubackDatabase.open(.sqlite(path: file), logger: Logger(label: "bench"))
     _ = try await store.migrate()
-    _ = try await DemoClinic.load(into: store, hashPassword: { $0 })
+    _ = try await DemoClinicLoader(store: store, hashPassword: { $0 }).load()
     let outcomes = OutcomeStore(store)
     guard let clinic = try await AccountStore(store).clinics().first(where: { $0.slug == DemoClinic.slug }),
           let patient = try await PatientStore(store).patients(clinicID: clinic.id, matching: "Hughes").items.first,

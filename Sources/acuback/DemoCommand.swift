@@ -34,6 +34,7 @@ struct DemoCommand: AsyncParsableCommand {
             if let scale {
                 let started = Date()
                 let isTerminal = isatty(STDERR_FILENO) == 1
+                _ = try await DemoClinicLoader(store: store, hashPassword: PasswordHasher.hash).load()
                 let generated = try await DemoClinic.generate(into: store, patients: scale, hashPassword: PasswordHasher.hash) { done, total in
                     // One line that updates in place on a terminal; a line per step in a log.
                     let line = "Generated \(done) of \(total) patients (\(done * 100 / max(total, 1)) %)"
@@ -45,7 +46,7 @@ struct DemoCommand: AsyncParsableCommand {
                     "Added \(generated.patients) patients, \(generated.practitioners) practitioner(s), \(generated.courses) courses and "
                         + "\(generated.sessions) sessions to '\(DemoClinic.name)' in \(String(format: "%.1f", seconds)) s.")
             } else {
-                switch try await DemoClinic.load(into: store, hashPassword: PasswordHasher.hash) {
+                switch try await DemoClinicLoader(store: store, hashPassword: PasswordHasher.hash).load() {
                 case .loaded: Console.line("Loaded the demo clinic '\(DemoClinic.name)'.")
                 case .alreadyLoaded: Console.line("The demo clinic '\(DemoClinic.name)' is already loaded.")
                 }

@@ -55,7 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     private func loadDemo(into store: AcubackDatabase, logger: Logger) async throws {
-        switch try await DemoClinic.load(into: store, hashPassword: PasswordHasher.hash) {
+        switch try await DemoClinicLoader(store: store, hashPassword: PasswordHasher.hash).load() {
         case .loaded: Console.line("Loaded the demo clinic '\(DemoClinic.name)'.")
         case .alreadyLoaded: Console.line("The demo clinic '\(DemoClinic.name)' is already loaded; serving it as it is.")
         }

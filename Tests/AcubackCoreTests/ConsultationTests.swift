@@ -46,6 +46,9 @@ import Testing
         #expect(throws: ValidationError(field: "reason", rule: "is required for verbal consent: say why it was not signed")) {
             try ConsentSignature(method: .verbal).validate()
         }
+        #expect(ConsentSignature.matches("hughes  Margaret", "Margaret Hughes"))
+        #expect(!ConsentSignature.matches("Mickey Mouse", "Margaret Hughes"))
+        #expect(!ConsentSignature.matches("Margaret", "Margaret Hughes"))
         #expect(ConsentText.standard.contains("pneumothorax"))
         #expect(ConsentText.standard.contains("stop the treatment at any moment"))
     }

@@ -51,8 +51,7 @@ struct TestWorld: Sendable {
     func csrf(_ role: Role) -> String { sessions[role]!.csrf }
 
     static func make(store: AcubackDatabase) async throws -> TestWorld {
-        // Cost 4 keeps the demo's bcrypt fast in tests; verification works at any cost.
-        _ = try await DemoClinic.load(into: store, hashPassword: { Bcrypt.hash($0, cost: 4) })
+        _ = try await DemoClinicLoader(store: store, hashPassword: DemoTemplate.hash).load()
         let accounts = AccountStore(store)
         let clinic = try #require(try await accounts.clinics().first { $0.slug == DemoClinic.slug })
         let other = try await accounts.createClinic(name: "Other clinic", slug: "other", timeZone: "Europe/Berlin")
@@ -122,7 +121,7 @@ func withTestWorld(
     _ backend: TestBackend = .sqlite, clock: TestClock = TestClock(),
     _ body: @Sendable (any TestClientProtocol, TestWorld) async throws -> Void
 ) async throws {
-    try await withTestDatabase(backend, migrated: true) { store in
+    try await withDemoDatabase(backend) { store in
         let world = try await TestWorld.make(store: store)
         let app = try await buildApplication(
             configuration: .init(port: 0), store: store, logger: testLogger, metrics: PrometheusCollectorRegistry(),
@@ -160,3 +159,62 @@ func form(_ fields: [(String, String)]) -> ByteBuffer {
 }
 
 let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+/// The demo clinic, made through the use cases, takes seconds to load: on SQLite it is loaded
+/// once per test run and each test world starts from a copy of the file.
+actor DemoTemplate {
+    static let shared = DemoTemplate()
+    private var loading: Task<URL, any Error>?
+
+    // Cost 4 keeps the demo's bcrypt fast in tests; verification works at any cost.
+    static let hash: @Sendable (String) -> String = { Bcrypt.hash($0, cost: 4) }
+
+    func file() async throws -> URL {
+        if let loading { return try await loading.value }
+        let task = Task<URL, any Error> {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("acuback-demo-template-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let file = folder.appendingPathComponent("demo.sqlite")
+            let store = try await AcubackDatabase.open(.sqlite(path: file.path), logger: testLogger)
+            do {
+                try await store.migrate()
+                _ = try await DemoClinicLoader(store: store, hashPassword: Self.hash).load()
+            } catch {
+                await store.close()
+                throw error
+            }
+            await store.close()
+            return file
+        }
+        loading = task
+        return try await task.value
+    }
+}
+
+/// A migrated database holding the demo clinic: a copy of the template on SQLite, a fresh load elsewhere.
+func withDemoDatabase(_ backend: TestBackend, _ body: (AcubackDatabase) async throws -> Void) async throws {
+    guard backend == .sqlite else {
+        try await withTestDatabase(backend, migrated: true, body)
+        return
+    }
+    let template = try await DemoTemplate.shared.file()
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("acuback-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("t.sqlite")
+    for suffix in ["", "-wal", "-shm"] {
+        let source = URL(fileURLWithPath: template.path + suffix)
+        if FileManager.default.fileExists(atPath: source.path) {
+            try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: file.path + suffix))
+        }
+    }
+    let store = try await AcubackDatabase.open(.sqlite(path: file.path), logger: testLogger)
+    do {
+        try await store.migrate()
+        try await body(store)
+    } catch {
+        await store.close()
+        throw error
+    }
+    await store.close()
+}

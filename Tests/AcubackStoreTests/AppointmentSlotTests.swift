@@ -10,10 +10,10 @@ import AcubackTestSupport
     @Test(arguments: TestBackend.available)
     func theDatabaseRefusesAnOverlappingBookingAndKeepsNothingOfIt(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { store in
-            _ = try await DemoClinic.load(into: store, today: Date(timeIntervalSince1970: 1_780_000_200), hashPassword: { $0 })
+            let fixture = try await BookingStoreTests.Fixture.make(store)
+            _ = try await BookingStore(store).book([fixture.appointment(at: Date(timeIntervalSince1970: 1_800_036_000))], reminder: { _, _ in nil })
             let db = try store.fluent
-            // A booking of the demo week: the finished courses before it hold no slots.
-            let existing = try #require(try await AppointmentModel.query(on: db).filter(\.$courseID == nil).sort(\.$startsAt).first())
+            let existing = try #require(try await AppointmentModel.query(on: db).sort(\.$startsAt).first())
             let overlapping = AppointmentModel(
                 clinicID: existing.$clinic.id, patientID: existing.$patient.id,
                 practitionerID: existing.$practitioner.id, roomID: nil, kind: .review, status: .booked,
@@ -32,10 +32,10 @@ import AcubackTestSupport
     @Test(arguments: TestBackend.available)
     func backToBackBookingsDoNotClash(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { store in
-            _ = try await DemoClinic.load(into: store, today: Date(timeIntervalSince1970: 1_780_000_200), hashPassword: { $0 })
+            let fixture = try await BookingStoreTests.Fixture.make(store)
+            _ = try await BookingStore(store).book([fixture.appointment(at: Date(timeIntervalSince1970: 1_800_036_000))], reminder: { _, _ in nil })
             let db = try store.fluent
-            // A booking of the demo week: the finished courses before it hold no slots.
-            let existing = try #require(try await AppointmentModel.query(on: db).filter(\.$courseID == nil).sort(\.$startsAt).first())
+            let existing = try #require(try await AppointmentModel.query(on: db).sort(\.$startsAt).first())
             let next = AppointmentModel(
                 clinicID: existing.$clinic.id, patientID: existing.$patient.id,
                 practitionerID: existing.$practitioner.id, roomID: nil, kind: .review, status: .booked,

@@ -43,9 +43,10 @@ import Testing
     }
 
     @Test(arguments: TestBackend.available)
-    func rebuildingEveryClinicGivesTheDemoTheCountsItWasLoadedWith(backend: TestBackend) async throws {
+    func rebuildingEveryClinicGivesGeneratedPatientsTheCountsTheyWereWrittenWith(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { store in
-            _ = try await DemoClinic.load(into: store, hashPassword: { $0 })
+            _ = try await AccountStore(store).createClinic(name: DemoClinic.name, slug: DemoClinic.slug, timeZone: DemoClinic.timeZone)
+            _ = try await DemoClinic.generate(into: store, patients: 6, hashPassword: { $0 })
             let clinic = try #require(try await AccountStore(store).clinics().first)
             let sql = try store.sql
             let loaded = try await PatientTallies.tally(clinicID: clinic.id, on: sql)

@@ -14,12 +14,13 @@ import AcubackTestSupport
     @Test(arguments: TestBackend.available)
     func sessionsOfOneCourseShareOneStoredPlanAndRevertingRestoresTheCopies(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { store in
-            _ = try await DemoClinic.load(into: store, today: today, hashPassword: { $0 })
+            _ = try await AccountStore(store).createClinic(name: DemoClinic.name, slug: DemoClinic.slug, timeZone: DemoClinic.timeZone)
+            _ = try await DemoClinic.generate(into: store, patients: 6, today: today, hashPassword: { $0 })
             let db = try store.fluent
             let sql = try store.sql
             let plans = try await TreatmentPlanModel.query(on: db).all()
             let sessions = try await TreatmentSessionModel.query(on: db).all()
-            #expect(sessions.count >= 10 * plans.count, "each saved demo plan has a ten-session course")
+            #expect(sessions.count >= 10 * plans.count, "each generated plan has a ten-session course")
             // Ten sessions of a course and the plan they came from are one row.
             #expect(try await PlanDocumentModel.query(on: db).count() == Set(plans.map(\.planDigest)).count)
             #expect(Set(sessions.map(\.planDigest)).isSubset(of: Set(plans.map(\.planDigest))))

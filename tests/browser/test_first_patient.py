@@ -28,12 +28,12 @@ from selenium.common.exceptions import (
     ElementNotInteractableException,
     NoSuchElementException,
     StaleElementReferenceException,
+    WebDriverException,
 )
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from browser.conftest import console_errors, drain_console, sign_in, wait_for_page
+from browser.conftest import console_errors, drain_console, sign_in
 from conftest import BACKENDS, POSTGRES_URL, reset_postgres, start_server
 
 ADMIN_EMAIL = "admin@clinic.test"
@@ -131,8 +131,19 @@ def field(driver, element_id: str):
     return driver.find_element(By.ID, element_id)
 
 
+def reveal(driver, element) -> None:
+    """Opens the folded <details> a field sits in, by its summary, as a person would."""
+    if element.is_displayed():
+        return
+    summary = driver.execute_script(
+        "var d = arguments[0].closest('details'); return d && !d.open ? d.querySelector('summary') : null;", element)
+    if summary is not None:
+        click(driver, summary)
+
+
 def type_into(driver, element_id: str, text: str) -> None:
     element = field(driver, element_id)
+    reveal(driver, element)
     element.clear()
     element.send_keys(text)
 
@@ -163,12 +174,27 @@ def tick(driver, element_id: str) -> None:
     assert element.is_selected(), element_id
 
 
+def wait_until(driver, condition, timeout: float = 20) -> None:
+    """Waits until the page has loaded and `condition` holds; an element read while the old page
+    is being replaced goes stale (or, in Chromium, "does not belong to the document"): look again."""
+    WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException, WebDriverException)).until(
+        lambda d: d.execute_script("return document.readyState") == "complete" and condition(d))
+
+
 def submit(driver, button, condition, timeout: float = 20) -> None:
-    """Presses a submit button and waits for the new page, until `condition` holds on it."""
+    """Presses a submit button (or follows a link) and waits for the new page, until `condition` holds on it."""
     page = driver.find_element(By.TAG_NAME, "html")
     click(driver, button)
-    WebDriverWait(driver, timeout).until(expected_conditions.staleness_of(page))
-    wait_for_page(driver, condition, timeout)
+
+    def replaced(_):
+        try:
+            page.is_enabled()
+            return False
+        except (StaleElementReferenceException, WebDriverException):
+            return True
+
+    WebDriverWait(driver, timeout).until(replaced)
+    wait_until(driver, condition, timeout)
 
 
 def has(element_id: str):
@@ -198,7 +224,7 @@ def press_needle(driver, element) -> None:
         element.click()
     except ElementClickInterceptedException:
         driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", element)
-    wait_for_page(driver, lambda d: ledger_length(d) not in (None, before))
+    wait_until(driver, lambda d: ledger_length(d) not in (None, before))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -274,6 +300,7 @@ def admin_invites_the_practitioner(driver, server) -> str:
 def practitioner_joins(driver, server, inbox, artifacts) -> None:
     """Step 3: the link from the mail, a password, signing in, their own hours."""
     mail = inbox.wait_for(PRACTITIONER_EMAIL, "Your Acuback account")
+    assert f"Hello {PRACTITIONER_NAME}" in mail and "(practitioner)" in mail, mail
     links = re.findall(r"https?://\S+/password/reset\?token=[A-Za-z0-9_\-%.~]+", mail)
     assert links, "no password link in the invitation:\n" + mail
     link = links[0]
@@ -312,7 +339,7 @@ def patient_registers_and_books(driver, server, artifacts) -> str:
     assert text_of(driver, "#patient-name") == PATIENT_NAME
 
     driver.get(server.url + "/book")
-    wait_for_page(driver, has("practitioner-filter"))
+    wait_until(driver, has("practitioner-filter"))
     options = [option.text for option in Select(field(driver, "practitioner")).options]
     assert PRACTITIONER_NAME in options, f"the certified practitioner is not offered on /book: {options}"
     slots = driver.find_elements(By.CSS_SELECTOR, "button.slot")
@@ -352,6 +379,10 @@ def practitioner_assesses(driver, server, practitioner_id: str, consultation_sta
     type_into(driver, "exam-slr-right", "80")
     type_into(driver, "exam-tender", "Paraspinal muscles at L4-L5 on both sides")
     type_into(driver, "exam-neuro", "None: reflexes, power and sensation normal")
+    # She takes an anticoagulant: a risk the plan's warnings must name, for the practitioner to acknowledge.
+    anticoagulants = driver.find_element(By.CSS_SELECTOR, "#assessment-form input[name=anticoagulants]")
+    if not anticoagulants.is_selected():
+        click(driver, anticoagulants)
     tick(driver, "position-prone")
     submit(driver, field(driver, "save-assessment"), lambda d: d.find_elements(By.ID, "assessment-saved") or d.find_elements(By.CSS_SELECTOR, "[role=alert]"))
     assert driver.find_elements(By.ID, "assessment-saved"), "the assessment was not saved: " + " | ".join(
@@ -372,7 +403,8 @@ def practitioner_assesses(driver, server, practitioner_id: str, consultation_sta
                 click(driver, box)
         submit(driver, saves[0], lambda d: d.find_elements(By.ID, "plan-error") or d.find_elements(By.ID, "plan-saved"))
         assert not driver.find_elements(By.ID, "plan-saved"), "a plan was saved while a red flag stops treatment"
-        assert driver.find_elements(By.ID, "plan-error")
+        assert "red flag" in text_of(driver, "#plan-error").lower(), text_of(driver, "#plan-error")
+        drain_console(driver)  # the refusal's 422 is expected
     assert not driver.find_elements(By.ID, "current-plan"), "a current plan exists while a red flag stops treatment"
 
     # Reviewed: not a sign of serious disease; cleared, with the reason.
@@ -393,7 +425,7 @@ def patient_consents(driver, server) -> None:
     """Step 6: the patient reads the consent text on their own record and signs with their typed name."""
     sign_in(driver, server.url, PATIENT_EMAIL, PATIENT_PASSWORD)
     driver.get(server.url + "/me")
-    wait_for_page(driver, has("patient-name"))
+    wait_until(driver, has("patient-name"))
     assert driver.find_elements(By.ID, "consent"), "the patient's own record has no #consent section"
     body = driver.find_elements(By.ID, "consent-text-body")
     assert body and body[0].text.strip(), "the patient is not shown the consent text to read"
@@ -410,12 +442,17 @@ def practitioner_settles_the_plan(driver, server, patient_id: str, artifacts) ->
     """Step 7: every warning acknowledged, the plan saved."""
     sign_in(driver, server.url, PRACTITIONER_EMAIL, PRACTITIONER_PASSWORD)
     driver.get(f"{server.url}/patients/{patient_id}#plan")
-    wait_for_page(driver, has("plan"))
+    wait_until(driver, has("plan"))
     assert not driver.find_elements(By.ID, "red-flag-stop")
     assert driver.find_elements(By.CSS_SELECTOR, "#plan svg"), "no proposal on the back chart in #plan"
     needles = driver.find_elements(By.CSS_SELECTOR, "#plan-needles li")
     assert needles, "no needles listed in #plan-needles"
-    for box in driver.find_elements(By.CSS_SELECTOR, "#plan input.ack"):
+    warnings = driver.find_elements(By.CSS_SELECTOR, "#plan input.ack")
+    assert warnings, "no warning to acknowledge for a patient on an anticoagulant"
+    # Each warning shows what it is about beside its checkbox.
+    findings = " ".join(box.find_element(By.XPATH, "./ancestor::*[contains(@class, 'finding')][1]").text for box in warnings)
+    assert "anticoagul" in findings.lower(), findings
+    for box in warnings:
         if not box.is_selected():
             click(driver, box)
     submit(driver, field(driver, "save-plan"), lambda d: d.find_elements(By.ID, "plan-saved") or d.find_elements(By.ID, "plan-error"))
@@ -453,7 +490,7 @@ def practitioner_runs_the_first_session(driver, server, artifacts) -> str:
     sign_in(driver, server.url, PRACTITIONER_EMAIL, PRACTITIONER_PASSWORD)
     drain_console(driver)
     driver.get(server.url + "/chair")
-    wait_for_page(driver, lambda d: d.find_elements(By.ID, "start-session") or d.find_elements(By.ID, "no-treatments"))
+    wait_until(driver, lambda d: d.find_elements(By.ID, "start-session") or d.find_elements(By.ID, "no-treatments"))
     assert driver.find_elements(By.ID, "start-session"), "/chair offers no booked treatment to start"
     choices = Select(field(driver, "start-appointment"))
     assert PATIENT_NAME in choices.options[0].text, [option.text for option in choices.options]
@@ -528,7 +565,7 @@ def patient_checks_in(driver, server, session_id: str) -> None:
     """Step 10: the check-in from the patient's own record."""
     sign_in(driver, server.url, PATIENT_EMAIL, PATIENT_PASSWORD)
     driver.get(server.url + "/me")
-    wait_for_page(driver, has("sessions"))
+    wait_until(driver, has("sessions"))
     entry = driver.find_element(By.CSS_SELECTOR, f"#sessions [data-session='{session_id}']")
     link = entry.find_element(By.CSS_SELECTOR, "a.button")
     assert link.get_attribute("href").endswith(f"/sessions/{session_id}/check-in")
@@ -547,7 +584,7 @@ def practitioner_reviews_the_course(driver, server, patient_id: str, session_id:
     """Step 11: baseline and session measures, then the interim review, on the course page."""
     sign_in(driver, server.url, PRACTITIONER_EMAIL, PRACTITIONER_PASSWORD)
     driver.get(f"{server.url}/patients/{patient_id}")
-    wait_for_page(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#course-list a"))
+    wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#course-list a"))
     # The practitioner sees the check-in on the record too.
     assert "soreness 2/10" in text_of(driver, f"#sessions [data-session='{session_id}']")
     submit(driver, driver.find_element(By.CSS_SELECTOR, "#course-list a"), has("course-title"))
@@ -587,21 +624,38 @@ def practitioner_reviews_the_course(driver, server, patient_id: str, session_id:
     driver.execute_script("document.getElementById('reviews').scrollIntoView()")
     shot(driver, artifacts, server.backend, "08-course-reviewed")
 
+    # Back on the record, the course says where it stands.
+    submit(driver, driver.find_element(By.LINK_TEXT, PATIENT_NAME), has("course-list"))
+    course = text_of(driver, "#course-list")
+    assert f"1 of {treatments} sessions done" in course and "Latest review after session 1" in course, course
+
 
 def test_a_clinic_from_an_empty_database_to_a_treated_patient(browser, new_clinic, artifacts):
     server, inbox = new_clinic
+    drain_console(browser)
+
+    def no_console_errors(step: str) -> None:
+        errors = console_errors(browser)
+        assert errors == [], f"{step}: {errors}"
+
     try:
         admin_sets_up_the_clinic(browser, server, artifacts)
         practitioner_id = admin_invites_the_practitioner(browser, server)
+        no_console_errors("admin")
         practitioner_joins(browser, server, inbox, artifacts)
+        no_console_errors("practitioner joins")
         consultation = patient_registers_and_books(browser, server, artifacts)
+        no_console_errors("patient registers and books")
         patient_id = practitioner_assesses(browser, server, practitioner_id, consultation, artifacts)
+        no_console_errors("assessment")
         patient_consents(browser, server)
         practitioner_settles_the_plan(browser, server, patient_id, artifacts)
         treatments = admin_books_the_course(browser, server, patient_id)
+        no_console_errors("consent, plan, course")
         session_id = practitioner_runs_the_first_session(browser, server, artifacts)
         patient_checks_in(browser, server, session_id)
         practitioner_reviews_the_course(browser, server, patient_id, session_id, treatments, artifacts)
+        no_console_errors("session, check-in, review")
     except BaseException:
         shot(browser, artifacts, server.backend, "failure")
         print(f"Failed at {browser.current_url}\n--- page ---\n{browser.find_element(By.TAG_NAME, 'body').text[:4000]}")

@@ -6,8 +6,8 @@ import requests
 from conftest import DEMO, csrf_token, signed_in, start_server
 
 
-def test_secrets_stay_out_of_the_log(acuback, sqlite_url, tmp_path):
-    server = start_server(acuback, sqlite_url, "--demo", "--log-level", "trace", cwd=tmp_path)
+def test_secrets_stay_out_of_the_log(acuback, demo_sqlite_url, tmp_path):
+    server = start_server(acuback, demo_sqlite_url, "--demo", "--log-level", "trace", cwd=tmp_path)
     try:
         url = server.url
         session = signed_in(url, DEMO["admin"])

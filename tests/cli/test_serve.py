@@ -61,8 +61,8 @@ def test_sigterm_closes_idle_connections_and_exits_zero(acuback, sqlite_url, tmp
     assert "Acuback stopped" in server.output
 
 
-def test_sigterm_lets_an_in_flight_request_finish(acuback, sqlite_url, tmp_path):
-    server = start_server(acuback, sqlite_url, "--demo", cwd=tmp_path)
+def test_sigterm_lets_an_in_flight_request_finish(acuback, demo_sqlite_url, tmp_path):
+    server = start_server(acuback, demo_sqlite_url, "--demo", cwd=tmp_path)
     port = int(server.url.rsplit(":", 1)[1])
     cookie = "; ".join(f"{k}={v}" for k, v in signed_in(server.url, DEMO["practitioner"]).cookies.items())
     body = b'{"regions": ["lower"], "side": "both", "onset": "chronic"}'

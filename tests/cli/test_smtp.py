@@ -23,7 +23,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def test_a_reset_link_is_mailed_through_smtp(acuback, sqlite_url, tmp_path, monkeypatch):
+def test_a_reset_link_is_mailed_through_smtp(acuback, demo_sqlite_url, tmp_path, monkeypatch):
     import requests
 
     inbox = Inbox()
@@ -33,7 +33,7 @@ def test_a_reset_link_is_mailed_through_smtp(acuback, sqlite_url, tmp_path, monk
         monkeypatch.setenv("ACUBACK_SMTP_URL", f"smtp://127.0.0.1:{controller.port}")
         monkeypatch.setenv("ACUBACK_MAIL_FROM", "clinic@acuback.example")
         monkeypatch.setenv("ACUBACK_PUBLIC_URL", "https://clinic.acuback.example")
-        server = start_server(acuback, sqlite_url, "--demo", cwd=tmp_path)
+        server = start_server(acuback, demo_sqlite_url, "--demo", cwd=tmp_path)
         try:
             session = requests.Session()
             token = csrf_token(session, server.url + "/password/forgot")

@@ -27,6 +27,15 @@ public struct ConsentSignature: Sendable, Equatable {
     }
 
     public static let nameLimit = 200
+
+    /// A typed signature matches a name when the words are the same, whatever their case,
+    /// spacing or order ("hughes margaret" signs for Margaret Hughes).
+    public static func matches(_ typed: String, _ name: String) -> Bool {
+        func words(_ text: String) -> [String] {
+            text.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init).sorted()
+        }
+        return !typed.isEmpty && words(typed) == words(name)
+    }
     public static let reasonLimit = 1000
 
     public func validate() throws(ValidationError) {

@@ -30,6 +30,9 @@ struct ConsentService: Sendable {
             throw ValidationError(field: "method", rule: "only a practitioner records verbal consent")
         }
         try signature.validate()
+        if signature.method != .verbal, !ConsentSignature.matches(signature.signedName, patient.name) {
+            throw ValidationError(field: "signedName", rule: "must be the patient's full name as registered (\(patient.name))")
+        }
         let version = try await store.current(clinicID: patient.clinicID).version
         return try await store.sign(
             signature, version: version, patientID: patient.id, at: services.now(), recordedBy: actor.userID,

@@ -19,9 +19,11 @@ struct ConsultationService: Sendable {
             throw RuleRefusal(field: "practitioner", rule: "only a practitioner records an assessment: this account has no practitioner record")
         }
         try consultation.validate()
+        let zone = try await ClinicStore(services.database).settings(clinicID: patient.clinicID).zone
+        let today = CalendarDay(services.now(), in: zone)
         return try await store.record(
             consultation, patientID: patient.id, clinicID: patient.clinicID, practitionerID: practitionerID, by: actor.userID,
-            at: services.now(),
+            at: services.now(), attending: today.start(in: zone)..<today.adding(days: 1).start(in: zone),
             audit: services.entry("assessment.record", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "assessment", from: address))
     }
 

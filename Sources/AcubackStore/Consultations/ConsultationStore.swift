@@ -12,9 +12,11 @@ public struct ConsultationStore: Sendable {
 
     /// Keeps a new assessment (never overwriting one), makes its risk factors the patient's
     /// current intake, and keeps its red-flag screen; with its audit event, in one transaction.
+    /// A booked consultation of the patient with this practitioner within `attending` (the
+    /// clinic's day) is marked attended in the same transaction.
     public func record(
         _ consultation: Consultation, patientID: UUID, clinicID: UUID, practitionerID: UUID, by userID: UUID, at now: Date,
-        audit: AuditEntry
+        attending day: Range<Date>? = nil, audit: AuditEntry
     ) async throws -> ConsultationRecord {
         let id = UUID()
         try await store.audited(audit, at: now) { db in
@@ -33,6 +35,15 @@ public struct ConsultationStore: Sendable {
             try await model.create(on: db)
             try await Self.screen(
                 consultation.redFlags, source: .assessment, sourceID: id, patientID: patientID, clinicID: clinicID, by: userID, at: now, on: db)
+            if let day {
+                let booked = try await AppointmentModel.query(on: db).filter(\.$patient.$id == patientID).filter(\.$practitioner.$id == practitionerID)
+                    .filter(\.$kind == AppointmentKind.consultation.rawValue).filter(\.$status == AppointmentStatus.booked.rawValue)
+                    .filter(\.$startsAt >= day.lowerBound).filter(\.$startsAt < day.upperBound).all()
+                for appointment in booked {
+                    appointment.status = AppointmentStatus.completed.rawValue
+                    try await appointment.save(on: db)
+                }
+            }
             return ((), id.uuidString)
         }
         return ConsultationRecord(

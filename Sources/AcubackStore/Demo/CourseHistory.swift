@@ -10,28 +10,28 @@ import Foundation
 /// known answers: the outcome repeats every five patients (`Outcome.pattern`) and the after-
 /// effects every few sessions (`soreness`, `tiredness`). Past appointments hold no slots, since
 /// nothing can be booked in the past, and each practitioner's courses never overlap in time.
-enum CourseHistory {
+public enum CourseHistory {
     /// Pain (average over the last week) at the baseline and at the end of the course.
-    struct Outcome: Equatable {
-        let baseline: Int
-        let end: Int
+    public struct Outcome: Equatable, Sendable {
+        public let baseline: Int
+        public let end: Int
 
         /// Responder (6 → 3), responder (6 → 3), partial (8 → 7), non-responder (5 → 5), responder (7 → 4).
         static let pattern = [Outcome(baseline: 6, end: 3), Outcome(baseline: 6, end: 3), Outcome(baseline: 8, end: 7),
                               Outcome(baseline: 5, end: 5), Outcome(baseline: 7, end: 4)]
 
-        static func of(patient index: Int) -> Outcome { pattern[index % pattern.count] }
+        public static func of(patient index: Int) -> Outcome { pattern[index % pattern.count] }
     }
 
-    static let regimen = Regimen.gerac
+    public static let regimen = Regimen.gerac
     static let minutes = 45
     /// Courses of one practitioner run side by side at these many times of day.
     static let timesPerDay = 14
 
-    static func soreness(session: Int) -> Int { session % 3 == 0 ? 3 : 0 }
-    static func tiredness(session: Int) -> Bool { session % 4 == 0 }
+    public static func soreness(session: Int) -> Int { session % 3 == 0 ? 3 : 0 }
+    public static func tiredness(session: Int) -> Bool { session % 4 == 0 }
     /// One serious after-effect (an incident) in every 50 patients: patient 0, 50, 100...
-    static func hasIncident(patient index: Int) -> Bool { index % 50 == 0 }
+    public static func hasIncident(patient index: Int) -> Bool { index % 50 == 0 }
 
     struct Rows {
         var courses: [CourseModel] = []
@@ -42,6 +42,8 @@ enum CourseHistory {
         var reviews: [CourseReviewModel] = []
         var incidents: [IncidentModel] = []
         var needleEvents: [NeedleEventModel] = []
+        /// The red-flag screen asked again at each review.
+        var screens: [RedFlagScreenModel] = []
 
         mutating func create(on db: any Database) async throws {
             try await courses.create(on: db)
@@ -52,13 +54,14 @@ enum CourseHistory {
             try await reviews.create(on: db)
             try await incidents.create(on: db)
             try await needleEvents.create(on: db)
+            try await screens.create(on: db)
             self = Rows()
         }
     }
 
     /// The Monday a course block starts: block 0 ends in the week before `today`, older blocks
     /// go back five weeks at a time.
-    static func blockStart(_ block: Int, today: Date, zone: TimeZone) -> CalendarDay {
+    public static func blockStart(_ block: Int, today: Date, zone: TimeZone) -> CalendarDay {
         let day = CalendarDay(today, in: zone)
         let thisMonday = day.adding(days: -(day.isoWeekday - 1))
         return thisMonday.adding(days: -7 * regimen.weeks * (block + 1))
@@ -183,6 +186,7 @@ enum CourseHistory {
                 baseline: OutcomeMeasures(painAverageWeek: outcome.baseline), current: current, afterSession: afterSession, regimen: regimen)
             else { continue }
             let model = CourseReviewModel()
+            model.id = UUID()
             model.clinicID = clinicID
             model.$course.id = course.id!
             model.afterSession = afterSession
@@ -198,11 +202,20 @@ enum CourseHistory {
             model.reviewedByUserID = recordedBy
             model.reviewedAt = timepoints[measure].2.addingTimeInterval(300)
             rows.reviews.append(model)
+            let screen = RedFlagScreenModel()
+            screen.clinicID = clinicID
+            screen.$patient.id = patientID
+            screen.flags = ""
+            screen.source = .review
+            screen.sourceID = model.id
+            screen.screenedAt = model.reviewedAt
+            screen.screenedBy = recordedBy
+            rows.screens.append(screen)
         }
     }
 
     /// Pain falls in a straight line from the baseline to the end of the course.
-    static func painBefore(session number: Int, of sessions: Int, outcome: Outcome) -> Int {
+    public static func painBefore(session number: Int, of sessions: Int, outcome: Outcome) -> Int {
         let share = Double(number) / Double(max(1, sessions - 1))
         return Int((Double(outcome.baseline) + Double(outcome.end - outcome.baseline) * share).rounded())
     }

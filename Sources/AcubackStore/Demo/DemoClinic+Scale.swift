@@ -24,19 +24,20 @@ extension DemoClinic {
         Assessment(regions: [.upper], side: .right, levels: [.T3], onset: .chronic),
     ]
 
-    /// Adds `patients` generated patients to the demo clinic (loading it first when it is not
-    /// there), each with a finished GERAC course: ten closed sessions with check-ins, measures
-    /// and two reviews, treated by generated practitioners. Written in transactions of 250
-    /// patients; `progress` hears after each.
+    /// Adds `patients` generated patients to the demo clinic (which `DemoClinicLoader` makes
+    /// first, through the use cases), each with what the use cases would have written for a first
+    /// consultation and a finished GERAC course: the assessment with its red-flag screen and risk
+    /// snapshot, consent at the desk, the plan, ten closed sessions with their needle ledgers and
+    /// check-ins, measures and two reviews, treated by generated practitioners. Written in bulk,
+    /// in transactions of 250 patients (no per-change audit events); `progress` hears after each.
     public static func generate(
         into store: AcubackDatabase, patients count: Int, today: Date = Date(), hashPassword: @Sendable (String) -> String,
         progress: @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> Generated {
         guard (1...1_000_000).contains(count) else { throw ValidationError(field: "scale", rule: "must be from 1 to 1000000 patients") }
-        _ = try await load(into: store, today: today, hashPassword: hashPassword)
         let db = try store.fluent
         guard let clinic = try await ClinicModel.query(on: db).filter(\.$slug == slug).first(), let clinicID = clinic.id else {
-            throw StoreError.databaseHoldsData(location: store.location.description)
+            throw ValidationError(field: "scale", rule: "load the demo clinic first")
         }
         if try await PatientModel.query(on: db).filter(\.$clinic.$id == clinicID).filter(\.$familyName =~ "Generated").count() > 0 {
             throw ValidationError(field: "scale", rule: "the demo clinic already holds generated patients; generate into a fresh database")
@@ -58,6 +59,8 @@ extension DemoClinic {
             try await db.transaction { db in
                 var patients: [PatientModel] = []
                 var assessments: [AssessmentModel] = []
+                var screens: [RedFlagScreenModel] = []
+                var consents: [ConsentModel] = []
                 var plans: [TreatmentPlanModel] = []
                 var rows = CourseHistory.Rows()
                 for index in lower..<upper {
@@ -71,9 +74,32 @@ extension DemoClinic {
                     patients.append(patient)
                     let firstDay = CourseHistory.blockStart((index % patientsPerPractitioner) / CourseHistory.timesPerDay, today: today, zone: zone)
                     let seen = firstDay.adding(days: -7).start(in: zone)
-                    assessments.append(AssessmentModel(
+                    let assessment = AssessmentModel(
                         patientID: patient.id!, practitionerID: practitionerID, recordedAt: seen, assessment: template.assessment,
-                        complaint: "Generated history"))
+                        complaint: "Generated history")
+                    assessment.id = UUID()
+                    assessment.redFlags = ""
+                    assessment.examinationJSON = try JSONColumn.encode(Examination.none)
+                    assessment.risksJSON = try JSONColumn.encode(RiskFactors.none)
+                    assessment.recordedBy = recordedBy
+                    assessments.append(assessment)
+                    let screen = RedFlagScreenModel()
+                    screen.clinicID = clinicID
+                    screen.$patient.id = patient.id!
+                    screen.flags = ""
+                    screen.source = .assessment
+                    screen.sourceID = assessment.id
+                    screen.screenedAt = seen
+                    screen.screenedBy = recordedBy
+                    screens.append(screen)
+                    let consent = ConsentModel()
+                    consent.$patient.id = patient.id!
+                    consent.version = ConsentText.defaultVersion
+                    consent.givenAt = seen
+                    consent.recordedBy = recordedBy
+                    consent.method = .desk
+                    consent.signedName = "\(patient.givenName) \(patient.familyName)"
+                    consents.append(consent)
                     let plan = TreatmentPlanModel(
                         patientID: patient.id!, practitionerID: practitionerID, plan: template.plan, digest: template.digest, at: seen)
                     plan.id = UUID()
@@ -81,10 +107,13 @@ extension DemoClinic {
                     CourseHistory.add(
                         to: &rows, index: index, slot: index % patientsPerPractitioner, clinicID: clinicID, patientID: patient.id!,
                         practitionerID: practitionerID, recordedBy: recordedBy, plan: plan, protocolName: template.plan.protocolName,
-                        region: template.assessment.regions.map(\.rawValue).joined(separator: " + "), today: today, zone: zone)
+                        region: template.assessment.regions.map(\.rawValue).joined(separator: " + "), today: today, zone: zone,
+                        ledgerOf: template.plan)
                 }
                 try await patients.create(on: db)
                 try await assessments.create(on: db)
+                try await screens.create(on: db)
+                try await consents.create(on: db)
                 try await plans.create(on: db)
                 try await rows.create(on: db)
             }

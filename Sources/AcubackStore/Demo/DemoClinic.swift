@@ -18,30 +18,30 @@ public enum DemoClinic {
         public let name: String
     }
 
-    struct PractitionerSeed {
-        let name: String
-        let email: String
-        let profession: String
-        let biography: String
-        let practisingSince: Int
-        let certificate: Certificate
+    public struct PractitionerSeed: Sendable {
+        public let name: String
+        public let email: String
+        public let profession: String
+        public let biography: String
+        public let practisingSince: Int
+        public let certificate: Certificate
     }
 
-    struct PatientSeed {
-        let givenName: String
-        let familyName: String
-        let birthDate: String
-        let email: String?
-        let hasLogin: Bool
-        let assessment: Assessment
-        let complaint: String
+    public struct PatientSeed: Sendable {
+        public let givenName: String
+        public let familyName: String
+        public let birthDate: String
+        public let email: String?
+        public let hasLogin: Bool
+        public let assessment: Assessment
+        public let complaint: String
     }
 
-    static let password = "acuback-demo"
+    public static let password = "acuback-demo"
 
     static func day(_ text: String) -> CalendarDay { CalendarDay(text)! }
 
-    static let practitioners: [PractitionerSeed] = [
+    public static let practitioners: [PractitionerSeed] = [
         PractitionerSeed(
             name: "Mei Lin Chen", email: "mei.chen@demo.acuback.example",
             profession: "Licensed acupuncturist",
@@ -71,7 +71,7 @@ public enum DemoClinic {
                 verifiedBy: "clinic admin", verifiedAt: Date(timeIntervalSince1970: 1_688_169_600))),
     ]
 
-    static let patients: [PatientSeed] = [
+    public static let patients: [PatientSeed] = [
         PatientSeed(
             givenName: "Margaret", familyName: "Hughes", birthDate: "1959-03-14",
             email: "margaret.hughes@demo.acuback.example", hasLogin: true,

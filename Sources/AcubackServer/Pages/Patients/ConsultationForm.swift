@@ -65,6 +65,26 @@ struct ConsultationForm {
         return FormFields(values: values.compactMapValues { $0 })
     }
 
+    /// The form's words for a field an error names.
+    static func label(_ field: String) -> String {
+        let root = field.split(separator: "[").first.map(String.init) ?? field
+        switch root {
+        case "complaint": return "Complaint"
+        case "regions": return "Where it hurts"
+        case "side": return "Side"
+        case "levels": return "Tender levels"
+        case "onset": return "How long"
+        case "durationWeeks": return "Duration"
+        case "radiatesToLeg": return "Pain runs into the leg"
+        case "redFlags": return "Red-flag screen"
+        case "preferredPosition": return "Preferred position"
+        default:
+            if root.hasPrefix("examination.") { return "Examination" }
+            if root.hasPrefix("patient.") { return "Risk factors" }
+            return root
+        }
+    }
+
     /// What the template needs to draw the form: the plan form's fields and this form's own.
     func context(errors: [FieldError]) -> [String: Any] {
         var context = PlanForm(fields).context(errors: errors)
