@@ -108,15 +108,7 @@ struct UserCommand: AsyncParsableCommand {
 func withStore(_ options: DatabaseOptions, _ body: (AcubackDatabase) async throws -> Void) async throws {
     let configuration = try AcubackConfiguration(flags: options.flags)
     let logger = ProcessLogging.bootstrap(level: max(configuration.logLevel, .warning), to: .standardError)
-    let store = try await AcubackDatabase.open(try DatabaseLocation(url: configuration.databaseURL), logger: logger)
-    do {
-        try await store.migrate()
-        try await body(store)
-    } catch {
-        await store.close()
-        throw error
-    }
-    await store.close()
+    try await AcubackDatabase.open(try DatabaseLocation(url: configuration.databaseURL), logger: logger).use(body)
 }
 
 enum Prompt {

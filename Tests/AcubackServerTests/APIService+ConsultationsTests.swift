@@ -11,16 +11,6 @@ import Testing
 /// The first consultation through the JSON API, for a patient registered at the desk: the
 /// assessment, its red flags and the decision on them, consent, the plan and the session's note.
 @Suite struct APIServiceConsultationsTests {
-    func send(
-        _ client: some TestClientProtocol, _ world: TestWorld, _ role: Role, _ method: HTTPRequest.Method, _ uri: String, _ json: String? = nil
-    ) async throws -> (HTTPResponse.Status, [String: Any]) {
-        var headers = world.headers(role)
-        if json != nil { headers[.contentType] = "application/json" }
-        return try await client.execute(uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) }) { response in
-            (response.status, (try? response.body.json()) ?? [:])
-        }
-    }
-
     func newPatient(_ client: some TestClientProtocol, _ world: TestWorld) async throws -> String {
         let (status, body) = try await send(client, world, .reception, .post, "/api/v1/patients",
                                             #"{"givenName": "Nora", "familyName": "Quinn", "birthDate": "1968-04-02"}"#)
@@ -74,6 +64,12 @@ import Testing
                                           #"{"regions": ["lower"], "side": "both", "levels": ["L4", "L5"], "onset": "chronic", "patient": {"bmi": 17.5, "anticoagulants": true}}"#)
             let pending = (proposal.1["pendingAcknowledgements"] as? [String]) ?? []
             let acknowledged = pending.map { "\"\($0)\"" }.joined(separator: ",")
+            let (unknown, badEdit) = try await send(client, world, .practitioner, .post, "/api/v1/patients/\(patient)/plans",
+                                                    #"{"edits": [{"action": "add", "point": "XX99", "side": "left"}], "acknowledged": [\#(acknowledged)]}"#)
+            #expect(unknown == .badRequest)
+            #expect(errors(badEdit) == ["edits[0].point"])
+            let (none, _) = try await send(client, world, .practitioner, .get, "/api/v1/patients/\(patient)/plans/current")
+            #expect(none == .notFound)
             let (saved, plan) = try await send(client, world, .practitioner, .post, "/api/v1/patients/\(patient)/plans", #"{"acknowledged": [\#(acknowledged)]}"#)
             #expect(saved == .created, "\(plan)")
         }

@@ -10,16 +10,6 @@ import Testing
 
 /// Courses with regimens, measures, reviews, analytics and outcome settings through the JSON API.
 @Suite struct APIServiceOutcomesTests {
-    func send(
-        _ client: some TestClientProtocol, _ world: TestWorld, _ role: Role, _ method: HTTPRequest.Method, _ uri: String, _ json: String? = nil
-    ) async throws -> (HTTPResponse.Status, [String: Any]) {
-        var headers = world.headers(role)
-        if json != nil { headers[.contentType] = "application/json" }
-        return try await client.execute(uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) }) { response in
-            (response.status, (try? response.body.json()) ?? [:])
-        }
-    }
-
     func fields(_ body: [String: Any]) -> [String] {
         (body["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String } ?? []
     }

@@ -10,16 +10,6 @@ import Testing
 
 /// Sessions through the JSON API, with the application's clock moved by hand.
 @Suite struct APIServiceSessionsTests {
-    func send(
-        _ client: some TestClientProtocol, _ world: TestWorld, _ role: Role, _ method: HTTPRequest.Method, _ uri: String, _ json: String? = nil
-    ) async throws -> (HTTPResponse.Status, [String: Any]) {
-        var headers = world.headers(role)
-        if json != nil { headers[.contentType] = "application/json" }
-        return try await client.execute(uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) }) { response in
-            (response.status, (try? response.body.json()) ?? [:])
-        }
-    }
-
     /// A booked treatment with the signed-in practitioner for the signed-in patient, whose plan is saved through the API.
     func bookedTreatment(_ client: some TestClientProtocol, _ world: TestWorld) async throws -> UUID {
         let (saved, plan) = try await send(client, world, .practitioner, .post, "/api/v1/patients/\(world.ownPatientID)/plans", "{}")

@@ -160,6 +160,17 @@ func form(_ fields: [(String, String)]) -> ByteBuffer {
 
 let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
 
+/// Sends a JSON request as `role` and reads the answer's status and JSON body.
+func send(
+    _ client: some TestClientProtocol, _ world: TestWorld, _ role: Role, _ method: HTTPRequest.Method, _ uri: String, _ json: String? = nil
+) async throws -> (HTTPResponse.Status, [String: Any]) {
+    var headers = world.headers(role)
+    if json != nil { headers[.contentType] = "application/json" }
+    return try await client.execute(uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) }) { response in
+        (response.status, (try? response.body.json()) ?? [:])
+    }
+}
+
 /// The demo clinic, made through the use cases, takes seconds to load: on SQLite it is loaded
 /// once per test run and each test world starts from a copy of the file.
 actor DemoTemplate {
@@ -175,15 +186,9 @@ actor DemoTemplate {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("acuback-demo-template-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let file = folder.appendingPathComponent("demo.sqlite")
-            let store = try await AcubackDatabase.open(.sqlite(path: file.path), logger: testLogger)
-            do {
-                try await store.migrate()
+            try await AcubackDatabase.open(.sqlite(path: file.path), logger: testLogger).use { store in
                 _ = try await DemoClinicLoader(store: store, hashPassword: Self.hash).load()
-            } catch {
-                await store.close()
-                throw error
             }
-            await store.close()
             return file
         }
         loading = task
@@ -208,13 +213,5 @@ func withDemoDatabase(_ backend: TestBackend, _ body: (AcubackDatabase) async th
             try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: file.path + suffix))
         }
     }
-    let store = try await AcubackDatabase.open(.sqlite(path: file.path), logger: testLogger)
-    do {
-        try await store.migrate()
-        try await body(store)
-    } catch {
-        await store.close()
-        throw error
-    }
-    await store.close()
+    try await AcubackDatabase.open(.sqlite(path: file.path), logger: testLogger).use(body)
 }

@@ -59,14 +59,7 @@ public func withTestDatabase(
 }
 
 private func run(_ store: AcubackDatabase, migrated: Bool, _ body: (AcubackDatabase) async throws -> Void) async throws {
-    do {
-        if migrated { try await store.migrate() }
-        try await body(store)
-    } catch {
-        await store.close()
-        throw error
-    }
-    await store.close()
+    try await store.use(migrating: migrated, body)
 }
 
 struct ScratchDatabaseError: Error, CustomStringConvertible {

@@ -57,3 +57,17 @@ extension AcubackDatabase {
         return MigrationStatus(applied: known.filter(applied.contains), known: known)
     }
 }
+
+extension AcubackDatabase {
+    /// Migrates, runs `body`, and closes the database whatever happens.
+    public func use(migrating: Bool = true, _ body: (AcubackDatabase) async throws -> Void) async throws {
+        do {
+            if migrating { _ = try await migrate() }
+            try await body(self)
+        } catch {
+            await close()
+            throw error
+        }
+        await close()
+    }
+}

@@ -53,7 +53,10 @@ public enum CourseHistory {
             try await measures.create(on: db)
             try await reviews.create(on: db)
             try await incidents.create(on: db)
-            try await needleEvents.create(on: db)
+            // SQLite binds at most 250,000 values a statement: the ledgers go in slices.
+            for start in stride(from: 0, to: needleEvents.count, by: 5000) {
+                try await Array(needleEvents[start..<min(start + 5000, needleEvents.count)]).create(on: db)
+            }
             try await screens.create(on: db)
             self = Rows()
         }

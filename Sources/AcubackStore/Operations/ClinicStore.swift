@@ -43,8 +43,7 @@ public struct ClinicStore: Sendable {
             guard let clinic = try await ClinicModel.find(clinicID, on: db) else { return }
             clinic.timeZone = settings.timeZone
             try await clinic.save(on: db)
-            let row = try await ClinicSettingsModel.find(clinicID, on: db) ?? ClinicSettingsModel()
-            row.id = clinicID
+            let row = try await Self.settingsModel(clinicID: clinicID, on: db)
             row.openingHours = settings.openingHours.text
             row.consultationMinutes = settings.consultationMinutes
             row.treatmentMinutes = settings.treatmentMinutes
