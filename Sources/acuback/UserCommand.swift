@@ -21,7 +21,7 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @Option(help: "The admin's email address.") var email: String
         @Option(help: "The admin's name.") var name: String = "Clinic Admin"
-        @Option(name: .customLong("clinic-name"), help: "Name of the clinic to create when there is none yet.") var clinicName: String = "My clinic"
+        @Option(name: .customLong("clinic-name"), help: "The admin's clinic: made when no clinic has this name. Without it, the only clinic (said so), or a new \"My clinic\" on an empty database.") var clinicName: String?
         @Option(name: .customLong("time-zone"), help: "The clinic's time zone when it is created, e.g. Europe/London.") var timeZone: String = TimeZone.current.identifier
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
@@ -30,11 +30,23 @@ struct UserCommand: AsyncParsableCommand {
             try PasswordRule.check(password, email: email, field: "password")
             try await withStore(database) { store in
                 let accounts = AccountStore(store)
+                let clinics = try await accounts.clinics()
                 let clinic: ClinicRecord
-                if let existing = try await accounts.defaultClinic() {
-                    clinic = existing
+                var joined = false
+                if let clinicName {
+                    if let named = clinics.first(where: { $0.name == clinicName || $0.slug == Slug.make(clinicName) }) {
+                        (clinic, joined) = (named, true)
+                    } else {
+                        clinic = try await accounts.createClinic(name: clinicName, slug: Slug.make(clinicName), timeZone: timeZone)
+                    }
+                } else if clinics.isEmpty {
+                    clinic = try await accounts.createClinic(name: "My clinic", slug: Slug.make("My clinic"), timeZone: timeZone)
+                } else if clinics.count == 1 {
+                    (clinic, joined) = (clinics[0], true)
                 } else {
-                    clinic = try await accounts.createClinic(name: clinicName, slug: Slug.make(clinicName), timeZone: timeZone)
+                    throw ValidationError(
+                        field: "clinic-name",
+                        rule: "this database holds several clinics (\(clinics.map(\.name).joined(separator: ", "))): name the admin's clinic")
                 }
                 let user = try await accounts.createUser(
                     clinicID: clinic.id, email: email, displayName: name, role: .admin, passwordHash: PasswordHasher.hash(password))
@@ -42,8 +54,15 @@ struct UserCommand: AsyncParsableCommand {
                     clinicID: clinic.id, actorUserID: nil, actorRole: "system", action: "user.create", recordType: "user",
                     recordID: user.id.uuidString, clientAddress: "cli"))
                 switch format {
-                case .json: Console.line(try JSON.string(["email": user.email, "role": "admin", "clinic": clinic.name, "id": user.id.uuidString]))
-                case .text: Console.line("Made admin \(user.email) for \(clinic.name). Sign in at /login.")
+                case .json:
+                    Console.line(try JSON.string([
+                        "email": user.email, "role": "admin", "clinic": clinic.name, "id": user.id.uuidString, "clinicWas": joined ? "existing" : "created",
+                    ]))
+                case .text:
+                    // An admin sees every record of their clinic: joining one that exists is said out loud.
+                    Console.line(joined
+                        ? "Made admin \(user.email) for the existing clinic \(clinic.name), with access to all of its records. Sign in at /login."
+                        : "Made admin \(user.email) for the new clinic \(clinic.name). Sign in at /login.")
                 }
             }
         }

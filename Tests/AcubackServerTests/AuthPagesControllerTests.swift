@@ -82,6 +82,18 @@ import Testing
         }
     }
 
+    @Test func parallelGuessesAreCountedTogether() async throws {
+        try await withTestWorld { client, _ in
+            // Thirty wrong passwords at once for one account: at most the account's allowance is checked, the rest wait.
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<30 { group.addTask { try await login(client, "admin@demo.acuback.example", "guess guess guess").status } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .unauthorized }.count <= SignInThrottle().perAccount)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count >= 30 - SignInThrottle().perAccount)
+        }
+    }
+
     @Test func aFormWithoutItsCSRFTokenIsRefusedAndChangesNothing() async throws {
         try await withTestWorld { client, world in
             var headers = world.headers(.practitioner)
@@ -178,5 +190,9 @@ import Testing
         #expect(AuthPagesController.safeNext("https://evil.example/") == nil)
         #expect(AuthPagesController.safeNext("//evil.example/") == nil)
         #expect(AuthPagesController.safeNext("/\\evil.example") == nil)
+        // Browsers drop tabs and newlines from addresses: "/\t/host/path" would become "//host/path".
+        #expect(AuthPagesController.safeNext("/\t/evil.example/path") == nil)
+        #expect(AuthPagesController.safeNext("/\n/evil.example") == nil)
+        #expect(AuthPagesController.safeNext("/ /evil.example") == nil)
     }
 }

@@ -17,6 +17,8 @@ import Testing
                 #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
                 #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
                 #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+                // Nothing with patient data is kept by a browser or proxy; the stylesheet may be.
+                #expect((response.headers[.cacheControl] == "no-store") == !path.hasPrefix("/static/"), "\(path)")
             }
         }
     }

@@ -5,7 +5,7 @@ a local SMTP sink (the practitioner's invitation is read from that mail), and ev
 done by a person in a headless Chromium: the admin sets the clinic up, the practitioner joins and
 sets their hours, a patient registers and books a first consultation, the practitioner assesses
 (one red flag, reviewed and cleared), the patient consents in the portal, the practitioner settles
-the plan, the admin books a course, the practitioner runs the first session at the chair, the patient
+the plan, reception (invited by the admin) books a course, the practitioner runs the first session at the chair, the patient
 checks in, and the practitioner records measures and reviews the course.
 
 Runs on SQLite, and on PostgreSQL when ACUBACK_TEST_POSTGRES_URL is set.
@@ -41,6 +41,9 @@ ADMIN_PASSWORD = "a strong admin password"
 PRACTITIONER_NAME = "Dana Whitfield"
 PRACTITIONER_EMAIL = "dana.whitfield@clinic.test"
 PRACTITIONER_PASSWORD = "needles counted in and out"
+RECEPTION_NAME = "Owen Price"
+RECEPTION_EMAIL = "owen.price@clinic.test"
+RECEPTION_PASSWORD = "front desk all day long"
 PATIENT_GIVEN, PATIENT_FAMILY = "Rhiannon", "Pryce"
 PATIENT_NAME = f"{PATIENT_GIVEN} {PATIENT_FAMILY}"
 PATIENT_EMAIL = "rhiannon.pryce@mail.test"
@@ -297,24 +300,37 @@ def admin_invites_the_practitioner(driver, server) -> str:
     return practitioner_id
 
 
-def practitioner_joins(driver, server, inbox, artifacts) -> None:
-    """Step 3: the link from the mail, a password, signing in, their own hours."""
-    mail = inbox.wait_for(PRACTITIONER_EMAIL, "Your Acuback account")
-    assert f"Hello {PRACTITIONER_NAME}" in mail and "(practitioner)" in mail, mail
+def admin_invites_reception(driver, server) -> None:
+    """Step 2, last: a reception account for the front desk."""
+    driver.get(server.url + "/admin/users")
+    type_into(driver, "new-email", RECEPTION_EMAIL)
+    type_into(driver, "new-name", RECEPTION_NAME)
+    Select(field(driver, "new-role")).select_by_value("reception")
+    submit(driver, field(driver, "create-user"), has("user-created"))
+    assert RECEPTION_EMAIL in text_of(driver, "#user-created")
+
+
+def joins_through_the_mailed_link(driver, server, inbox, email: str, name: str, role: str, password: str) -> None:
+    """A staff member follows the invitation in their mail, chooses a password and signs in."""
+    mail = inbox.wait_for(email, "Your Acuback account")
+    assert f"Hello {name}" in mail and f"({role})" in mail, mail
     links = re.findall(r"https?://\S+/password/reset\?token=[A-Za-z0-9_\-%.~]+", mail)
     assert links, "no password link in the invitation:\n" + mail
     link = links[0]
     assert urlsplit(link).netloc == urlsplit(server.url).netloc, f"the invitation links to {link}, the server is at {server.url}"
-
     driver.delete_all_cookies()
     driver.get(link)
     assert driver.find_elements(By.ID, "reset-form"), "the invitation link does not open the password form"
-    type_into(driver, "password", PRACTITIONER_PASSWORD)
-    type_into(driver, "confirmPassword", PRACTITIONER_PASSWORD)
+    type_into(driver, "password", password)
+    type_into(driver, "confirmPassword", password)
     submit(driver, field(driver, "save-password"), has("reset-done"))
+    sign_in(driver, server.url, email, password)
+    assert not driver.find_elements(By.ID, "login-error"), f"{email} cannot sign in with the password they chose"
 
-    sign_in(driver, server.url, PRACTITIONER_EMAIL, PRACTITIONER_PASSWORD)
-    assert not driver.find_elements(By.ID, "login-error"), "the practitioner cannot sign in with the password they chose"
+
+def practitioner_joins(driver, server, inbox, artifacts) -> None:
+    """Step 3: the link from the mail, a password, signing in, their own hours."""
+    joins_through_the_mailed_link(driver, server, inbox, PRACTITIONER_EMAIL, PRACTITIONER_NAME, "practitioner", PRACTITIONER_PASSWORD)
 
     driver.get(server.url + "/practitioner/hours")
     assert driver.find_elements(By.ID, "own-hours-form"), "/practitioner/hours has no #own-hours-form"
@@ -464,9 +480,10 @@ def practitioner_settles_the_plan(driver, server, patient_id: str, artifacts) ->
     shot(driver, artifacts, server.backend, "05-plan-saved")
 
 
-def admin_books_the_course(driver, server, patient_id: str) -> int:
-    """Step 8: the course finder on the record, then booking all of it. Returns the number of treatments."""
-    sign_in(driver, server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
+def reception_books_the_course(driver, server, inbox, patient_id: str) -> int:
+    """Step 8: reception joins through their invitation, finds the course on the record and books all of it.
+    Returns the number of treatments."""
+    joins_through_the_mailed_link(driver, server, inbox, RECEPTION_EMAIL, RECEPTION_NAME, "reception", RECEPTION_PASSWORD)
     driver.get(server.url + "/patients?q=" + PATIENT_FAMILY)
     submit(driver, driver.find_element(By.LINK_TEXT, PATIENT_NAME), has("patient-name"))
     assert urlsplit(driver.current_url).path == f"/patients/{patient_id}"
@@ -641,6 +658,7 @@ def test_a_clinic_from_an_empty_database_to_a_treated_patient(browser, new_clini
     try:
         admin_sets_up_the_clinic(browser, server, artifacts)
         practitioner_id = admin_invites_the_practitioner(browser, server)
+        admin_invites_reception(browser, server)
         no_console_errors("admin")
         practitioner_joins(browser, server, inbox, artifacts)
         no_console_errors("practitioner joins")
@@ -650,7 +668,7 @@ def test_a_clinic_from_an_empty_database_to_a_treated_patient(browser, new_clini
         no_console_errors("assessment")
         patient_consents(browser, server)
         practitioner_settles_the_plan(browser, server, patient_id, artifacts)
-        treatments = admin_books_the_course(browser, server, patient_id)
+        treatments = reception_books_the_course(browser, server, inbox, patient_id)
         no_console_errors("consent, plan, course")
         session_id = practitioner_runs_the_first_session(browser, server, artifacts)
         patient_checks_in(browser, server, session_id)

@@ -23,6 +23,27 @@ def test_the_first_admin_makes_the_clinic_and_can_sign_in(acuback, sqlite_url, t
     assert password_hash.startswith("$2") and "a strong password" not in password_hash
 
 
+def test_a_second_clinic_name_makes_a_new_clinic_and_joining_one_is_said(acuback, sqlite_url):
+    """`--clinic-name Other` on a database that holds a clinic makes Other; it never silently grants
+    the existing clinic's records to the new admin."""
+    first = run(acuback, "user", "create-admin", "--email", "one@north.example", "--clinic-name", "North Clinic",
+                "--database-url", sqlite_url, stdin="a strong password\n")
+    assert first.returncode == 0 and "new clinic North Clinic" in first.stdout, first.stdout + first.stderr
+    other = run(acuback, "user", "create-admin", "--email", "two@south.example", "--clinic-name", "South Clinic",
+                "--database-url", sqlite_url, stdin="a strong password\n")
+    assert other.returncode == 0 and "new clinic South Clinic" in other.stdout, other.stdout + other.stderr
+    path = sqlite_url.removeprefix("sqlite://")
+    with sqlite3.connect(path) as db:
+        rows = db.execute("SELECT u.email, c.name FROM users u JOIN clinics c ON c.id = u.clinic_id ORDER BY u.email").fetchall()
+    assert rows == [("one@north.example", "North Clinic"), ("two@south.example", "South Clinic")]
+    joined = run(acuback, "user", "create-admin", "--email", "three@north.example", "--clinic-name", "North Clinic",
+                 "--database-url", sqlite_url, stdin="a strong password\n")
+    assert joined.returncode == 0 and "existing clinic North Clinic" in joined.stdout, joined.stdout
+    unnamed = run(acuback, "user", "create-admin", "--email", "four@x.example", "--database-url", sqlite_url, stdin="a strong password\n")
+    assert unnamed.returncode != 0 and "clinic-name" in unnamed.stderr and "North Clinic" in unnamed.stderr
+    assert json.loads(run(acuback, "user", "list", "--format", "json", "--database-url", sqlite_url).stdout)["total"] == 3
+
+
 def test_bad_input_to_create_admin_names_the_field_and_stores_nothing(acuback, sqlite_url):
     weak = run(acuback, "user", "create-admin", "--email", "a@b.example", "--database-url", sqlite_url, stdin="short\n")
     assert weak.returncode != 0 and "password: must be at least 10 characters" in weak.stderr

@@ -82,6 +82,7 @@ extension APIService {
         errors.check(query.to.timeIntervalSince(query.from) <= 92 * 86_400, "to", "must be at most 92 days after from")
         try errors.throwIfAny()
         var patientID = try uuid(query.patientId, field: "patientId")
+        try await requireOwnClinic(patientID, actor)
         if actor.role == .patient {
             // A patient sees their own visits, whatever they ask for.
             guard patientID == nil || patientID == actor.patientID else { throw AccessDenied(signedIn: true, reason: "another patient's visits") }

@@ -59,6 +59,15 @@ extension APIService {
         return .ok(.init(body: .json(try JSONBridge.convert(body))))
     }
 
+    /// A patient named in a query must be one of the actor's clinic: another clinic's patient is
+    /// refused as missing before anything is read or recorded.
+    func requireOwnClinic(_ patientID: UUID?, _ actor: Actor) async throws {
+        guard let patientID else { return }
+        guard let patient = try await services.patients.patient(id: patientID), patient.clinicID == actor.clinicID else {
+            throw NotFound(detail: "No such patient")
+        }
+    }
+
     /// The patient, when the actor may take `action` on them. Another clinic's patient is
     /// refused the same way whether or not it exists.
     func visiblePatient(_ idText: String, _ action: Action, _ actor: Actor) async throws -> PatientRecord? {

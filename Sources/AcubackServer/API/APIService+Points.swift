@@ -32,6 +32,8 @@ extension APIService {
 struct Page: Sendable {
     static let defaultLimit = 100
     static let maximumLimit = 500
+    /// Far beyond any list a clinic keeps; it also keeps `offset + limit` clear of overflow.
+    static let maximumOffset = 1_000_000
 
     let limit: Int
     let offset: Int
@@ -41,7 +43,7 @@ struct Page: Sendable {
         let limit = limit ?? Self.defaultLimit
         let offset = offset ?? 0
         errors.check((1...Self.maximumLimit).contains(limit), "limit", "must be from 1 to \(Self.maximumLimit)")
-        errors.check(offset >= 0, "offset", "must be 0 or more")
+        errors.check((0...Self.maximumOffset).contains(offset), "offset", "must be from 0 to \(Self.maximumOffset)")
         try errors.throwIfAny()
         self.limit = limit
         self.offset = offset

@@ -43,6 +43,7 @@ extension APIService {
     func listSessions(_ input: Operations.ListSessions.Input) async throws -> Operations.ListSessions.Output {
         let actor = try actor
         var patientID = try uuid(input.query.patientId, field: "patientId")
+        try await requireOwnClinic(patientID, actor)
         var practitionerID: UUID?
         switch actor.role {
         case .patient:

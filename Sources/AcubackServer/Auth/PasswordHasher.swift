@@ -1,4 +1,5 @@
 import HummingbirdBcrypt
+import NIOPosix
 
 /// The one place passwords are hashed and checked (bcrypt).
 public enum PasswordHasher {
@@ -11,5 +12,10 @@ public enum PasswordHasher {
 
     public static func verify(_ password: String, hash: String) -> Bool {
         Bcrypt.verify(password, hash: hash)
+    }
+
+    /// bcrypt takes a quarter of a second: on the thread pool, the event loops keep answering.
+    static func verifyOffTheEventLoop(_ password: String, hash: String) async throws -> Bool {
+        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
     }
 }

@@ -19,18 +19,19 @@ struct SignInService: Sendable {
 
     func signIn(email: String, password: String, address: String) async throws -> Outcome {
         let now = services.now()
-        let failures = try await services.accounts.recentFailures(account: email, address: address, since: now.addingTimeInterval(-throttle.window))
+        // Counted first, as a failure until the password proves right: parallel guesses see each other.
+        let attempt = try await services.accounts.recordSignInAttempt(account: email, address: address, succeeded: false, at: now)
+        let failures = try await services.accounts.recentFailures(
+            account: email, address: address, since: now.addingTimeInterval(-throttle.window), excluding: attempt)
         if case .throttled(let retryAfter) = throttle.verdict(accountFailures: failures.account, addressFailures: failures.address, now: now) {
+            try await services.accounts.forgetSignInAttempt(attempt)
             return .throttled(retryAfter: retryAfter)
         }
         let user = try await services.accounts.user(email: email)
         let hash = user?.passwordHash ?? Self.decoyHash
-        let matches = PasswordHasher.verify(password, hash: hash)
-        guard let user, matches, user.passwordHash != nil, !user.isDisabled else {
-            try await services.accounts.recordSignInAttempt(account: email, address: address, succeeded: false, at: now)
-            return .refused
-        }
-        try await services.accounts.recordSignInAttempt(account: email, address: address, succeeded: true, at: now)
+        let matches = try await PasswordHasher.verifyOffTheEventLoop(password, hash: hash)
+        guard let user, matches, user.passwordHash != nil, !user.isDisabled else { return .refused }
+        try await services.accounts.markSignInSucceeded(attempt)
         let token = SecureToken.make()
         let session = try await services.accounts.createSession(
             userID: user.id, tokenHash: SecureToken.hash(token), csrfToken: SecureToken.make(), now: now)

@@ -55,6 +55,10 @@ struct CalendarFeedController {
             name = "Acupuncture appointments"
             appointments = try await bookings.appointments(clinicID: clinicID, from: from, to: to, patientID: owner.id, includeCancelled: true)
         }
+        // Whoever holds the link reads the appointments: each read is in the audit trail.
+        try await services.record(
+            "calendar.read", by: nil, clinicID: clinicID, patientID: owner.owner == .patient ? owner.id : nil, recordType: "calendarFeed",
+            recordID: owner.id.uuidString, from: nil)
         let clinic = try await services.accounts.clinic(id: clinicID)
         let text = ICalendarFeed(
             name: name, clinicName: clinic?.name ?? "", appointments: appointments, forPractitioner: owner.owner == .practitioner, now: now

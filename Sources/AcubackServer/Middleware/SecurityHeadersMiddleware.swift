@@ -19,14 +19,21 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.referrerPolicy] = "same-origin"
     }
 
+    /// Records and API answers hold patient data: no browser or proxy keeps a copy. Static files may be cached.
+    static func keepNoCopy(_ response: inout Response, path: String) {
+        if !path.hasPrefix("/static/"), response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             var response = try await next(request, context)
             Self.secure(&response)
+            Self.keepNoCopy(&response, path: request.uri.path)
             return response
         } catch let error as any HTTPResponseError {
             var response = try error.response(from: request, context: context)
             Self.secure(&response)
+            Self.keepNoCopy(&response, path: request.uri.path)
             return response
         }
     }

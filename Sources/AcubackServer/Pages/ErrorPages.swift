@@ -24,6 +24,12 @@ struct PageErrorMiddleware: RouterMiddleware {
             return try page(.forbidden, "Not allowed", "Your account does not give access to this page.", context).response(from: request, context: context)
         } catch let error as ForbiddenForm {
             return try page(.forbidden, "Form refused", error.message, context).response(from: request, context: context)
+        } catch is NotFound {
+            return try page(.notFound, "Page not found", "There is no page at this address.", context).response(from: request, context: context)
+        } catch let error as any ProblemConvertible {
+            // A refusal a handler did not show in place (a bad page number, say): a page naming it.
+            let refusal = error.problem(instance: nil).pageRefusal
+            return try page(refusal.status, "Request refused", refusal.message, context).response(from: request, context: context)
         } catch let error as HTTPError where error.status == .notFound {
             return try page(.notFound, "Page not found", "There is no page at this address.", context).response(from: request, context: context)
         } catch let error as HTTPError where error.status.code < 500 {

@@ -37,22 +37,37 @@ extension AccountStore {
 
     // MARK: - Sign-in attempts
 
-    public func recordSignInAttempt(account: String, address: String, succeeded: Bool, at: Date) async throws {
+    /// Records an attempt; a sign-in records it as failed before checking the password, so that
+    /// attempts running at the same moment count each other.
+    @discardableResult
+    public func recordSignInAttempt(account: String, address: String, succeeded: Bool, at: Date) async throws -> UUID {
         let attempt = SignInAttemptModel()
+        attempt.id = UUID()
         attempt.account = EmailRule.normalized(account)
         attempt.address = address
         attempt.succeeded = succeeded
         attempt.at = at
         try await attempt.create(on: store.fluent)
+        return attempt.id!
+    }
+
+    /// The attempt turned out right.
+    public func markSignInSucceeded(_ id: UUID) async throws {
+        try await SignInAttemptModel.query(on: store.fluent).filter(\.$id == id).set(\.$succeeded, to: true).update()
+    }
+
+    /// An attempt refused by the throttle before its password was checked is not counted.
+    public func forgetSignInAttempt(_ id: UUID) async throws {
+        try await SignInAttemptModel.query(on: store.fluent).filter(\.$id == id).delete()
     }
 
     /// Failed attempts since `since`, for the account name and for the address.
-    public func recentFailures(account: String, address: String, since: Date) async throws -> (account: [Date], address: [Date]) {
+    public func recentFailures(account: String, address: String, since: Date, excluding: UUID? = nil) async throws -> (account: [Date], address: [Date]) {
         let db = try store.fluent
         let byAccount = try await SignInAttemptModel.query(on: db)
             .filter(\.$account == EmailRule.normalized(account)).filter(\.$succeeded == false).filter(\.$at >= since).all()
         let byAddress = try await SignInAttemptModel.query(on: db)
             .filter(\.$address == address).filter(\.$succeeded == false).filter(\.$at >= since).all()
-        return (byAccount.map(\.at), byAddress.map(\.at))
+        return (byAccount.filter { $0.id != excluding }.map(\.at), byAddress.filter { $0.id != excluding }.map(\.at))
     }
 }

@@ -26,10 +26,17 @@ public struct CalendarFeedStore: Sendable {
         }
     }
 
+    /// The owner of a feed link, while their account is enabled: a disabled account's feed stops at once.
     public func owner(tokenHash: String) async throws -> (owner: Owner, id: UUID)? {
-        guard let feed = try await CalendarFeedModel.query(on: store.fluent).filter(\.$tokenHash == tokenHash).first(),
+        let db = try store.fluent
+        guard let feed = try await CalendarFeedModel.query(on: db).filter(\.$tokenHash == tokenHash).first(),
               let owner = Owner(rawValue: feed.ownerType)
         else { return nil }
+        let userID: UUID? = switch owner {
+        case .practitioner: try await PractitionerModel.find(feed.ownerID, on: db)?.$user.id
+        case .patient: try await PatientModel.find(feed.ownerID, on: db)?.$user.id
+        }
+        guard let userID, let user = try await UserModel.find(userID, on: db), user.disabledAt == nil else { return nil }
         return (owner, feed.ownerID)
     }
 

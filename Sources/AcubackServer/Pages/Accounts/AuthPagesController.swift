@@ -139,8 +139,12 @@ struct AuthPagesController {
     }
 
     /// Only a path on this site, never another site (an open redirect).
+    /// Only a path on this site: it starts with one slash, and holds no backslash, whitespace or
+    /// control character, which browsers drop or rewrite ("/\t/host" becomes "//host", another origin).
     static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return nil }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
+              next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
+        else { return nil }
         return next
     }
 

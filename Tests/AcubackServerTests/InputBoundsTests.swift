@@ -1,0 +1,57 @@
+import AcubackCore
+import AcubackStore
+import AcubackTestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import AcubackServer
+
+/// What a probe of the running server found: parameters at the edges of their range, and ids of
+/// another clinic's patients, are refused before anything is read or recorded.
+@Suite struct InputBoundsTests {
+    static let huge = "9223372036854775807"
+
+    @Test func anOffsetAtTheEdgeOfItsRangeIsRefusedNotATrap() async throws {
+        try await withTestWorld { client, world in
+            for uri in ["/api/v1/patients?offset=\(Self.huge)", "/api/v1/points?offset=\(Self.huge)", "/api/v1/practitioners?offset=1000001"] {
+                let (status, problem) = try await send(client, world, .admin, .get, uri)
+                #expect(status == .badRequest, "\(uri)")
+                #expect((problem["errors"] as? [[String: String]])?.first?["field"] == "offset", "\(uri)")
+            }
+            for uri in ["/patients?offset=\(Self.huge)", "/admin/users?offset=\(Self.huge)", "/admin/audit?offset=\(Self.huge)"] {
+                let status = try await client.execute(uri: uri, method: .get, headers: world.headers(.admin)) { $0.status }
+                #expect(status == .badRequest, "\(uri)")
+            }
+            // The server is still there.
+            let (alive, _) = try await send(client, world, .admin, .get, "/api/v1/patients?offset=1000000")
+            #expect(alive == .ok)
+        }
+    }
+
+    @Test func unknownRecordsArePagesNotFound() async throws {
+        try await withTestWorld { client, world in
+            for uri in ["/sessions/\(UUID())", "/patients/\(world.ownPatientID)/courses/\(UUID())", "/sessions/\(UUID())/stricta"] {
+                let status = try await client.execute(uri: uri, method: .get, headers: world.headers(.admin)) { $0.status }
+                #expect(status == .notFound, "\(uri)")
+            }
+        }
+    }
+
+    @Test func anotherClinicsPatientIsNotFoundAndLeavesNoTrace() async throws {
+        try await withTestWorld { client, world in
+            let before = try await AuditTrail(world.store).search(.init(clinicID: world.clinic.id)).total
+            for uri in [
+                "/api/v1/sessions?patientId=\(world.otherClinicPatientID)",
+                "/api/v1/appointments?patientId=\(world.otherClinicPatientID)&from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z",
+            ] {
+                let (status, _) = try await send(client, world, .admin, .get, uri)
+                #expect(status == .notFound, "\(uri)")
+            }
+            let after = try await AuditTrail(world.store).search(.init(clinicID: world.clinic.id))
+            #expect(after.total == before)
+            #expect(!after.items.contains { $0.patientID == world.otherClinicPatientID })
+        }
+    }
+}
