@@ -125,8 +125,14 @@ extension PatientPagesController {
         if values["canBook"] as? Bool == true {
             values["practitioners"] = try await ClinicStore(services.database).practitioners(clinicID: patient.clinicID)
                 .filter { $0.isCertified(on: CalendarDay(now, in: zone)) }.map { ["id": $0.id.uuidString, "name": $0.name] }
+            // The regimen of the trial the current plan follows comes first; GERAC otherwise.
+            let plan = try await TreatmentSessionStore(services.database).currentPlan(patientID: patient.id)
+            let planned = plan?.plan.protocols.compactMap { Regimen.Origin(rawValue: $0.rawValue) }.first ?? .gerac
             values["regimens"] = Regimen.Origin.allCases.map { origin in
-                ["value": origin.rawValue, "label": Regimen.trial(origin).map { "\($0.name): \($0.summary)" } ?? "Clinic's own (sessions and per week below)"]
+                [
+                    "value": origin.rawValue, "selected": origin == planned,
+                    "label": Regimen.trial(origin).map { "\($0.name): \($0.summary)" } ?? "Clinic's own (sessions and per week below)",
+                ] as [String: Any]
             }
         }
         if values["canEditIntake"] as? Bool == true, let clinical = try await services.patients.clinical(patientID: patient.id) {

@@ -72,6 +72,7 @@ extension PatientPagesController {
             values["hasAssessments"] = !history.isEmpty
             let flags = try await consultations.store.redFlags(patientID: patient.id)
             values["redFlags"] = Self.redFlagContext(flags, zone: zone)
+            values["treatmentStopped"] = !flags.clearance.isClear
             let mayAssess = AccessPolicy.decide(actor, .planTreatment, target).isAllowed && actor.practitionerID != nil
             if mayAssess {
                 values["canAssess"] = true
