@@ -63,3 +63,22 @@ import Testing
         }
     }
 }
+
+@Suite struct PatientIdentityRuleTests {
+    let today = CalendarDay("2026-11-27")!
+
+    func fields(_ given: String, _ family: String, _ birth: String) -> [String] {
+        var errors = FieldErrorCollector()
+        PatientIdentityRule.check(givenName: given, familyName: family, birthDate: birth, today: today, into: &errors)
+        return errors.errors.map(\.field)
+    }
+
+    @Test func namesAndBirthDatesKeepToSensibleBounds() {
+        #expect(fields("Ann", "Lee", "1970-05-01") == [])
+        #expect(fields(String(repeating: "a", count: 100_000), "Lee", "1970-05-01") == ["givenName"])
+        #expect(fields("Ann\u{0}", "Le\u{7}e", "1970-05-01") == ["givenName", "familyName"])
+        #expect(fields("Ann", "Lee", "0001-01-01") == ["birthDate"])
+        #expect(fields("Ann", "Lee", "2027-01-01") == ["birthDate"])
+        #expect(ClinicSettings.isTimeZoneName("Europe/London") && !ClinicSettings.isTimeZoneName("UTC\u{0}") && !ClinicSettings.isTimeZoneName("Mars/Base"))
+    }
+}

@@ -36,9 +36,14 @@ public struct ClinicSettings: Codable, Sendable, Equatable {
         }
     }
 
+    /// A name from the tz database (or UTC), exactly as written there.
+    public static func isTimeZoneName(_ name: String) -> Bool {
+        name == "UTC" || name == "GMT" || TimeZone.knownTimeZoneIdentifiers.contains(name)
+    }
+
     public func validate() throws(ValidationError) {
         var errors = FieldErrorCollector()
-        errors.check(TimeZone(identifier: timeZone) != nil, "timeZone", "'\(timeZone)' is not a time zone name such as Europe/London")
+        errors.check(Self.isTimeZoneName(timeZone), "timeZone", "'\(timeZone)' is not a time zone name such as Europe/London")
         for (field, value) in [("consultationMinutes", consultationMinutes), ("treatmentMinutes", treatmentMinutes), ("reviewMinutes", reviewMinutes)] {
             errors.check((10...240).contains(value) && value % SlotGrid.minutes == 0, field, "must be 10 to 240 minutes in steps of \(SlotGrid.minutes)")
         }

@@ -28,7 +28,8 @@ public struct AccountStore: Sendable {
     public func createClinic(name: String, slug: String, timeZone: String) async throws -> ClinicRecord {
         var errors = FieldErrorCollector()
         errors.check(!name.trimmingCharacters(in: .whitespaces).isEmpty, "clinicName", "must not be empty")
-        errors.check(TimeZone(identifier: timeZone) != nil, "timeZone", "'\(timeZone)' is not a time zone name such as Europe/London")
+        errors.check(name.count <= 200, "clinicName", "must be at most 200 characters")
+        errors.check(ClinicSettings.isTimeZoneName(timeZone), "timeZone", "'\(timeZone)' is not a time zone name such as Europe/London")
         try errors.throwIfAny()
         let clinic = ClinicModel(name: name, slug: slug, timeZone: timeZone)
         try await clinic.create(on: store.fluent)

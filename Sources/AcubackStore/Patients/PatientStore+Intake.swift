@@ -19,9 +19,7 @@ extension PatientStore {
         clinicID: UUID, givenName: String, familyName: String, birthDate: String, email: String?, phone: String?, today: CalendarDay
     ) async throws -> PatientRecord {
         var errors = FieldErrorCollector()
-        errors.check(!givenName.trimmingCharacters(in: .whitespaces).isEmpty, "givenName", "must not be empty")
-        errors.check(!familyName.trimmingCharacters(in: .whitespaces).isEmpty, "familyName", "must not be empty")
-        errors.check(CalendarDay(birthDate).map { $0 < today } ?? false, "birthDate", "must be a past date written YYYY-MM-DD")
+        PatientIdentityRule.check(givenName: givenName, familyName: familyName, birthDate: birthDate, today: today, into: &errors)
         if let email, !email.isEmpty {
             do { try EmailRule.check(email) } catch { error.errors.forEach { errors.add($0.field, $0.rule) } }
         }

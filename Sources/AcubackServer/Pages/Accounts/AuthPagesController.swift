@@ -77,11 +77,10 @@ struct AuthPagesController {
                 throw ValidationError(field: "clinic", rule: "registration is not open yet: the clinic has not been set up")
             }
             var errors = FieldErrorCollector()
-            errors.check(!form.text("givenName").isEmpty, "givenName", "must not be empty")
-            errors.check(!form.text("familyName").isEmpty, "familyName", "must not be empty")
             let birthDate = CalendarDay(form.text("birthDate"))
             let today = CalendarDay(services.now(), in: TimeZone(identifier: clinic.timeZone) ?? .gmt)
-            errors.check(birthDate.map { $0 < today } ?? false, "birthDate", "must be a past date written YYYY-MM-DD")
+            PatientIdentityRule.check(
+                givenName: form.text("givenName"), familyName: form.text("familyName"), birthDate: form.text("birthDate"), today: today, into: &errors)
             errors.check(form.first("password") == form.first("confirmPassword"), "confirmPassword", "must match the password")
             do { try EmailRule.check(form.text("email")) } catch { error.errors.forEach { errors.add($0.field, $0.rule) } }
             do { try PasswordRule.check(form.first("password") ?? "", email: form.text("email")) } catch {
