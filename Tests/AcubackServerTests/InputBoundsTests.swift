@@ -30,6 +30,24 @@ import Testing
         }
     }
 
+    @Test func measuresAndReviewsKeepToTheirCourse() async throws {
+        try await withTestWorld { client, world in
+            let measures = "/api/v1/courses/\(world.courseID)/measures"
+            let (ancient, problem) = try await send(client, world, .practitioner, .post, measures,
+                                                    #"{"timepoint": "session", "painNow": 3, "takenAt": "0001-01-01T00:00:00Z"}"#)
+            #expect(ancient == .badRequest)
+            #expect((problem["errors"] as? [[String: String]])?.first?["field"] == "takenAt")
+            let (huge, refusal) = try await send(client, world, .practitioner, .post, "/api/v1/courses/\(world.courseID)/reviews",
+                                                 #"{"afterSession": \#(Self.huge)}"#)
+            #expect(huge == .badRequest)
+            #expect((refusal["errors"] as? [[String: String]])?.first?["field"] == "afterSession")
+            let before = try await OutcomeStore(world.store).reviews(courseID: world.courseID).count
+            let (beyond, _) = try await send(client, world, .practitioner, .post, "/api/v1/courses/\(world.courseID)/reviews", #"{"afterSession": 11}"#)
+            #expect(beyond == .badRequest)
+            #expect(try await OutcomeStore(world.store).reviews(courseID: world.courseID).count == before)
+        }
+    }
+
     @Test func unknownRecordsArePagesNotFound() async throws {
         try await withTestWorld { client, world in
             for uri in ["/sessions/\(UUID())", "/patients/\(world.ownPatientID)/courses/\(UUID())", "/sessions/\(UUID())/stricta"] {

@@ -73,6 +73,9 @@ public struct CourseReview: Codable, Sendable, Equatable {
         guard afterSession >= 1 else {
             throw ValidationError(field: "afterSession", rule: "a review comes after at least one session")
         }
+        guard afterSession <= regimen.sessions else {
+            throw ValidationError(field: "afterSession", rule: "the course has \(regimen.sessions) sessions: review after one of them")
+        }
         let category = categorize(change, settings: settings)
         let isFinal = afterSession >= regimen.sessions
         return CourseReview(

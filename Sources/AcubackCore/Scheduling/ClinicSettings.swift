@@ -36,9 +36,10 @@ public struct ClinicSettings: Codable, Sendable, Equatable {
         }
     }
 
-    /// A name from the tz database (or UTC), exactly as written there.
+    /// A time zone the system knows by this name, written in plain printable characters
+    /// ("UTC\0" is refused; "Etc/UTC", what a server without TZ reports, is a name).
     public static func isTimeZoneName(_ name: String) -> Bool {
-        name == "UTC" || name == "GMT" || TimeZone.knownTimeZoneIdentifiers.contains(name)
+        !name.isEmpty && name.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F } && TimeZone(identifier: name) != nil
     }
 
     public func validate() throws(ValidationError) {

@@ -36,6 +36,10 @@ struct OutcomeService: Sendable {
         if let takenAt, takenAt > now.addingTimeInterval(300) {
             throw ValidationError(field: "takenAt", rule: "must not be in the future")
         }
+        // A measure belongs to its course: taken at the earliest a month before it was booked.
+        if let takenAt, takenAt < course.createdAt.addingTimeInterval(-30 * 86_400) {
+            throw ValidationError(field: "takenAt", rule: "must be within the course (from a month before it was booked)")
+        }
         let saved = try await store.record(NewMeasure(
             clinicID: course.clinicID, courseID: course.id, sessionID: sessionID, timepoint: timepoint, takenAt: takenAt ?? now,
             recordedByUserID: actor.userID, measures: measures))
