@@ -24,12 +24,12 @@ struct AppServices: Sendable {
 
     /// The audit event of a change, to be stored in the change's own transaction.
     func entry(
-        _ action: String, by actor: Actor, clinicID: UUID, patientID: UUID? = nil, recordType: String, recordID: String? = nil,
+        _ action: String, by actor: Actor?, clinicID: UUID, patientID: UUID? = nil, recordType: String, recordID: String? = nil,
         from address: String?
     ) -> AuditEntry {
         AuditEntry(
-            clinicID: clinicID, actorUserID: actor.userID, actorRole: actor.role.rawValue, action: action, patientID: patientID,
-            recordType: recordType, recordID: recordID, clientAddress: address)
+            clinicID: clinicID, actorUserID: actor?.userID, actorRole: actor?.role.rawValue ?? "anonymous", action: action,
+            patientID: patientID, recordType: recordType, recordID: recordID, clientAddress: address)
     }
 
     /// Records who read or changed a patient's data. Every such route calls this.
@@ -37,9 +37,8 @@ struct AppServices: Sendable {
         _ action: String, by actor: Actor?, clinicID: UUID, patientID: UUID? = nil, recordType: String,
         recordID: String? = nil, from address: String?
     ) async throws {
-        try await audit.append(AuditEntry(
-            clinicID: clinicID, actorUserID: actor?.userID, actorRole: actor?.role.rawValue ?? "anonymous",
-            action: action, patientID: patientID, recordType: recordType, recordID: recordID, clientAddress: address),
+        try await audit.append(
+            entry(action, by: actor, clinicID: clinicID, patientID: patientID, recordType: recordType, recordID: recordID, from: address),
             at: now())
     }
 }

@@ -51,6 +51,8 @@ public struct DemoClinicLoader: Sendable {
         let reception: Actor
         /// The practitioners with a valid certificate first, then the one whose certificate expired.
         let practitioners: [Actor]
+        /// The demo password, hashed once (bcrypt is slow on purpose).
+        let passwordHash: String
     }
 
     /// The clinic with its first admin (as `acuback user create-admin` makes it), its rooms, the
@@ -81,7 +83,7 @@ public struct DemoClinicLoader: Sendable {
             practitioners.append(Actor(
                 userID: user.id, role: .practitioner, clinicID: clinic.id, practitionerID: practitioner.id, displayName: seed.name))
         }
-        return Staff(clinicID: clinic.id, admin: admin, reception: reception, practitioners: practitioners)
+        return Staff(clinicID: clinic.id, admin: admin, reception: reception, practitioners: practitioners, passwordHash: hash)
     }
 
     /// A patient with a login registers online; the others are registered at the desk.
@@ -89,7 +91,7 @@ public struct DemoClinicLoader: Sendable {
         if seed.hasLogin, let email = seed.email {
             let user = try await services.accounts.registerPatient(
                 clinicID: staff.clinicID, email: email, givenName: seed.givenName, familyName: seed.familyName,
-                birthDate: CalendarDay(seed.birthDate)!, passwordHash: hashPassword(DemoClinic.password))
+                birthDate: CalendarDay(seed.birthDate)!, passwordHash: staff.passwordHash)
             let record = try await services.patients.patients(clinicID: staff.clinicID, matching: email).items.first!
             return (seed, record, Actor(userID: user.id, role: .patient, clinicID: staff.clinicID, patientID: record.id, displayName: user.displayName))
         }

@@ -75,14 +75,6 @@ public struct ConsultationStore: Sendable {
         try await model.create(on: db)
     }
 
-    /// Keeps a red-flag screen asked outside an assessment, such as at a course review.
-    public func recordScreen(
-        _ flags: [RedFlag], source: RedFlagScreenSource, sourceID: UUID?, patientID: UUID, clinicID: UUID, by userID: UUID?, at now: Date,
-        on db: any Database
-    ) async throws {
-        try await Self.screen(flags, source: source, sourceID: sourceID, patientID: patientID, clinicID: clinicID, by: userID, at: now, on: db)
-    }
-
     /// Keeps a clinician's decision on the patient's red flags, with its audit event.
     public func decide(
         _ decision: RedFlagDecision, patientID: UUID, clinicID: UUID, by userID: UUID, name: String, audit: AuditEntry
