@@ -314,6 +314,8 @@ def main() -> None:
     rows = [] if os.environ.get("ACUBACK_BENCH_SKIP_CORE") == "1" else core_rows(folder)
     rows += http_rows(binary, f"sqlite://{folder / 'http.sqlite'}", "SQLite", folder)
     if postgres := os.environ.get("ACUBACK_BENCH_POSTGRES_URL"):
+        # PostgreSQL has no file to keep the audit key beside; every process of the run shares this one.
+        os.environ.setdefault("ACUBACK_AUDIT_KEY_FILE", str(folder / "audit.key"))
         revert_all(binary, postgres)
         try:
             rows += http_rows(binary, postgres, "PostgreSQL", folder)

@@ -136,10 +136,10 @@ def demo_sqlite_url(demo_template: Path, tmp_path: Path) -> str:
     import shutil
 
     target = tmp_path / "acuback.sqlite"
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm", ".audit-key"):
         source = demo_template.with_name(demo_template.name + suffix)
         if source.exists():
-            shutil.copyfile(source, target.with_name(target.name + suffix))
+            shutil.copy(source, target.with_name(target.name + suffix))
     return f"sqlite://{target}"
 
 
@@ -151,6 +151,12 @@ def demo_server(acuback: Path, demo_sqlite_url: str, tmp_path: Path):
 
 
 POSTGRES_URL = os.environ.get("ACUBACK_TEST_POSTGRES_URL")
+if POSTGRES_URL and not os.environ.get("ACUBACK_AUDIT_KEY_FILE"):
+    # PostgreSQL has no file to keep the audit key beside: every process of the run shares one,
+    # as the instances of a clinic's deployment would.
+    import tempfile
+
+    os.environ["ACUBACK_AUDIT_KEY_FILE"] = os.path.join(tempfile.mkdtemp(prefix="acuback-audit-"), "audit.key")
 BACKENDS = ["sqlite"] + (["postgres"] if POSTGRES_URL else [])
 
 

@@ -16,7 +16,7 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         let size = try await ExportCommand.withStore(database) { store, _ in try await store.backup(to: to) }
-        Console.line("Backed up to \(to) (\(size / 1024) KiB).")
+        Console.line("Backed up to \(to) (\(size / 1024) KiB), with the keys that verify its audit trail in \(to).audit-key.")
     }
 }
 
@@ -33,7 +33,7 @@ struct RestoreCommand: AsyncParsableCommand {
         let configuration = try AcubackConfiguration(flags: database.flags)
         let logger = ProcessLogging.bootstrap(level: max(configuration.logLevel, .warning), to: .standardError)
         let location = try DatabaseLocation(url: configuration.databaseURL)
-        let status = try await AcubackDatabase.restore(from: from, to: location, logger: logger)
+        let status = try await AcubackDatabase.restore(from: from, to: location, auditKeyFile: configuration.auditKeyFile, logger: logger)
         Console.line("Restored \(from) into \(location) (\(status.applied.count) migrations; \(status.pending.count) to apply when the server starts).")
     }
 }

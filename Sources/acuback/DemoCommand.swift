@@ -28,7 +28,7 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try AcubackConfiguration(flags: database.flags)
         let logger = ProcessLogging.bootstrap(level: max(configuration.logLevel, .warning), to: .standardError)
-        let store = try await AcubackDatabase.open(try DatabaseLocation(url: configuration.databaseURL), logger: logger)
+        let store = try await configuration.openDatabase(logger: logger)
         do {
             _ = try await store.migrate()
             if let scale {

@@ -16,7 +16,7 @@ struct ExportCommand: AsyncParsableCommand {
     static func withStore<T>(_ database: DatabaseOptions, _ body: (AcubackDatabase, AcubackConfiguration) async throws -> T) async throws -> T {
         let configuration = try AcubackConfiguration(flags: database.flags)
         let logger = ProcessLogging.bootstrap(level: max(configuration.logLevel, .warning), to: .standardError)
-        let store = try await AcubackDatabase.open(try DatabaseLocation(url: configuration.databaseURL), logger: logger)
+        let store = try await configuration.openDatabase(logger: logger)
         do {
             let result = try await body(store, configuration)
             await store.close()

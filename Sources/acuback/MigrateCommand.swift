@@ -27,7 +27,7 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try AcubackConfiguration(flags: database.flags)
         let logger = ProcessLogging.bootstrap(level: max(configuration.logLevel, .warning), to: .standardError)
-        let store = try await AcubackDatabase.open(try DatabaseLocation(url: configuration.databaseURL), logger: logger)
+        let store = try await configuration.openDatabase(logger: logger)
         let names: [String]
         let status: MigrationStatus
         do {

@@ -35,7 +35,12 @@ struct ServeCommand: AsyncParsableCommand {
 
         let location = try DatabaseLocation(url: configuration.databaseURL)
         try await ListenAddressCheck.verify(host: configuration.host, port: configuration.port)
-        let store = try await AcubackDatabase.open(location, logger: logger)
+        let store = try await AcubackDatabase.open(location, logger: logger, auditKeyFile: configuration.auditKeyFile)
+        // A server that cannot sign its audit trail must not start: read (or make) the key now.
+        do { _ = try await store.auditKeyring() } catch {
+            await store.close()
+            throw error
+        }
         do {
             let applied = try await store.migrate()
             if !applied.isEmpty { logger.info("applied \(applied.count) migration(s): \(applied.joined(separator: ", "))") }

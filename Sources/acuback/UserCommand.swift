@@ -127,7 +127,7 @@ struct UserCommand: AsyncParsableCommand {
 func withStore(_ options: DatabaseOptions, _ body: (AcubackDatabase) async throws -> Void) async throws {
     let configuration = try AcubackConfiguration(flags: options.flags)
     let logger = ProcessLogging.bootstrap(level: max(configuration.logLevel, .warning), to: .standardError)
-    try await AcubackDatabase.open(try DatabaseLocation(url: configuration.databaseURL), logger: logger).use(body)
+    try await configuration.openDatabase(logger: logger).use(body)
 }
 
 enum Prompt {

@@ -97,7 +97,8 @@ import Testing
             let slots = try await AppointmentSlotModel.query(on: db).count()
             var expected = 0
             for appointment in all {
-                let resources = appointment.$room.id == nil ? 1 : 2
+                // The practitioner and the patient, and the room when there is one.
+                let resources = appointment.$room.id == nil ? 2 : 3
                 expected += resources * SlotGrid.slotStarts(from: appointment.startsAt, minutes: appointment.minutes).count
             }
             #expect(slots == expected)

@@ -207,7 +207,7 @@ func withDemoDatabase(_ backend: TestBackend, _ body: (AcubackDatabase) async th
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let file = folder.appendingPathComponent("t.sqlite")
-    for suffix in ["", "-wal", "-shm"] {
+    for suffix in ["", "-wal", "-shm", ".audit-key"] {
         let source = URL(fileURLWithPath: template.path + suffix)
         if FileManager.default.fileExists(atPath: source.path) {
             try FileManager.default.copyItem(at: source, to: URL(fileURLWithPath: file.path + suffix))

@@ -45,7 +45,8 @@ import AcubackTestSupport
                 try await next.holdSlots(on: db)
             }
             let held = try await AppointmentSlotModel.query(on: db).filter(\.$appointment.$id == next.requireID()).count()
-            #expect(held == 2)
+            // Two slot units, each held by the practitioner and by the patient.
+            #expect(held == 4)
         }
     }
 }

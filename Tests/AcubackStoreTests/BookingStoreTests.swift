@@ -79,6 +79,12 @@ import Testing
                     clinicID: fixture.clinic.id, patientID: fixture.patient.id, practitionerID: other.id, roomID: fixture.rooms[0].id,
                     kind: .treatment, start: tenAM.addingTimeInterval(900), minutes: 30)], reminder: reminder, now: now)
             }
+            await #expect(throws: SlotTaken(conflictingStart: tenAM, resource: "patient")) {
+                let other = try await ClinicStore(store).createPractitioner(clinicID: fixture.clinic.id, userID: nil, name: "R", profession: "Acupuncturist", practisingSince: 2015)
+                try await bookings.book([NewAppointment(
+                    clinicID: fixture.clinic.id, patientID: fixture.patient.id, practitionerID: other.id, roomID: nil,
+                    kind: .treatment, start: tenAM.addingTimeInterval(-900), minutes: 30)], reminder: reminder, now: now)
+            }
             #expect(try await bookings.appointments(clinicID: fixture.clinic.id, from: now, to: tenAM.addingTimeInterval(86_400)).count == 1)
             #expect(try await OutboxStore(store).messages(to: "pat@example.org").count == 1)
         }

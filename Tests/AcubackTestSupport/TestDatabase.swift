@@ -18,6 +18,11 @@ public enum TestBackend: String, CaseIterable, Sendable, CustomStringConvertible
     }
 
     public var description: String { rawValue }
+
+    /// PostgreSQL has no file to keep the audit key beside: the tests share one in the temporary folder.
+    public static let postgresAuditKeyFile: String = {
+        FileManager.default.temporaryDirectory.appendingPathComponent("acuback-test-audit-\(UUID().uuidString).key").path
+    }()
 }
 
 public let testLogger: Logger = {
@@ -46,7 +51,8 @@ public func withTestDatabase(
         parts.path = "/\(name)"
         do {
             // Many tests run at once: a small pool each keeps the server under its connection limit.
-            let store = try await AcubackDatabase.open(.postgres(url: parts.string!), logger: testLogger, connectionsPerLoop: 2)
+            let store = try await AcubackDatabase.open(
+                .postgres(url: parts.string!), logger: testLogger, connectionsPerLoop: 2, auditKeyFile: TestBackend.postgresAuditKeyFile)
             try await run(store, migrated: migrated, body)
         } catch {
             try? await admin.scratchSQL.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name)").run()

@@ -1,11 +1,13 @@
-"""`acuback user` and `acuback audit verify` from a terminal."""
+"""`acuback user` and `acuback audit` from a terminal."""
 import json
+import os
 import sqlite3
+import stat
 import subprocess
 
 
-def run(binary, *args, stdin=None, cwd=None):
-    return subprocess.run([str(binary), *args], capture_output=True, text=True, input=stdin, cwd=cwd, timeout=120)
+def run(binary, *args, stdin=None, cwd=None, env=None):
+    return subprocess.run([str(binary), *args], capture_output=True, text=True, input=stdin, cwd=cwd, timeout=120, env=env)
 
 
 def test_the_first_admin_makes_the_clinic_and_can_sign_in(acuback, sqlite_url, tmp_path):
@@ -96,3 +98,47 @@ def test_audit_verify_finds_a_deleted_row(acuback, sqlite_url):
         db.execute("DROP TRIGGER audit_events_no_delete")
         db.execute("DELETE FROM audit_events WHERE sequence = 2")
     assert run(acuback, "audit", "verify", "--database-url", sqlite_url).returncode == 2
+
+
+def test_audit_head_anchors_the_chain_and_keys_rotate_without_losing_old_entries(acuback, sqlite_url):
+    """The chain is signed with a key kept beside the SQLite file (owner-only); `audit head` prints
+    where it ends, and `verify --head` checks later that the chain still passes through there."""
+    env = {k: v for k, v in os.environ.items() if k != "ACUBACK_AUDIT_KEY_FILE"}
+    path = sqlite_url.removeprefix("sqlite://")
+
+    def admin(email):
+        made = run(acuback, "user", "create-admin", "--email", email, "--database-url", sqlite_url, stdin="a strong password\n", env=env)
+        assert made.returncode == 0, made.stderr
+
+    admin("a@clinic.example")
+    admin("b@clinic.example")
+    key_file = path + ".audit-key"
+    assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600
+    with sqlite3.connect(path) as db:
+        key_ids = {row[0] for row in db.execute("SELECT key_id FROM audit_events")}
+    assert len(key_ids) == 1 and None not in key_ids
+
+    head = run(acuback, "audit", "head", "--database-url", sqlite_url, env=env)
+    assert head.returncode == 0, head.stderr
+    anchored, sequence, _ = head.stdout.strip().split(" ", 2)
+    assert sequence == "2" and len(anchored) == 64
+
+    rotated = run(acuback, "audit", "rotate-key", "--database-url", sqlite_url, env=env)
+    assert rotated.returncode == 0 and "New audit key" in rotated.stdout, rotated.stderr
+    admin("c@clinic.example")
+    with sqlite3.connect(path) as db:
+        assert len({row[0] for row in db.execute("SELECT key_id FROM audit_events")}) == 2
+    checked = run(acuback, "audit", "verify", "--head", anchored, "--database-url", sqlite_url, env=env)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "3 entries, chain intact" in checked.stdout and f"still passes through {anchored}" in checked.stdout
+
+    lost = run(acuback, "audit", "verify", "--head", "f" * 64, "--database-url", sqlite_url, env=env)
+    assert lost.returncode == 2 and "HEAD NOT FOUND" in lost.stdout
+
+    # Without its key file the trail is not checked (nor a new key made), and verify says so.
+    os.rename(key_file, path + ".moved-key")
+    missing = run(acuback, "audit", "verify", "--database-url", sqlite_url, env=env)
+    assert missing.returncode != 0 and "does not exist" in missing.stderr, missing.stdout + missing.stderr
+    assert not os.path.exists(key_file)
+    named = run(acuback, "audit", "verify", "--audit-key-file", path + ".moved-key", "--database-url", sqlite_url, env=env)
+    assert named.returncode == 0, named.stdout

@@ -12,10 +12,15 @@ public struct ClinicSettings: Codable, Sendable, Equatable {
     public var noticeHours: Int
     /// The version of the consent text patients agree to.
     public var consentVersion: String
+    /// How many first consultations one patient may have booked ahead at a time, so no one fills the diary.
+    public var openFirstConsultations: Int
+
+    public static let openFirstConsultationsRange = 1...5
 
     public init(
         timeZone: String, openingHours: WeeklyHours = .standardClinic, consultationMinutes: Int = 60,
-        treatmentMinutes: Int = 45, reviewMinutes: Int = 30, noticeHours: Int = 24, consentVersion: String = "2026-1"
+        treatmentMinutes: Int = 45, reviewMinutes: Int = 30, noticeHours: Int = 24, consentVersion: String = "2026-1",
+        openFirstConsultations: Int = 1
     ) {
         self.timeZone = timeZone
         self.openingHours = openingHours
@@ -24,6 +29,7 @@ public struct ClinicSettings: Codable, Sendable, Equatable {
         self.reviewMinutes = reviewMinutes
         self.noticeHours = noticeHours
         self.consentVersion = consentVersion
+        self.openFirstConsultations = openFirstConsultations
     }
 
     public var zone: TimeZone { TimeZone(identifier: timeZone) ?? .gmt }
@@ -49,6 +55,9 @@ public struct ClinicSettings: Codable, Sendable, Equatable {
             errors.check((10...240).contains(value) && value % SlotGrid.minutes == 0, field, "must be 10 to 240 minutes in steps of \(SlotGrid.minutes)")
         }
         errors.check((0...168).contains(noticeHours), "noticeHours", "must be 0 to 168 hours")
+        errors.check(
+            Self.openFirstConsultationsRange.contains(openFirstConsultations), "openFirstConsultations",
+            "must be \(Self.openFirstConsultationsRange.lowerBound) to \(Self.openFirstConsultationsRange.upperBound)")
         errors.check(!openingHours.isEmpty, "openingHours", "must open on at least one day")
         errors.check(!consentVersion.trimmingCharacters(in: .whitespaces).isEmpty, "consentVersion", "must not be empty")
         try errors.throwIfAny()

@@ -4,7 +4,7 @@ import Foundation
 import Logging
 
 /// How one `acuback` process is set up. Each value comes from a command-line flag, else the
-/// environment (`ACUBACK_HOST`, `ACUBACK_PORT`, `ACUBACK_DATABASE_URL`), else the default.
+/// environment (`ACUBACK_HOST`, `ACUBACK_PORT`, `ACUBACK_DATABASE_URL`, `ACUBACK_AUDIT_KEY_FILE`…), else the default.
 public struct AcubackConfiguration: Sendable {
     public var host: String
     public var port: Int
@@ -15,6 +15,8 @@ public struct AcubackConfiguration: Sendable {
     /// An SMTP relay for outgoing mail; without one, messages go to the log.
     public var smtpURL: String?
     public var mailFrom: String
+    /// The file with the keys that sign the audit chain; nil keeps it beside a SQLite database.
+    public var auditKeyFile: String?
 
     public static let defaultHost = "127.0.0.1"
     public static let defaultPort = 8080
@@ -48,6 +50,7 @@ public struct AcubackConfiguration: Sendable {
         public static let publicURL = "acuback.public.url"
         public static let smtpURL = "acuback.smtp.url"
         public static let mailFrom = "acuback.mail.from"
+        public static let auditKeyFile = "acuback.audit.key.file"
     }
 
     /// Resolves flags over the environment over defaults.
@@ -82,6 +85,7 @@ public struct AcubackConfiguration: Sendable {
         publicURL = reader.string(forKey: ConfigKey(Key.publicURL))
         smtpURL = reader.string(forKey: ConfigKey(Key.smtpURL), isSecret: true)
         mailFrom = reader.string(forKey: ConfigKey(Key.mailFrom), default: "acuback@localhost")
+        auditKeyFile = reader.string(forKey: ConfigKey(Key.auditKeyFile)).flatMap { $0.isEmpty ? nil : $0 }
         if let publicURL, URL(string: publicURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
             throw ConfigurationError.invalid(name: "ACUBACK_PUBLIC_URL", value: publicURL, rule: "an http or https address such as https://clinic.example")
         }
@@ -95,5 +99,12 @@ public enum ConfigurationError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .invalid(let name, let value, let rule): "\(name) '\(value)' is not valid: it must be \(rule)"
         }
+    }
+}
+
+extension AcubackConfiguration {
+    /// Opens the configured database with the configured audit key file.
+    public func openDatabase(logger: Logger) async throws -> AcubackDatabase {
+        try await AcubackDatabase.open(try DatabaseLocation(url: databaseURL), logger: logger, auditKeyFile: auditKeyFile)
     }
 }

@@ -14,6 +14,8 @@ enum BookingError: Error, CustomStringConvertible {
     case noFit(CourseSearchFailure)
     /// A patient changing a visit inside the notice period: 422.
     case tooLate(hours: Int)
+    /// The patient already holds as many open first consultations as the clinic allows: 409.
+    case firstConsultationsFull(allowed: Int, next: Date, TimeZone)
 
     var description: String {
         switch self {
@@ -24,12 +26,14 @@ enum BookingError: Error, CustomStringConvertible {
         case .invalid(let error): error.description
         case .noFit(let failure): "The course cannot be booked: \(failure)."
         case .tooLate(let hours): "Visits can be changed online until \(hours) hours before; please call the clinic."
+        case .firstConsultationsFull(let allowed, let next, let zone):
+            "The patient already has a first consultation booked on \(DisplayTime.format(next, in: zone)); the clinic allows \(allowed) at a time. Move or cancel that one instead."
         }
     }
 
     var isConflict: Bool {
         switch self {
-        case .taken: return true
+        case .taken, .firstConsultationsFull: return true
         case .refused(.practitionerBusy, _), .refused(.noRoomFree, _): return true
         default: return false
         }
@@ -42,6 +46,7 @@ enum BookingError: Error, CustomStringConvertible {
         case .taken: [FieldError(field: "start", rule: "\(self)")]
         case .noFit: [FieldError(field: "sessions", rule: "\(self)")]
         case .tooLate: [FieldError(field: "start", rule: "\(self)")]
+        case .firstConsultationsFull: [FieldError(field: "kind", rule: "\(self)")]
         }
     }
 }
@@ -87,6 +92,14 @@ struct BookingService: Sendable {
             throw BookingError.invalid(ValidationError(field: "patientId", rule: "no patient of this clinic has this id"))
         }
         let settings = try await clinics.settings(clinicID: clinicID)
+        if kind == .consultation {
+            let open = try await bookings.appointments(
+                clinicID: clinicID, from: services.now(), to: .distantFuture, patientID: patientID, limit: 500
+            ).filter { $0.kind == .consultation && $0.status == .booked }
+            if open.count >= settings.openFirstConsultations, let next = open.first {
+                throw BookingError.firstConsultationsFull(allowed: settings.openFirstConsultations, next: next.start, settings.zone)
+            }
+        }
         let minutes = settings.minutes(for: kind)
         var firstRefusal: BookingRefusal?
         // Rooms are handed out first-free, so two bookings at the same moment can pick the same

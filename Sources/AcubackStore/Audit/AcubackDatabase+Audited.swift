@@ -7,11 +7,12 @@ extension AcubackDatabase {
     public func audited<T: Sendable>(
         _ entry: AuditEntry, at now: Date, _ work: @escaping @Sendable (any Database) async throws -> (T, recordID: String?)
     ) async throws -> T {
-        try await fluent.transaction { db in
+        let keys = try await auditKeyring()
+        return try await fluent.transaction { db in
             let (result, recordID) = try await work(db)
             var event = entry
             if let recordID { event.recordID = recordID }
-            try await AuditTrail.append(event, at: now, on: db)
+            try await AuditTrail.append(event, at: now, keys: keys, on: db)
             return result
         }
     }

@@ -37,18 +37,15 @@ public struct AuditTrail: Sendable {
         self.store = store
     }
 
-    static func sha256(_ text: String) -> String {
-        text.sha256Hex
-    }
-
     /// Appends an event to its clinic's chain. Concurrent appends are ordered by the lock the
     /// head row's update takes, so the chain never forks, on SQLite or PostgreSQL.
     @discardableResult
     public func append(_ entry: AuditEntry, at: Date = Date()) async throws -> AuditEvent {
-        try await store.fluent.transaction { db in try await Self.append(entry, at: at, on: db) }
+        let keys = try await store.auditKeyring()
+        return try await store.fluent.transaction { db in try await Self.append(entry, at: at, keys: keys, on: db) }
     }
 
-    static func append(_ entry: AuditEntry, at: Date, on db: any Database) async throws -> AuditEvent {
+    static func append(_ entry: AuditEntry, at: Date, keys: AuditKeyring, on db: any Database) async throws -> AuditEvent {
         let sql = db as! any SQLDatabase
         // Whole milliseconds: the hash must survive the round trip through either database.
         let time = Date(timeIntervalSince1970: (at.timeIntervalSince1970 * 1000).rounded() / 1000)
@@ -66,7 +63,7 @@ public struct AuditTrail: Sendable {
             clinicID: entry.clinicID, sequence: sequence, at: time, actorUserID: entry.actorUserID,
             actorRole: entry.actorRole, action: entry.action, patientID: entry.patientID, recordType: entry.recordType,
             recordID: entry.recordID, clientAddress: entry.clientAddress, previousHash: previous)
-        event.hash = sha256(event.canonicalText)
+        (event.keyID, event.hash) = keys.sign(event.canonicalText)
         try await AuditEventModel(event).create(on: db)
         try await sql.raw("UPDATE audit_chain_heads SET hash = \(bind: event.hash) WHERE id = \(bind: entry.clinicID)").run()
         return event
@@ -102,8 +99,13 @@ public struct AuditTrail: Sendable {
     }
 
     /// Checks every clinic's chain (or one clinic's), reading in pages so a long trail fits in memory.
-    public func verify(clinicID: UUID? = nil, progress: (@Sendable (Int) -> Void)? = nil) async throws -> [AuditChain.Report] {
+    /// - Parameter anchor: a hash printed earlier by `audit head`; each report says whether its chain holds it.
+    public func verify(
+        clinicID: UUID? = nil, anchor: String? = nil, progress: (@Sendable (Int) -> Void)? = nil
+    ) async throws -> [AuditChain.Report] {
         let db = try store.fluent
+        // An empty trail needs no keys; a trail without its key file is not checked against a new one.
+        let keys = try await AuditEventModel.query(on: db).first() == nil ? nil : try await store.auditKeyring(making: false)
         var heads = try await AuditChainHeadModel.query(on: db).all()
         let clinicsWithEvents = try await (db as! any SQLDatabase).raw("SELECT DISTINCT clinic_id FROM audit_events").all()
             .map { try $0.decode(column: "clinic_id", as: UUID.self) }
@@ -124,7 +126,7 @@ public struct AuditTrail: Sendable {
                 if page.count < pageSize { break }
             }
             let head = heads.first { $0.id == id }.map { (sequence: $0.sequence, hash: $0.hash) }
-            reports.append(AuditChain.verify(clinicID: id, events: events, head: head, hash: Self.sha256))
+            reports.append(AuditChain.verify(clinicID: id, events: events, head: head, anchor: anchor, hash: { keys?.hash(of: $0) }))
         }
         return reports
     }

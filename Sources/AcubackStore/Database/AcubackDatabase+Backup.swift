@@ -19,13 +19,20 @@ extension AcubackDatabase {
         }
         try SQLiteFileCheck.verifyUsable(path: path)
         try await sql.raw("VACUUM INTO \(bind: path)").run()
+        // The entries are checked with the keys that signed them: a backup takes their copy along.
+        if let auditKeyFile, FileManager.default.fileExists(atPath: auditKeyFile) {
+            try AuditKeyring.merge(from: auditKeyFile, into: AcubackDatabase.auditKeyFile(besideSQLite: path))
+        }
         return (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     }
 
     /// Puts a backup in place of the SQLite database at `location`, after checking that the
     /// backup is whole (SQLite's integrity check) and is an Acuback database whose migrations
     /// this version knows. The server must be stopped; the old file is kept beside it.
-    public static func restore(from backup: String, to location: DatabaseLocation, logger: Logger) async throws -> MigrationStatus {
+    /// The backup's audit keys join the target's key file (`auditKeyFile`, else the one beside it).
+    public static func restore(
+        from backup: String, to location: DatabaseLocation, auditKeyFile: String? = nil, logger: Logger
+    ) async throws -> MigrationStatus {
         guard case .sqlite(let target) = location else {
             throw BackupError(description: "restore PostgreSQL with pg_restore or psql (see the README)")
         }
@@ -68,6 +75,10 @@ extension AcubackDatabase {
         }
         for suffix in ["-wal", "-shm"] { try? files.removeItem(atPath: target + suffix) }
         try files.moveItem(atPath: staged, toPath: target)
+        let backupKeys = AcubackDatabase.auditKeyFile(besideSQLite: backup)
+        if files.fileExists(atPath: backupKeys) {
+            try AuditKeyring.merge(from: backupKeys, into: auditKeyFile ?? AcubackDatabase.auditKeyFile(besideSQLite: target))
+        }
         return status
     }
 }

@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import SQLKit
+import Synchronization
 
 /// The one owner of the database connections: opens SQLite or PostgreSQL, runs the numbered
 /// migrations, answers readiness, and shuts the pools down.
@@ -16,18 +17,51 @@ public final class AcubackDatabase: Sendable {
     /// SQLite gets a group of its own with a single loop, so exactly one connection writes the file
     /// and transactions never race each other for the lock.
     private let ownedGroup: MultiThreadedEventLoopGroup?
+    /// The file holding the audit chain's keys: the one named, else one beside a SQLite file.
+    public let auditKeyFile: String?
+    /// Read on first use, so opening a database to migrate or restore it needs no key.
+    private let loadedKeys = Mutex<AuditKeyring?>(nil)
 
-    private init(location: DatabaseLocation, databases: Databases, ownedGroup: MultiThreadedEventLoopGroup?, logger: Logger) {
+    private init(
+        location: DatabaseLocation, databases: Databases, ownedGroup: MultiThreadedEventLoopGroup?, logger: Logger, auditKeyFile: String?
+    ) {
         self.location = location
         self.databases = databases
         self.ownedGroup = ownedGroup
         self.logger = logger
+        if let auditKeyFile {
+            self.auditKeyFile = auditKeyFile
+        } else if case .sqlite(let path) = location {
+            self.auditKeyFile = Self.auditKeyFile(besideSQLite: path)
+        } else {
+            self.auditKeyFile = nil
+        }
     }
 
-    /// Opens the database and checks that it answers; nothing is created when it cannot be used.
-    /// - Parameter connectionsPerLoop: PostgreSQL connections per event loop (SQLite always has one).
+    /// Where a SQLite database keeps its audit key when no other file is named.
+    public static func auditKeyFile(besideSQLite path: String) -> String { path + ".audit-key" }
+
+    /// The keys that sign and verify the audit chain. The file is made on first use when missing,
+    /// noting where the chains of a database from before keys end.
+    /// - Parameter making: false to refuse rather than make a missing file (checking needs the old keys).
+    public func auditKeyring(making: Bool = true) async throws -> AuditKeyring {
+        if let keys = loadedKeys.withLock({ $0 }) { return keys }
+        guard let auditKeyFile else { throw StoreError.auditKeyNotConfigured }
+        if !making && !FileManager.default.fileExists(atPath: auditKeyFile) {
+            throw StoreError.auditKeyUnusable(path: auditKeyFile, reason: "it does not exist; name the file that signed this trail with --audit-key-file")
+        }
+        let keys = try await AuditKeyring.load(file: auditKeyFile) {
+            // A database not yet migrated has no chains to note.
+            guard let rows = try? await sql.raw("SELECT id, sequence FROM audit_chain_heads").all() else { return [:] }
+            return try Dictionary(uniqueKeysWithValues: rows.map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "sequence", as: Int.self)) })
+        }
+        loadedKeys.withLock { $0 = keys }
+        return keys
+    }
+
+    /// - Parameter auditKeyFile: the audit key file; nil keeps it beside a SQLite file (PostgreSQL must name one).
     public static func open(
-        _ location: DatabaseLocation, logger: Logger, connectionsPerLoop: Int = 4
+        _ location: DatabaseLocation, logger: Logger, connectionsPerLoop: Int = 4, auditKeyFile: String? = nil
     ) async throws(StoreError) -> AcubackDatabase {
         switch location {
         case .sqlite(let path):
@@ -40,7 +74,7 @@ public final class AcubackDatabase: Sendable {
                 .sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(30),
                         dataEncoder: .init(), dataDecoder: .init(), sqlLogLevel: .trace),
                 as: .sqlite)
-            let store = AcubackDatabase(location: location, databases: databases, ownedGroup: group, logger: logger)
+            let store = AcubackDatabase(location: location, databases: databases, ownedGroup: group, logger: logger, auditKeyFile: auditKeyFile)
             do {
                 try await store.configureSQLite()
             } catch {
@@ -71,7 +105,7 @@ public final class AcubackDatabase: Sendable {
                     connectionPoolTimeout: .seconds(10), encodingContext: .default, decodingContext: .default,
                     sqlLogLevel: .trace),
                 as: .psql)
-            let store = AcubackDatabase(location: location, databases: databases, ownedGroup: nil, logger: logger)
+            let store = AcubackDatabase(location: location, databases: databases, ownedGroup: nil, logger: logger, auditKeyFile: auditKeyFile)
             do {
                 _ = try await store.sql.raw("SELECT 1").all()
             } catch {

@@ -7,6 +7,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case missingPlanDocument(digest: String)
     /// A record a change was made to is gone (deleted while the change ran).
     case missingRecord(String)
+    /// The audit chain's key file cannot be read, made or trusted.
+    case auditKeyUnusable(path: String, reason: String)
+    /// A PostgreSQL database has no file beside it for the audit key: one must be named.
+    case auditKeyNotConfigured
 
     public var description: String {
         switch self {
@@ -22,6 +26,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "a plan or session points at the stored plan \(digest), which is not in the database; restore it from a backup"
         case .missingRecord(let what):
             "the \(what) is no longer in the database"
+        case .auditKeyUnusable(let path, let reason):
+            "cannot use the audit key file \(path): \(reason)"
+        case .auditKeyNotConfigured:
+            "PostgreSQL needs ACUBACK_AUDIT_KEY_FILE (--audit-key-file): the file with the key that signs the audit chain, the same file for every instance (it is created with a new key if missing)"
         }
     }
 

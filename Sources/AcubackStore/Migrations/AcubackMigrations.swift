@@ -18,5 +18,7 @@ enum AcubackMigrations {
         IndexPatientRecords(),
         KeepAnalyticsCounts(),
         RecordConsultations(),
+        KeyTheAuditChain(),
+        HoldPatientSlots(),
     ]
 }

@@ -18,11 +18,11 @@ extension AppointmentModel {
         self.minutes = minutes
     }
 
-    /// Claims every slot unit of this appointment for its practitioner and its room. A clash with
-    /// another booking fails on the unique index, so callers run this inside their transaction.
+    /// Claims every slot unit of this appointment for its practitioner, its room and its patient.
+    /// A clash with another booking fails on the unique index, so callers run this inside their transaction.
     func holdSlots(on db: any Database) async throws {
         let id = try requireID()
-        let resources = [$practitioner.id] + ($room.id.map { [$0] } ?? [])
+        let resources = [$practitioner.id, $patient.id] + ($room.id.map { [$0] } ?? [])
         let slots = resources.flatMap { resource in
             SlotGrid.slotStarts(from: startsAt, minutes: minutes).map {
                 AppointmentSlotModel(appointmentID: id, resourceID: resource, slotStart: $0)

@@ -19,7 +19,7 @@ final class AppointmentModel: Model, @unchecked Sendable {
     init() {}
 }
 
-/// One slot unit held by a booked appointment for one resource (a practitioner or a room).
+/// One slot unit held by a booked appointment for one resource (its practitioner, room or patient).
 /// The unique index on (resource_id, slot_start) is what forbids double booking.
 final class AppointmentSlotModel: Model, @unchecked Sendable {
     static let schema = "appointment_slots"

@@ -18,6 +18,7 @@ final class AuditEventModel: Model, @unchecked Sendable {
     @OptionalField(key: "client_address") var clientAddress: String?
     @Field(key: "previous_hash") var previousHash: String
     @Field(key: "hash") var hash: String
+    @OptionalField(key: "key_id") var keyID: String?
 
     init() {}
 
@@ -35,13 +36,14 @@ final class AuditEventModel: Model, @unchecked Sendable {
         clientAddress = event.clientAddress
         previousHash = event.previousHash
         hash = event.hash
+        keyID = event.keyID
     }
 
     var event: AuditEvent {
         AuditEvent(
             clinicID: clinicID, sequence: sequence, at: at, actorUserID: actorUserID, actorRole: actorRole,
             action: action, patientID: patientID, recordType: recordType, recordID: recordID,
-            clientAddress: clientAddress, previousHash: previousHash, hash: hash)
+            clientAddress: clientAddress, previousHash: previousHash, hash: hash, keyID: keyID)
     }
 }
 

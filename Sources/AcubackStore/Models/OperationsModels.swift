@@ -13,6 +13,7 @@ final class ClinicSettingsModel: Model, @unchecked Sendable {
     @Field(key: "review_minutes") var reviewMinutes: Int
     @Field(key: "notice_hours") var noticeHours: Int
     @Field(key: "consent_version") var consentVersion: String
+    @Field(key: "open_first_consultations") var openFirstConsultations: Int
 
     init() {}
 }

@@ -90,7 +90,9 @@ public struct BookingStore: Sendable {
         let db = try store.fluent
         for new in appointments {
             let starts = SlotGrid.slotStarts(from: new.start, minutes: new.minutes)
-            for (resource, name) in [(new.practitionerID, "practitioner")] + (new.roomID.map { [($0, "room")] } ?? []) {
+            // The room before the patient: a room taken by a booking made at the same moment is worth another try.
+            let resources = [(new.practitionerID, "practitioner")] + (new.roomID.map { [($0, "room")] } ?? []) + [(new.patientID, "patient")]
+            for (resource, name) in resources {
                 if let slot = try await AppointmentSlotModel.query(on: db).filter(\.$resourceID == resource)
                     .filter(\.$slotStart ~~ starts).with(\.$appointment).first() {
                     return SlotTaken(conflictingStart: slot.appointment.startsAt, resource: name)

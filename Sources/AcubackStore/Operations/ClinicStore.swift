@@ -19,7 +19,8 @@ public struct ClinicStore: Sendable {
         return ClinicSettings(
             timeZone: zone, openingHours: (try? WeeklyHours.parse(row.openingHours, field: "openingHours")) ?? .standardClinic,
             consultationMinutes: row.consultationMinutes, treatmentMinutes: row.treatmentMinutes,
-            reviewMinutes: row.reviewMinutes, noticeHours: row.noticeHours, consentVersion: row.consentVersion)
+            reviewMinutes: row.reviewMinutes, noticeHours: row.noticeHours, consentVersion: row.consentVersion,
+            openFirstConsultations: row.openFirstConsultations)
     }
 
     /// The clinic's settings row, or a new one holding the defaults when the clinic has none yet.
@@ -34,6 +35,7 @@ public struct ClinicStore: Sendable {
         row.reviewMinutes = defaults.reviewMinutes
         row.noticeHours = defaults.noticeHours
         row.consentVersion = defaults.consentVersion
+        row.openFirstConsultations = defaults.openFirstConsultations
         return row
     }
 
@@ -50,6 +52,7 @@ public struct ClinicStore: Sendable {
             row.reviewMinutes = settings.reviewMinutes
             row.noticeHours = settings.noticeHours
             row.consentVersion = settings.consentVersion
+            row.openFirstConsultations = settings.openFirstConsultations
             try await row.save(on: db)
         }
     }

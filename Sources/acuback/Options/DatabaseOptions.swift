@@ -11,8 +11,14 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (env ACUBACK_LOG_LEVEL).")
     var logLevel: String?
 
+    @Option(name: .customLong("audit-key-file"), help: ArgumentHelp(
+        "The file with the keys that sign the audit chain (env ACUBACK_AUDIT_KEY_FILE; default: beside the SQLite file; required for PostgreSQL).",
+        valueName: "path"))
+    var auditKeyFile: String?
+
     var flags: [String: String] {
         var flags: [String: String] = [:]
+        if let auditKeyFile { flags[AcubackConfiguration.Key.auditKeyFile] = auditKeyFile }
         if let databaseURL { flags[AcubackConfiguration.Key.databaseURL] = databaseURL }
         if let logLevel { flags[AcubackConfiguration.Key.logLevel] = logLevel }
         return flags

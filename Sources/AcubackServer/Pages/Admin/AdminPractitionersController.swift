@@ -87,7 +87,8 @@ struct AdminPractitionersController {
                     consultationMinutes: Int(form.text("consultationMinutes")) ?? 0, treatmentMinutes: Int(form.text("treatmentMinutes")) ?? 0,
                     reviewMinutes: Int(form.text("reviewMinutes")) ?? 0, noticeHours: Int(form.text("noticeHours")) ?? -1,
                     // The version changes only by publishing a new text (below).
-                    consentVersion: try await clinics.settings(clinicID: actor.clinicID).consentVersion)
+                    consentVersion: try await clinics.settings(clinicID: actor.clinicID).consentVersion,
+                    openFirstConsultations: Int(form.text("openFirstConsultations")) ?? 0)
                 try await clinics.saveSettings(settings, clinicID: actor.clinicID)
                 try await services.record("clinic.settings", by: actor, clinicID: actor.clinicID, recordType: "clinic", from: context.clientAddress)
                 return try await settingsPage(request, context, extra: ["saved": true])
@@ -184,6 +185,7 @@ struct AdminPractitionersController {
             "timeZone": settings.timeZone, "openingHours": settings.openingHours.text,
             "consultationMinutes": settings.consultationMinutes, "treatmentMinutes": settings.treatmentMinutes,
             "reviewMinutes": settings.reviewMinutes, "noticeHours": settings.noticeHours, "consentVersion": settings.consentVersion,
+            "openFirstConsultations": settings.openFirstConsultations,
             "rooms": try await clinics.rooms(clinicID: actor.clinicID).map(\.name),
         ]
         let consent = try await ConsentService(services: services).current(clinicID: actor.clinicID)
