@@ -20,7 +20,7 @@ public func buildApplication(
     let address = PublicAddress(configured: configuration.publicURL.map { _ in configuration.publicAddress() }, fallback: configuration.publicAddress())
     var services = AppServices(database: store, publicAddress: address)
     services.now = clock
-    let router = try await buildRouter(services: services, logger: logger, metrics: metrics)
+    let router = try await buildRouter(services: services, logger: logger, metrics: metrics, metricsToken: configuration.metricsToken)
     let host = configuration.host
     var app = Application(
         router: router,
@@ -44,7 +44,7 @@ func messageSender(_ configuration: AcubackConfiguration, logger: Logger) throws
     return LogMessageSender(logger: logger)
 }
 
-func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusCollectorRegistry?) async throws
+func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusCollectorRegistry?, metricsToken: String? = nil) async throws
     -> Router<AcubackRequestContext>
 {
     let router = Router(context: AcubackRequestContext.self)
@@ -53,6 +53,7 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     router.middlewares.add(SecurityHeadersMiddleware())
     if metrics != nil { router.middlewares.add(MetricsMiddleware()) }
     router.middlewares.add(ProblemMiddleware())
+    if let metrics { router.middlewares.add(MetricsEndpointMiddleware(registry: metrics, token: metricsToken)) }
     router.middlewares.add(
         FileMiddleware(ServerResources.path("Public"), urlBasePath: "/static", searchForIndexHtml: false, logger: logger))
     router.middlewares.add(AuthMiddleware(accounts: services.accounts, now: services.now))
@@ -83,14 +84,5 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     AnalyticsPagesController(renderer: renderer, services: services).addRoutes(to: router)
     StrictaPagesController(renderer: renderer, services: services).addRoutes(to: router)
 
-    if let metrics {
-        router.get("/metrics") { _, _ in
-            var bytes: [UInt8] = []
-            metrics.emit(into: &bytes)
-            return Response(
-                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-        }
-    }
     return router
 }

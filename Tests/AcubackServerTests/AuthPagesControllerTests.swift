@@ -125,19 +125,46 @@ import Testing
         }
     }
 
-    @Test func aPatientRegistersAndLandsOnTheirOwnRecord() async throws {
+    @Test func aPatientRegistersIsToldToSignInByMailAndThenSeesTheirOwnRecord() async throws {
         try await withTestWorld { client, world in
             let fields = [
                 ("_csrf", Self.csrf), ("givenName", "Nora"), ("familyName", "Quist"), ("birthDate", "1988-04-02"),
                 ("email", "nora@example.org"), ("password", "a long password"), ("confirmPassword", "a long password"),
             ]
             try await client.execute(uri: "/register", method: .post, headers: Self.anonymous, body: form(fields)) { response in
-                #expect(response.status == .seeOther)
-                #expect(response.headers[.location] == "/me")
-                #expect(Self.sessionCookie(response) != nil)
+                #expect(response.status == .ok)
+                #expect(response.body.text.contains("id=\"registered\""))
+                #expect(Self.sessionCookie(response) == nil)
             }
             let user = try #require(try await AccountStore(world.store).user(email: "nora@example.org"))
             #expect(user.role == .patient)
+            let welcome = try #require(try await OutboxStore(world.store).messages(to: "nora@example.org").first)
+            #expect(welcome.kind == "registration" && welcome.body.contains("/login"))
+            let signedIn = try await login(client, "nora@example.org", "a long password")
+            #expect(signedIn.status == .seeOther && Self.sessionCookie(signedIn) != nil)
+        }
+    }
+
+    /// Registering with an address that has an account answers exactly as for a new one; the
+    /// address's owner is told by mail, and nothing is stored.
+    @Test func registeringATakenAddressRevealsNothingAndTellsItsOwner() async throws {
+        try await withTestWorld { client, world in
+            func register(_ email: String) async throws -> (HTTPResponse.Status, String) {
+                let fields = [
+                    ("_csrf", Self.csrf), ("givenName", "Ann"), ("familyName", "Prober"), ("birthDate", "1980-01-01"),
+                    ("email", email), ("password", "a long password"), ("confirmPassword", "a long password"),
+                ]
+                return try await client.execute(uri: "/register", method: .post, headers: Self.anonymous, body: form(fields)) {
+                    ($0.status, $0.body.text.replacingOccurrences(of: email, with: "ADDRESS"))
+                }
+            }
+            let patients = try await PatientStore(world.store).patients(clinicID: world.clinic.id).total
+            let taken = try await register("margaret.hughes@demo.acuback.example")
+            let fresh = try await register("ann.prober@example.org")
+            #expect(taken.0 == .ok && taken == fresh)
+            #expect(try await PatientStore(world.store).patients(clinicID: world.clinic.id).total == patients + 1)
+            let told = try await OutboxStore(world.store).messages(to: "margaret.hughes@demo.acuback.example").filter { $0.kind == "registration" }
+            #expect(told.count == 1 && told[0].body.contains("already has an account"))
         }
     }
 
@@ -160,17 +187,26 @@ import Testing
 
     @Test func aPasswordResetGoesThroughTheOutboxAndWorksOnce() async throws {
         try await withTestWorld { client, world in
+            var pages: [String] = []
             for email in ["david.osei@demo.acuback.example", "nobody@demo.acuback.example"] {
                 try await client.execute(uri: "/password/forgot", method: .post, headers: Self.anonymous, body: form([("_csrf", Self.csrf), ("email", email)])) { response in
                     #expect(response.status == .ok)
-                    #expect(response.body.text.contains("If an account exists for that address"))
+                    pages.append(response.body.text)
                 }
             }
+            #expect(pages[0] == pages[1], "the same answer for an account and for none")
             let outbox = OutboxStore(world.store)
-            #expect(try await outbox.messages(to: "nobody@demo.acuback.example").isEmpty)
+            // The same work for both: one message queued, a link for the account, a note where there is none.
+            let none = try await outbox.messages(to: "nobody@demo.acuback.example")
+            #expect(none.count == 1 && none[0].body.contains("there is no account for it") && !none[0].body.contains("token="))
             let message = try #require(try await outbox.messages(to: "david.osei@demo.acuback.example").first)
             let token = try #require(message.body.range(of: #"token=[A-Za-z0-9_-]+"#, options: .regularExpression).map { String(message.body[$0].dropFirst(6)) })
 
+            let common = [("_csrf", Self.csrf), ("token", token), ("password", "Password2026!"), ("confirmPassword", "Password2026!")]
+            try await client.execute(uri: "/password/reset", method: .post, headers: Self.anonymous, body: form(common)) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.body.text.contains("people use most"))
+            }
             let reset = [("_csrf", Self.csrf), ("token", token), ("password", "brand new password"), ("confirmPassword", "brand new password")]
             try await client.execute(uri: "/password/reset", method: .post, headers: Self.anonymous, body: form(reset)) { response in
                 #expect(response.status == .ok)
@@ -182,6 +218,23 @@ import Testing
                 #expect(response.status == .badRequest)
                 #expect(response.body.text.contains("reset-invalid"))
             }
+        }
+    }
+
+    @Test func forgottenPasswordRequestsAreLimitedPerAccount() async throws {
+        try await withTestWorld { client, world in
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<7 {
+                try await client.execute(uri: "/password/forgot", method: .post, headers: Self.anonymous,
+                                         body: form([("_csrf", Self.csrf), ("email", "david.osei@demo.acuback.example")])) { response in
+                    statuses.append(response.status)
+                    if response.status == .tooManyRequests { #expect(response.headers[.retryAfter] != nil) }
+                }
+            }
+            #expect(statuses.prefix(5).allSatisfy { $0 == .ok })
+            #expect(statuses.suffix(2).allSatisfy { $0 == .tooManyRequests })
+            let links = try await OutboxStore(world.store).messages(to: "david.osei@demo.acuback.example").filter { $0.kind == "password-reset" }
+            #expect(links.count == 5, "a refused request sends nothing")
         }
     }
 

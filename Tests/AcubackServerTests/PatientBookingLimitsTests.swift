@@ -79,6 +79,24 @@ import Testing
         }
     }
 
+    @Test func aSecondCourseIsFoundAroundThePatientsFirst() async throws {
+        try await withTestWorld { client, world in
+            let patient = try await newPatient(client, world, "Pia")
+            let mei = try await Appointments().practitionerID(world, named: "Mei Lin Chen")
+            let tomas = try await Appointments().practitionerID(world, named: "Tomás Rivera")
+            func course(with practitioner: UUID) async throws -> [Date] {
+                let body = #"{"patientId": "\#(patient)", "sessions": 4, "perWeek": 2, "practitionerId": "\#(practitioner)"}"#
+                let (status, booked) = try await send(client, world, .reception, .post, "/api/v1/courses", body)
+                #expect(status == .created, "\(booked)")
+                return (booked["appointments"] as? [[String: Any]] ?? []).compactMap { ($0["start"] as? String).flatMap(ISO8601DateFormatter().date(from:)) }
+            }
+            let first = try await course(with: mei)
+            let second = try await course(with: tomas)
+            #expect(first.count == 4 && second.count == 4)
+            #expect(Set(first).isDisjoint(with: second), "the second course avoids the first one's times")
+        }
+    }
+
     func postForm(_ client: some TestClientProtocol, _ world: TestWorld, _ role: Role, _ uri: String, _ form: String) async throws -> HTTPResponse.Status {
         var headers = world.headers(role)
         headers[.contentType] = "application/x-www-form-urlencoded"

@@ -63,8 +63,6 @@ import Testing
         Row(method: .post, route: "/admin/users", uri: fixed("/admin/users"), body: { _, _ in [("email", "new\(UUID().uuidString.prefix(6))@example.org"), ("name", "New"), ("role", "reception")] }, expected: adminOnly),
         Row(method: .post, route: "/admin/users/{id}/disable", uri: { "/admin/users/\($0.hannahID)/disable" }, body: { _, _ in [] }, expected: adminOnly),
         Row(method: .post, route: "/admin/users/{id}/enable", uri: { "/admin/users/\($0.hannahID)/enable" }, body: { _, _ in [] }, expected: adminOnly),
-        // Counts of requests by route and status: no patient data, for the clinic's monitoring.
-        Row(method: .get, route: "/metrics", uri: fixed("/metrics"), expected: everyone),
         Row(method: .get, route: "/healthz", uri: fixed("/healthz"), expected: everyone, json: true),
         Row(method: .get, route: "/readyz", uri: fixed("/readyz"), expected: everyone, json: true),
         Row(method: .get, route: "/api/v1/openapi.yaml", uri: fixed("/api/v1/openapi.yaml"), expected: everyone, json: true),

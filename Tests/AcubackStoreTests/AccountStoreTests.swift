@@ -93,13 +93,37 @@ import AcubackTestSupport
             try await accounts.createPasswordReset(userID: user.id, tokenHash: "reset-1", now: now, message: draft)
             try await accounts.createPasswordReset(userID: user.id, tokenHash: "reset-2", now: now, message: draft)
             #expect(try await OutboxStore(store).messages(to: user.email).count == 2)
+            #expect(try await accounts.completePasswordReset(tokenHash: "reset-1", newPasswordHash: "older", now: now.addingTimeInterval(30)) == nil,
+                    "a newer link retires the older one")
+            _ = try await accounts.createAPIToken(userID: user.id, name: "script", tokenHash: "api", prefix: "acb_r", now: now)
 
-            #expect(try await accounts.completePasswordReset(tokenHash: "reset-1", newPasswordHash: "new", now: now.addingTimeInterval(60))?.id == user.id)
+            #expect(try await accounts.completePasswordReset(tokenHash: "reset-2", newPasswordHash: "new", now: now.addingTimeInterval(60))?.id == user.id)
             #expect(try await accounts.user(id: user.id)?.passwordHash == "new")
             #expect(try await accounts.session(tokenHash: "session", now: now) == nil, "signed out everywhere")
-            #expect(try await accounts.completePasswordReset(tokenHash: "reset-1", newPasswordHash: "again", now: now.addingTimeInterval(120)) == nil, "used")
-            #expect(try await accounts.completePasswordReset(tokenHash: "reset-2", newPasswordHash: "late", now: now.addingTimeInterval(AccountStore.resetLifetime + 1)) == nil, "expired")
+            #expect(try await accounts.apiToken(tokenHash: "api", now: now) == nil, "API tokens revoked")
+            #expect(try await accounts.completePasswordReset(tokenHash: "reset-2", newPasswordHash: "again", now: now.addingTimeInterval(120)) == nil, "used")
+            try await accounts.createPasswordReset(userID: user.id, tokenHash: "reset-3", now: now, message: draft)
+            #expect(try await accounts.completePasswordReset(tokenHash: "reset-3", newPasswordHash: "late", now: now.addingTimeInterval(AccountStore.resetLifetime + 1)) == nil, "expired")
             #expect(try await accounts.user(id: user.id)?.passwordHash == "new")
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func enablingAUserAgainBringsBackNoTokenSessionOrResetLink(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { store in
+            let accounts = AccountStore(store)
+            let clinic = try await clinic(accounts)
+            let user = try await accounts.createUser(clinicID: clinic.id, email: "d@example.org", displayName: "D", role: .reception, passwordHash: "h")
+            _ = try await accounts.createSession(userID: user.id, tokenHash: "session", csrfToken: "c", now: now)
+            _ = try await accounts.createAPIToken(userID: user.id, name: "script", tokenHash: "api", prefix: "acb_d", now: now)
+            try await accounts.createPasswordReset(
+                userID: user.id, tokenHash: "reset", now: now, message: OutboxDraft(kind: "password-reset", recipient: user.email, subject: "R", body: "link"))
+            try await accounts.setDisabled(userID: user.id, at: now)
+            try await accounts.setDisabled(userID: user.id, at: nil)
+            #expect(try await accounts.user(id: user.id)?.isDisabled == false)
+            #expect(try await accounts.session(tokenHash: "session", now: now) == nil)
+            #expect(try await accounts.apiToken(tokenHash: "api", now: now) == nil)
+            #expect(try await accounts.passwordResetIsValid(tokenHash: "reset", now: now) == false)
         }
     }
 

@@ -67,7 +67,10 @@ def test_a_patient_registers_and_sees_only_their_own_record(browser, demo_server
         browser.find_element(By.ID, name).send_keys(value)
     browser.execute_script("document.getElementById('birthDate').value = '1979-10-12'")
     browser.find_element(By.ID, "register").click()
-    wait_for_page(browser, lambda d: d.find_elements(By.ID, "patient-name") or d.find_elements(By.ID, "error-summary"))
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "registered") or d.find_elements(By.ID, "error-summary"))
+    assert "iris.bell@example.org" in browser.find_element(By.ID, "registered").text
+    assert "Iris Bell" in latest_message(demo_server_on_each_database, "iris.bell@example.org")
+    sign_in(browser, demo_server_on_each_database.url, "iris.bell@example.org", "a long enough password")
     assert browser.find_element(By.ID, "patient-name").text == "Iris Bell"
     browser.save_screenshot(str(artifacts / "patient-own-record.png"))
     browser.get(demo_server_on_each_database.url + "/patients")
@@ -80,7 +83,7 @@ def test_a_forgotten_password_is_reset_through_the_emailed_link(browser, demo_se
     browser.find_element(By.ID, "email").send_keys("david.osei@demo.acuback.example")
     browser.find_element(By.ID, "send-link").click()
     wait_for_page(browser, lambda d: d.find_elements(By.ID, "reset-sent"))
-    assert "If an account exists" in browser.find_element(By.ID, "reset-sent").text
+    assert "We have sent a message to that address" in browser.find_element(By.ID, "reset-sent").text
 
     link = RESET_LINK.search(latest_message(demo_server_on_each_database, "david.osei@demo.acuback.example")).group(1)
     browser.get(link)

@@ -340,8 +340,9 @@ def practitioner_joins(driver, server, inbox, artifacts) -> None:
     shot(driver, artifacts, server.backend, "02-practitioner-hours")
 
 
-def patient_registers_and_books(driver, server, artifacts) -> str:
-    """Step 4: registration and a first consultation. Returns the booked start (ISO)."""
+def patient_registers_and_books(driver, server, inbox, artifacts) -> str:
+    """Step 4: registration (the page says to sign in, and so does a mail), then a first
+    consultation. Returns the booked start (ISO)."""
     driver.delete_all_cookies()
     driver.get(server.url + "/register")
     type_into(driver, "givenName", PATIENT_GIVEN)
@@ -350,8 +351,11 @@ def patient_registers_and_books(driver, server, artifacts) -> str:
     type_into(driver, "email", PATIENT_EMAIL)
     type_into(driver, "password", PATIENT_PASSWORD)
     type_into(driver, "confirmPassword", PATIENT_PASSWORD)
-    submit(driver, field(driver, "register"), lambda d: "/register" not in d.current_url or d.find_elements(By.ID, "error-summary"))
+    submit(driver, field(driver, "register"), lambda d: d.find_elements(By.ID, "registered") or d.find_elements(By.ID, "error-summary"))
     assert not driver.find_elements(By.ID, "error-summary"), text_of(driver, "#error-summary")
+    mail = inbox.wait_for(PATIENT_EMAIL, "Your account at")
+    assert "/login" in mail
+    sign_in(driver, server.url, PATIENT_EMAIL, PATIENT_PASSWORD)
     assert text_of(driver, "#patient-name") == PATIENT_NAME
 
     driver.get(server.url + "/book")
@@ -656,7 +660,7 @@ def test_a_clinic_from_an_empty_database_to_a_treated_patient(browser, new_clini
         no_console_errors("admin")
         practitioner_joins(browser, server, inbox, artifacts)
         no_console_errors("practitioner joins")
-        consultation = patient_registers_and_books(browser, server, artifacts)
+        consultation = patient_registers_and_books(browser, server, inbox, artifacts)
         no_console_errors("patient registers and books")
         patient_id = practitioner_assesses(browser, server, practitioner_id, consultation, artifacts)
         no_console_errors("assessment")

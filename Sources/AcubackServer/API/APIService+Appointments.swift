@@ -184,7 +184,7 @@ extension APIService {
         guard let patient = try await services.patients.patient(id: patientID), patient.clinicID == actor.clinicID else {
             throw BookingError.invalid(ValidationError(field: "patientId", rule: "no patient of this clinic has this id"))
         }
-        let (course, practitioner) = try await booking.proposeCourse(clinicID: actor.clinicID, request: request)
+        let (course, practitioner) = try await booking.proposeCourse(clinicID: actor.clinicID, patientID: patientID, request: request)
         return .ok(.init(body: .json(.init(
             practitionerId: practitioner.id.uuidString, practitionerName: practitioner.name,
             slots: try JSONBridge.convert(course.slots.map { FreeSlotBody($0, practitionerName: practitioner.name) })))))

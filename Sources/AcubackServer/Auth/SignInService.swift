@@ -41,24 +41,86 @@ struct SignInService: Sendable {
         return .signedIn(user, cookieToken: token, session)
     }
 
-    /// Starts a password reset when the account exists; says nothing either way.
-    func requestReset(email: String) async throws {
-        guard let user = try await services.accounts.user(email: email), !user.isDisabled else { return }
+    enum ResetRequest: Sendable {
+        case sent
+        case throttled(retryAfter: Int)
+    }
+
+    /// Sends a reset link when the account exists and a note saying there is none otherwise: the
+    /// same answer and the same work (one lookup, one token, one message queued) either way, and
+    /// at most a few requests per address and per account in the throttle's window.
+    func requestReset(email: String, address: String) async throws -> ResetRequest {
+        let now = services.now()
+        // Counted apart from sign-ins (their own account and address keys), in the same shared table.
+        let account = "password-reset " + EmailRule.normalized(email)
+        let from = "password-reset " + address
+        let attempt = try await services.accounts.recordSignInAttempt(account: account, address: from, succeeded: false, at: now)
+        let recent = try await services.accounts.recentFailures(
+            account: account, address: from, since: now.addingTimeInterval(-throttle.window), excluding: attempt)
+        if case .throttled(let retryAfter) = throttle.verdict(accountFailures: recent.account, addressFailures: recent.address, now: now) {
+            try await services.accounts.forgetSignInAttempt(attempt)
+            return .throttled(retryAfter: retryAfter)
+        }
+        let user = try await services.accounts.user(email: email)
         let token = SecureToken.make()
-        let link = "\(services.publicURL)/password/reset?token=\(token)"
+        let tokenHash = SecureToken.hash(token)
+        if let user, !user.isDisabled {
+            try await services.accounts.createPasswordReset(userID: user.id, tokenHash: tokenHash, now: now, message: resetMessage(to: user, token: token))
+        } else if (try? EmailRule.check(email)) != nil {
+            try await OutboxStore(services.database).enqueue(noAccountMessage(to: EmailRule.normalized(email), disabled: user != nil), now: now)
+        }
+        return .sent
+    }
+
+    func resetMessage(to user: UserRecord, token: String) -> OutboxDraft {
         let minutes = Int(AccountStore.resetLifetime / 60)
-        let message = OutboxDraft(
+        return OutboxDraft(
             kind: "password-reset", recipient: user.email, subject: "Reset your Acuback password",
             body: """
                 Hello \(user.displayName),
 
                 Someone asked to reset the password of your Acuback account. To choose a new password, open this link within \(minutes) minutes:
 
-                \(link)
+                \(services.publicURL)/password/reset?token=\(token)
 
-                If it was not you, ignore this message; your password stays as it is.
+                Only this newest link works. If it was not you, ignore this message; your password stays as it is.
                 """)
-        try await services.accounts.createPasswordReset(
-            userID: user.id, tokenHash: SecureToken.hash(token), now: services.now(), message: message)
+    }
+
+    func noAccountMessage(to email: String, disabled: Bool) -> OutboxDraft {
+        OutboxDraft(
+            kind: "password-reset", recipient: email, subject: "Your Acuback password reset",
+            body: disabled
+                ? """
+                    Someone asked to reset the password of the Acuback account for this address. The account is disabled, so no link was sent; ask the clinic to enable it.
+                    """
+                : """
+                    Someone asked to reset the password of an Acuback account for this address, but there is no account for it. If it was you, you may have signed up with another address, or you can register at \(services.publicURL)/register.
+
+                    If it was not you, ignore this message.
+                    """)
+    }
+
+    /// Told to the owner of an address someone tried to register again, instead of telling the visitor.
+    func alreadyRegisteredMessage(to user: UserRecord) -> OutboxDraft {
+        OutboxDraft(
+            kind: "registration", recipient: user.email, subject: "Someone tried to register with your address",
+            body: """
+                Hello \(user.displayName),
+
+                Someone tried to register at Acuback with this address, which already has an account. If it was you, sign in at \(services.publicURL)/login, or choose a new password at \(services.publicURL)/password/forgot.
+
+                If it was not you, ignore this message; nothing was changed.
+                """)
+    }
+
+    func welcomeMessage(to user: UserRecord, clinic: String) -> OutboxDraft {
+        OutboxDraft(
+            kind: "registration", recipient: user.email, subject: "Your account at \(clinic)",
+            body: """
+                Hello \(user.displayName),
+
+                Your account at \(clinic) is ready. Sign in at \(services.publicURL)/login with this address and the password you chose, to book a first consultation and see your records.
+                """)
     }
 }

@@ -17,6 +17,8 @@ public struct AcubackConfiguration: Sendable {
     public var mailFrom: String
     /// The file with the keys that sign the audit chain; nil keeps it beside a SQLite database.
     public var auditKeyFile: String?
+    /// The bearer token a Prometheus scraper sends for `/metrics`; without one the endpoint is off.
+    public var metricsToken: String?
 
     public static let defaultHost = "127.0.0.1"
     public static let defaultPort = 8080
@@ -51,6 +53,7 @@ public struct AcubackConfiguration: Sendable {
         public static let smtpURL = "acuback.smtp.url"
         public static let mailFrom = "acuback.mail.from"
         public static let auditKeyFile = "acuback.audit.key.file"
+        public static let metricsToken = "acuback.metrics.token"
     }
 
     /// Resolves flags over the environment over defaults.
@@ -86,6 +89,10 @@ public struct AcubackConfiguration: Sendable {
         smtpURL = reader.string(forKey: ConfigKey(Key.smtpURL), isSecret: true)
         mailFrom = reader.string(forKey: ConfigKey(Key.mailFrom), default: "acuback@localhost")
         auditKeyFile = reader.string(forKey: ConfigKey(Key.auditKeyFile)).flatMap { $0.isEmpty ? nil : $0 }
+        metricsToken = reader.string(forKey: ConfigKey(Key.metricsToken), isSecret: true).flatMap { $0.isEmpty ? nil : $0 }
+        if let metricsToken, metricsToken.count < 16 {
+            throw ConfigurationError.invalid(name: "ACUBACK_METRICS_TOKEN", value: "(hidden)", rule: "at least 16 characters")
+        }
         if let publicURL, URL(string: publicURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
             throw ConfigurationError.invalid(name: "ACUBACK_PUBLIC_URL", value: publicURL, rule: "an http or https address such as https://clinic.example")
         }

@@ -139,8 +139,8 @@ struct BookingService: Sendable {
         throw BookingError.refused(firstRefusal ?? .outsideWorkingHours("that time"), settings.zone)
     }
 
-    /// The earliest course that fits, without booking it.
-    func proposeCourse(clinicID: UUID, request: CourseRequest) async throws -> (ProposedCourse, PractitionerRecord) {
+    /// The earliest course that fits, without booking it, around the patient's own bookings too.
+    func proposeCourse(clinicID: UUID, patientID: UUID, request: CourseRequest) async throws -> (ProposedCourse, PractitionerRecord) {
         do {
             try request.validate()
         } catch {
@@ -151,7 +151,9 @@ struct BookingService: Sendable {
         if let preferred = request.preferredPractitionerID, !practitioners.contains(where: { $0.id == preferred }) {
             throw BookingError.invalid(ValidationError(field: "practitionerId", rule: "no practitioner of this clinic has this id"))
         }
-        let calendars = practitioners.map { $0.calendar(busy: busy[$0.id] ?? []) }
+        // The patient cannot be in two places: their bookings count as busy for every practitioner.
+        let patientBusy = try await bookings.patientBusy(patientID: patientID, from: services.now(), to: horizonEnd)
+        let calendars = practitioners.map { $0.calendar(busy: (busy[$0.id] ?? []) + patientBusy) }
         switch CourseFinder(finder: finder).find(request, practitioners: calendars, now: services.now()) {
         case .success(let course):
             return (course, practitioners.first { $0.id == course.practitionerID }!)
@@ -176,7 +178,7 @@ struct BookingService: Sendable {
         }
         let plan = try await TreatmentSessionStore(services.database).currentPlan(patientID: patientID)
         let regions = try await services.patients.clinical(patientID: patientID)?.assessments.first?.assessment.regions ?? []
-        let (course, practitioner) = try await proposeCourse(clinicID: clinicID, request: request)
+        let (course, practitioner) = try await proposeCourse(clinicID: clinicID, patientID: patientID, request: request)
         let settings = try await clinics.settings(clinicID: clinicID)
         let appointments = course.slots.map {
             NewAppointment(clinicID: clinicID, patientID: patientID, practitionerID: $0.practitionerID, roomID: $0.roomID,

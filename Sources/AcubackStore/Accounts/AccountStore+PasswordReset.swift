@@ -8,10 +8,12 @@ extension AccountStore {
     /// Stores a reset token for the user and queues the message carrying it, in one transaction.
     public static let invitationLifetime: TimeInterval = 72 * 3600
 
+    /// A new link retires the user's older unused ones: only the latest mail works.
     public func createPasswordReset(
         userID: UUID, tokenHash: String, now: Date, lifetime: TimeInterval = resetLifetime, message: OutboxDraft
     ) async throws {
         try await store.fluent.transaction { db in
+            try await Self.retireResets(userID: userID, now: now, on: db)
             let reset = PasswordResetModel()
             reset.$user.id = userID
             reset.tokenHash = tokenHash
@@ -22,8 +24,9 @@ extension AccountStore {
         }
     }
 
-    /// Uses a reset token once: sets the new password and signs the user out everywhere.
-    /// Nil when the token is unknown, used or expired; nothing changes then.
+    /// Uses a reset token once: sets the new password, signs the user out everywhere, revokes their
+    /// API tokens and retires every other reset link. Nil when the token is unknown, used or
+    /// expired; nothing changes then.
     public func completePasswordReset(tokenHash: String, newPasswordHash: String, now: Date) async throws -> UserRecord? {
         try await store.fluent.transaction { db in
             guard let reset = try await PasswordResetModel.query(on: db).filter(\.$tokenHash == tokenHash).with(\.$user).first(),
@@ -34,8 +37,26 @@ extension AccountStore {
             reset.user.passwordHash = newPasswordHash
             try await reset.user.save(on: db)
             try await LoginSessionModel.query(on: db).filter(\.$user.$id == reset.$user.id).delete()
+            try await Self.revokeAPITokens(userID: reset.$user.id, now: now, on: db)
+            try await Self.retireResets(userID: reset.$user.id, now: now, on: db)
             return reset.user.record
         }
+    }
+
+    /// The user a still-usable reset token belongs to (to check the new password against their address).
+    public func passwordResetUser(tokenHash: String, now: Date) async throws -> UserRecord? {
+        guard let reset = try await PasswordResetModel.query(on: store.fluent).filter(\.$tokenHash == tokenHash).with(\.$user).first(),
+              reset.usedAt == nil, reset.expiresAt > now
+        else { return nil }
+        return reset.user.record
+    }
+
+    static func retireResets(userID: UUID, now: Date, on db: any Database) async throws {
+        try await PasswordResetModel.query(on: db).filter(\.$user.$id == userID).filter(\.$usedAt == nil).set(\.$usedAt, to: now).update()
+    }
+
+    static func revokeAPITokens(userID: UUID, now: Date, on db: any Database) async throws {
+        try await APITokenModel.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).set(\.$revokedAt, to: now).update()
     }
 
     /// True when the token could still be used (to show the form or say it has expired).

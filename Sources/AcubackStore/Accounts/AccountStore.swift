@@ -94,11 +94,18 @@ public struct AccountStore: Sendable {
         }
     }
 
+    /// Disabling signs the user out, revokes their API tokens and retires their reset links, so
+    /// enabling them again brings none of those back.
     public func setDisabled(userID: UUID, at date: Date?) async throws {
-        guard let user = try await UserModel.find(userID, on: store.fluent) else { return }
-        user.disabledAt = date
-        try await user.save(on: store.fluent)
-        if date != nil { try await deleteSessions(userID: userID) }
+        try await store.fluent.transaction { db in
+            guard let user = try await UserModel.find(userID, on: db) else { return }
+            user.disabledAt = date
+            try await user.save(on: db)
+            guard let date else { return }
+            try await LoginSessionModel.query(on: db).filter(\.$user.$id == userID).delete()
+            try await Self.revokeAPITokens(userID: userID, now: date, on: db)
+            try await Self.retireResets(userID: userID, now: date, on: db)
+        }
     }
 
     public func setPasswordHash(userID: UUID, hash: String) async throws {

@@ -36,6 +36,14 @@ public struct BookingStore: Sendable {
         return (practitioners, rooms)
     }
 
+    /// The patient's own booked stretches between `from` and `to`.
+    public func patientBusy(patientID: UUID, from: Date, to: Date) async throws -> [BusyInterval] {
+        try await store.sql.select().columns("starts_at", "minutes").from(AppointmentModel.schema)
+            .where("patient_id", .equal, patientID).where("status", .in, Self.holding)
+            .where("starts_at", .greaterThanOrEqual, from.addingTimeInterval(-4 * 3600)).where("starts_at", .lessThan, to)
+            .all().map { BusyInterval(start: try $0.decode(column: "starts_at", as: Date.self), minutes: try $0.decode(column: "minutes", as: Int.self)) }
+    }
+
     /// Books all of `appointments` or none; a reminder for each is queued for 24 hours before it.
     /// Throws `SlotTaken` naming the booking that already holds a time.
     @discardableResult

@@ -21,8 +21,19 @@ struct AuthPagesController {
         router.get("/password/forgot") { _, context in try renderer.render("password-forgot", context, path: "/password/forgot") }
         router.post("/password/forgot") { request, context in
             let form = try await FormFields.of(request)
-            try await signIn.requestReset(email: form.text("email"))
-            return try renderer.render("password-forgot", context, path: "/password/forgot", values: ["sent": true])
+            switch try await signIn.requestReset(email: form.text("email"), address: context.clientAddress) {
+            case .sent:
+                return try renderer.render("password-forgot", context, path: "/password/forgot", values: ["sent": true])
+                    .response(from: request, context: context)
+            case .throttled(let retryAfter):
+                let minutes = max(1, (retryAfter + 59) / 60)
+                var response = try renderer.render(
+                    "password-forgot", context, path: "/password/forgot",
+                    values: ["error": "Too many requests. Try again in \(minutes) minute\(minutes == 1 ? "" : "s")."], status: .tooManyRequests
+                ).response(from: request, context: context)
+                response.headers[.retryAfter] = String(retryAfter)
+                return response
+            }
         }
         router.get("/password/reset") { request, context in
             let token = request.uri.queryParameters["token"].map(String.init) ?? ""
@@ -87,18 +98,23 @@ struct AuthPagesController {
                 error.errors.forEach { errors.add($0.field, $0.rule) }
             }
             try errors.throwIfAny()
-            let user = try await services.accounts.registerPatient(
-                clinicID: clinic.id, email: form.text("email"), givenName: form.text("givenName"),
-                familyName: form.text("familyName"), birthDate: birthDate!, passwordHash: PasswordHasher.hash(form.first("password")!))
-            let actor = try await services.accounts.actor(for: user)
-            try await services.record(
-                "patient.register", by: actor, clinicID: clinic.id, patientID: actor.patientID, recordType: "patient",
-                recordID: actor.patientID?.uuidString, from: context.clientAddress)
-            let outcome = try await signIn.signIn(email: user.email, password: form.first("password")!, address: context.clientAddress)
-            guard case .signedIn(_, let token, _) = outcome else { return Response.redirect(to: "/login", type: .normal) }
-            var response = Response.redirect(to: "/me", type: .normal)
-            response.setCookie(AuthCookie.make(name: AuthCookie.session, value: token, maxAge: Int(AccountStore.sessionLifetime), secure: AuthCookie.isSecure(request)))
-            return response
+            // The page says the same for a new address and a registered one, and both cost a password
+            // hash; the owner of a registered address is told by mail instead.
+            let passwordHash = PasswordHasher.hash(form.first("password")!)
+            if let existing = try await services.accounts.user(email: form.text("email")) {
+                try await OutboxStore(services.database).enqueue(signIn.alreadyRegisteredMessage(to: existing), now: services.now())
+            } else {
+                let user = try await services.accounts.registerPatient(
+                    clinicID: clinic.id, email: form.text("email"), givenName: form.text("givenName"),
+                    familyName: form.text("familyName"), birthDate: birthDate!, passwordHash: passwordHash)
+                let actor = try await services.accounts.actor(for: user)
+                try await services.record(
+                    "patient.register", by: actor, clinicID: clinic.id, patientID: actor.patientID, recordType: "patient",
+                    recordID: actor.patientID?.uuidString, from: context.clientAddress)
+                try await OutboxStore(services.database).enqueue(signIn.welcomeMessage(to: user, clinic: clinic.name), now: services.now())
+            }
+            return try renderer.render("register", context, path: "/register", values: ["registered": true, "email": EmailRule.normalized(form.text("email"))])
+                .response(from: request, context: context)
         } catch let error as ValidationError {
             var page = values
             page["errors"] = error.errors.map { ["field": $0.field, "rule": $0.rule] }
@@ -122,13 +138,17 @@ struct AuthPagesController {
         guard password == form.first("confirmPassword") else {
             return try again([FieldError(field: "confirmPassword", rule: "must match the password")])
         }
+        let tokenHash = SecureToken.hash(token)
+        guard let owner = try await services.accounts.passwordResetUser(tokenHash: tokenHash, now: services.now()) else {
+            return try again([], invalid: true)
+        }
         do {
-            try PasswordRule.check(password, email: "")
+            try PasswordRule.check(password, email: owner.email)
         } catch {
             return try again(error.errors)
         }
         guard let user = try await services.accounts.completePasswordReset(
-            tokenHash: SecureToken.hash(token), newPasswordHash: PasswordHasher.hash(password), now: services.now())
+            tokenHash: tokenHash, newPasswordHash: PasswordHasher.hash(password), now: services.now())
         else { return try again([], invalid: true) }
         try await services.record(
             "user.passwordReset", by: try await services.accounts.actor(for: user), clinicID: user.clinicID,

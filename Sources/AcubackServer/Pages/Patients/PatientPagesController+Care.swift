@@ -82,7 +82,7 @@ extension PatientPagesController {
                     try await services.record("course.book", by: actor, clinicID: actor.clinicID, patientID: patient.id, recordType: "course", recordID: booked.id.uuidString, from: context.clientAddress)
                     return try await record(patient.id, request, context, extra: ["courseBooked": appointments.count])
                 }
-                let (proposal, practitioner) = try await booking.proposeCourse(clinicID: actor.clinicID, request: course)
+                let (proposal, practitioner) = try await booking.proposeCourse(clinicID: actor.clinicID, patientID: patient.id, request: course)
                 let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
                 return try await record(patient.id, request, context, extra: [
                     "proposal": proposal.slots.map { "\(DisplayTime.day($0.start, in: zone)) \(DisplayTime.clock($0.start, in: zone))" },
