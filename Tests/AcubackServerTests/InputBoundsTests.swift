@@ -30,6 +30,23 @@ import Testing
         }
     }
 
+    @Test func aPatientsPhoneIsATelephoneNumberAtTheDeskAndOverTheAPI() async throws {
+        try await withTestWorld { client, world in
+            let before = try await PatientStore(world.store).patients(clinicID: world.clinic.id).total
+            for phone in [String(repeating: "1", count: 100_000), #"call me\u0000"#, "+44 20 7946 0958 ext. 12", "12"] {
+                let body = #"{"givenName": "Pat", "familyName": "Phone", "birthDate": "1970-01-01", "phone": "\#(phone)"}"#
+                let (status, problem) = try await send(client, world, .reception, .post, "/api/v1/patients", body)
+                #expect(status == .badRequest, "\(phone.prefix(30))")
+                #expect((problem["errors"] as? [[String: String]])?.contains { $0["field"] == "phone" } == true, "\(problem)")
+            }
+            let (made, patient) = try await send(client, world, .reception, .post, "/api/v1/patients",
+                                                 #"{"givenName": "Pat", "familyName": "Phone", "birthDate": "1970-01-01", "phone": " +44 (20) 7946-0958 "}"#)
+            #expect(made == .created)
+            #expect(patient["phone"] as? String == "+44 (20) 7946-0958")
+            #expect(try await PatientStore(world.store).patients(clinicID: world.clinic.id).total == before + 1)
+        }
+    }
+
     @Test func measuresAndReviewsKeepToTheirCourse() async throws {
         try await withTestWorld { client, world in
             let measures = "/api/v1/courses/\(world.courseID)/measures"

@@ -4,6 +4,7 @@ import Foundation
 /// portal, the API): the same rule in one place.
 public enum PatientIdentityRule {
     public static let nameLimit = 100
+    public static let phoneLimit = 40
     /// Nobody registering is older than this; a birth date before it is a typing slip.
     public static let oldestAge = 130
 
@@ -19,5 +20,17 @@ public enum PatientIdentityRule {
         errors.check(
             day.map { born in born < today && (earliest.map { born >= $0 } ?? true) } ?? false, "birthDate",
             "must be a past date within the last \(oldestAge) years, written YYYY-MM-DD")
+    }
+
+    /// A telephone number as people write one: digits with spaces, dots, dashes, brackets and a leading +.
+    public static func check(phone: String, into errors: inout FieldErrorCollector) {
+        let trimmed = phone.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return }
+        let allowed = CharacterSet(charactersIn: "0123456789 +-().")
+        let digits = trimmed.unicodeScalars.filter { CharacterSet.decimalDigits.contains($0) && $0.isASCII }.count
+        errors.check(
+            trimmed.count <= phoneLimit && trimmed.unicodeScalars.allSatisfy { allowed.contains($0) } && (6...20).contains(digits)
+                && !trimmed.dropFirst().contains("+"),
+            "phone", "must be a telephone number of 6 to 20 digits (spaces, dots, dashes, brackets and a leading + allowed), at most \(phoneLimit) characters")
     }
 }

@@ -20,6 +20,7 @@ extension PatientStore {
     ) async throws -> PatientRecord {
         var errors = FieldErrorCollector()
         PatientIdentityRule.check(givenName: givenName, familyName: familyName, birthDate: birthDate, today: today, into: &errors)
+        if let phone { PatientIdentityRule.check(phone: phone, into: &errors) }
         if let email, !email.isEmpty {
             do { try EmailRule.check(email) } catch { error.errors.forEach { errors.add($0.field, $0.rule) } }
         }
@@ -27,7 +28,7 @@ extension PatientStore {
         let patient = PatientModel(
             clinicID: clinicID, userID: nil, givenName: givenName.trimmingCharacters(in: .whitespaces),
             familyName: familyName.trimmingCharacters(in: .whitespaces), birthDate: birthDate,
-            email: email.flatMap { $0.isEmpty ? nil : EmailRule.normalized($0) }, phone: phone.flatMap { $0.isEmpty ? nil : $0 },
+            email: email.flatMap { $0.isEmpty ? nil : EmailRule.normalized($0) }, phone: phone.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 },
             risks: .none)
         try await patient.create(on: store.fluent)
         return patient.record
