@@ -22,7 +22,9 @@ import Testing
         RiskFactors(lungDisease: true), RiskFactors(thoracicSurgery: true), RiskFactors(bmi: 17.0),
     ])
     func raisedRiskCapsHarder(patient: RiskFactors) throws {
-        let normal = try plan(.upper())
+        let normal = try plan(.upper(patient: RiskFactors(bmi: 24)))
+        var patient = patient
+        patient.bmi = patient.bmi ?? 24
         let risky = try plan(.upper(patient: patient))
         let normalDepth = try #require(normal.needles(at: "BL13").first).maxDepthMm
         let riskyDepth = try #require(risky.needles(at: "BL13").first).maxDepthMm
@@ -36,9 +38,15 @@ import Testing
         #expect(result.needles(at: "BL13").first?.maxDepthMm == 15)
     }
 
+    @Test func aMissingBMICountsAsLowAndSaysSo() throws {
+        let unknown = try plan(.upper())
+        #expect(unknown.needles(at: "BL13").first?.maxDepthMm == 10)
+        #expect(unknown.finding("lung.depth-cap:BL13")?.message.contains("BMI not yet recorded") == true)
+    }
+
     @Test func gb21HasItsOwnStricterCap() throws {
         let add = [PlanEdit(action: .add, point: "GB21", side: .left)]
-        let normal = try plan(.upper(), edits: add)
+        let normal = try plan(.upper(patient: RiskFactors(bmi: 24)), edits: add)
         #expect(normal.finding("lung.gb21-depth-cap:GB21")?.source == "Chen2018")
         #expect(normal.needles(at: "GB21").first?.maxDepthMm == 10)
         let slim = try plan(.upper(patient: RiskFactors(bmi: 17)), edits: add)
@@ -46,12 +54,12 @@ import Testing
     }
 
     @Test func aPractitionerDepthBeyondTheCapBlocksThePlan() throws {
-        let deep = try plan(.upper(), edits: [PlanEdit(action: .changeDepth, point: "BL13", side: .left, depthMm: 25)])
+        let deep = try plan(.upper(patient: RiskFactors(bmi: 24)), edits: [PlanEdit(action: .changeDepth, point: "BL13", side: .left, depthMm: 25)])
         let block = try #require(deep.finding("edit.depth-over-cap:BL13"))
         #expect(block.isUnresolvedBlock)
         #expect(!deep.isUsable)
         #expect(deep.needles.first { $0.point == "BL13" && $0.side == .left }?.maxDepthMm == 25, "kept as given")
-        let shallow = try plan(.upper(), edits: [PlanEdit(action: .changeDepth, point: "BL13", side: .left, depthMm: 12)])
+        let shallow = try plan(.upper(patient: RiskFactors(bmi: 24)), edits: [PlanEdit(action: .changeDepth, point: "BL13", side: .left, depthMm: 12)])
         #expect(shallow.finding("edit.depth-over-cap:BL13") == nil)
     }
 }

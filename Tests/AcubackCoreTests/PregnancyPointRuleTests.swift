@@ -32,16 +32,25 @@ import Testing
         #expect(notPregnant.finding("edit.blocked-point:LI4") == nil)
     }
 
-    @Test func lumbosacralPointsAreNeededWithCautionInPregnancyOnly() throws {
-        let result = try plan(.lower(patient: pregnant))
-        let cautions = result.findings(rule: "pregnancy.caution-point")
+    @Test func lumbosacralPointsCarryACautionBeforeWeek13AndAreLeftOutFromIt() throws {
+        let early = try plan(.lower(patient: RiskFactors(pregnancyWeek: 10)))
+        let cautions = early.findings(rule: "pregnancy.caution-point")
         #expect(cautions.contains { $0.point == "BL25" } && cautions.contains { $0.point == "GV3" })
         #expect(cautions.allSatisfy { $0.severity == .warn })
         #expect(try plan(.lower()).findings(rule: "pregnancy.caution-point").isEmpty)
+
+        let later = try plan(.lower(patient: pregnant))
+        let lumbosacral = Set(PointCatalogue.standard.points.filter { $0.needling?.lies(in: .lumbosacral) == true }.map(\.code))
+        #expect(later.needles.allSatisfy { !lumbosacral.contains($0.point) }, "no lumbosacral point from week 13: \(later.points)")
+        #expect(!later.findings(rule: "pregnancy.lumbosacral-from-week-13").isEmpty)
+        #expect(!later.hasUnresolvedBlock)
     }
 
-    @Test func gb21IsACautionPointInPregnancy() throws {
-        let result = try plan(.upper(patient: pregnant), edits: [PlanEdit(action: .add, point: "GB21", side: .left)])
-        #expect(result.finding("pregnancy.caution-point:GB21")?.severity == .warn)
+    @Test(arguments: ["GB21", "BL31", "BL32", "BL33", "BL34", "LI4", "SP6", "BL60", "BL67"])
+    func pointsForbiddenThroughoutArePlannedAtNoStage(code: String) throws {
+        for week in [6, 20, 38] {
+            let result = try plan(.lower(patient: RiskFactors(pregnancyWeek: week)), edits: [PlanEdit(action: .add, point: code, side: .left)])
+            #expect(result.finding("edit.blocked-point:\(code)")?.isUnresolvedBlock == true, "week \(week)")
+        }
     }
 }

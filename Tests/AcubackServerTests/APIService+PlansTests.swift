@@ -42,7 +42,7 @@ import Testing
 
     @Test func editsAndAcknowledgementsTravelWithTheAssessment() async throws {
         try await withTestWorld { client, world in
-            let body = #"{"regions": ["upper"], "side": "both", "onset": "chronic", "edits": [{"action": "add", "point": "GB21", "side": "left"}], "acknowledged": ["lung.depth-cap", "lung.gb21-depth-cap"]}"#
+            let body = #"{"regions": ["upper"], "side": "both", "onset": "chronic", "patient": {"bmi": 23}, "edits": [{"action": "add", "point": "GB21", "side": "left"}], "acknowledged": ["lung.depth-cap", "lung.gb21-depth-cap"]}"#
             let (status, plan, _) = try await preview(client, world, body)
             #expect(status == .ok)
             let needles = try #require(plan["needles"] as? [[String: Any]])

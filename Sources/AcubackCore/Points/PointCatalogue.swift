@@ -90,3 +90,11 @@ public enum PointRegion: String, Codable, Sendable, CaseIterable {
         }
     }
 }
+
+extension PointCatalogue {
+    /// The deepest the catalogue's points in an area are usually needled (Cheng 1999, as the
+    /// catalogue carries it): how deep a tender point there may go before any rule limits it.
+    public func usualMaxDepthMm(in area: BodyArea) -> Int {
+        points.compactMap(\.needling).filter { $0.area == area }.map(\.depthMm.max).max() ?? 10
+    }
+}

@@ -4,12 +4,13 @@ public struct SafetyEngine: Sendable {
     public let assessment: Assessment
     let catalogue: PointCatalogue
 
-    static let pointRules: [any PointRule] = [PregnancyPointRule(), LungDepthRule(), KidneyDepthRule(), BrokenSkinRule()]
+    static let pointRules: [any PointRule] = [PregnancyPointRule(), LungDepthRule(), KidneyDepthRule(), BrokenSkinRule(), ShallowNeedlingRule()]
     static let planRules: [any PlanRule] = [BleedingRule(), ImplantedDeviceRule(), PrecautionRules()]
 
     /// Every rule id the engine can report, for documentation and acknowledgement forms.
     public static let ruleIDs: [String] = [
-        PregnancyPointRule.forbidden, PregnancyPointRule.caution, PositionRule.pregnancyRule, LungDepthRule.id,
+        PregnancyPointRule.forbidden, PregnancyPointRule.lumbosacral, PregnancyPointRule.caution, PositionRule.pregnancyRule,
+        ShallowNeedlingRule.id, LungDepthRule.id,
         LungDepthRule.gb21, KidneyDepthRule.id, BrokenSkinRule.id, BleedingRule.severe, BleedingRule.mild,
         BleedingRule.anticoagulants, ImplantedDeviceRule.id, PrecautionRules.fainting, PrecautionRules.epilepsy,
         PrecautionRules.phobia, PositionRule.changedRule, PlanEditRule.depthRule, PlanEditRule.blockedRule,
@@ -21,12 +22,22 @@ public struct SafetyEngine: Sendable {
     }
 
     public func verdict(for point: AcupuncturePoint, side: NeedleSide) -> PointVerdict {
+        guard let needling = point.needling else { return PointVerdict() }
+        return verdict(for: NeedleSpot(point: point, needling: needling, side: side))
+    }
+
+    /// What every rule says about one needle, at a catalogue point or a tender point.
+    public func verdict(for spot: NeedleSpot) -> PointVerdict {
         var verdict = PointVerdict()
-        guard let needling = point.needling else { return verdict }
         for rule in Self.pointRules {
-            rule.assess(point, needling, side: side, for: assessment, into: &verdict)
+            rule.assess(spot, for: assessment, into: &verdict)
         }
         return verdict
+    }
+
+    /// A tender point at a body location, as deep as the catalogue's points in that area usually go.
+    public func spot(at location: BodyLocation) -> NeedleSpot {
+        NeedleSpot(location, usualMaxDepthMm: catalogue.usualMaxDepthMm(in: location.area))
     }
 
     public func planFindings() -> [Finding] {

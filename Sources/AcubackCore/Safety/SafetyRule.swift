@@ -17,9 +17,10 @@ public struct PointVerdict: Sendable {
     }
 }
 
-/// A rule about individual points (lung depth, pregnancy points, broken skin, …).
+/// A rule about individual needles, at a catalogue point or a tender point (lung depth, pregnancy
+/// points, broken skin, …).
 protocol PointRule: Sendable {
-    func assess(_ point: AcupuncturePoint, _ needling: NeedlingData, side: NeedleSide, for assessment: Assessment, into verdict: inout PointVerdict)
+    func assess(_ spot: NeedleSpot, for assessment: Assessment, into verdict: inout PointVerdict)
 }
 
 /// A rule about the treatment as a whole (bleeding, implanted devices, fainting, …).

@@ -31,3 +31,21 @@ struct BleedingRule: PlanRule {
         return findings
     }
 }
+
+/// With anticoagulants or a mild bleeding disorder every needle goes shallower: two thirds of the
+/// usual depth, so the "avoid deep points" warning changes the plan rather than only saying so.
+struct ShallowNeedlingRule: PointRule {
+    static let id = "bleeding.shallow-depth"
+
+    func assess(_ spot: NeedleSpot, for assessment: Assessment, into verdict: inout PointVerdict) {
+        let patient = assessment.patient
+        guard patient.anticoagulants || patient.bleedingDisorder == .mild else { return }
+        let cap = Swift.max(1, spot.usualMaxDepthMm * 2 / 3)
+        let why = patient.anticoagulants ? "anticoagulants" : "a mild bleeding disorder"
+        // Information only: the plan-wide warning about bleeding is the one acknowledged.
+        verdict.cap(at: cap, Finding(
+            severity: .info, rule: Self.id, point: spot.code,
+            message: "\(spot.label): no deeper than \(cap) mm (two thirds of the usual depth) because of \(why); press the site after removal.",
+            source: ClinicalSources.mcCulloch2015.id))
+    }
+}

@@ -2,15 +2,12 @@
 struct BrokenSkinRule: PointRule {
     static let id = "skin.broken"
 
-    func assess(
-        _ point: AcupuncturePoint, _ needling: NeedlingData, side: NeedleSide, for assessment: Assessment,
-        into verdict: inout PointVerdict
-    ) {
-        let region = needling.area.skinRegion(side: side)
+    func assess(_ spot: NeedleSpot, for assessment: Assessment, into verdict: inout PointVerdict) {
+        let region = spot.skinRegion
         guard assessment.patient.brokenSkinRegions.contains(region) else { return }
         verdict.blocks.append(Finding(
-            severity: .block, rule: Self.id, point: point.code,
-            message: "\(point.label) would go through broken or diseased skin (\(region.rawValue)).",
+            severity: .block, rule: Self.id, point: spot.code,
+            message: "\(spot.label) would go through broken or diseased skin (\(region.rawValue)).",
             source: ClinicalSources.who1999.id))
     }
 }

@@ -4,15 +4,15 @@ struct KidneyDepthRule: PointRule {
     static let capMm = 20
     static let lowBMICapMm = 15
 
-    func assess(
-        _ point: AcupuncturePoint, _ needling: NeedlingData, side: NeedleSide, for assessment: Assessment,
-        into verdict: inout PointVerdict
-    ) {
-        guard needling.lies(in: .kidney) else { return }
-        let cap = assessment.patient.hasLowBMI ? Self.lowBMICapMm : Self.capMm
+    func assess(_ spot: NeedleSpot, for assessment: Assessment, into verdict: inout PointVerdict) {
+        guard spot.lies(in: .kidney) else { return }
+        // A missing BMI counts as a low one until it is recorded.
+        let slim = assessment.patient.hasLowBMI || assessment.patient.bmi == nil
+        let cap = slim ? Self.lowBMICapMm : Self.capMm
+        let why = assessment.patient.bmi == nil ? " The BMI is not recorded, so the slim patient's limit applies." : ""
         verdict.cap(at: cap, Finding(
-            severity: .warn, rule: Self.id, point: point.code,
-            message: "\(point.label) lies over the kidney: no deeper than \(cap) mm.",
+            severity: .warn, rule: Self.id, point: spot.code,
+            message: "\(spot.label) lies over the kidney: no deeper than \(cap) mm.\(why)",
             source: ClinicalSources.cheng1999.id))
     }
 }
