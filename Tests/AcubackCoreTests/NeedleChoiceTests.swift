@@ -10,10 +10,22 @@ import Testing
         #expect(try NeedleChoice(point: "Du4").key(in: catalogue) == NeedleKey(point: "GV4", side: .midline))
     }
 
-    @Test func anExtraNeedleNeedsItsLocation() throws {
-        #expect(try NeedleChoice(location: " left of L3 ").key(in: catalogue) == NeedleKey(extraAt: "left of L3"))
-        let error = #expect(throws: ValidationError.self) { try NeedleChoice(location: "  ").key(in: catalogue) }
-        #expect(error?.errors.map(\.field) == ["point"])
+    @Test func anExtraNeedleIsPlacedOnTheChartWithItsLevelAndWords() throws {
+        let key = try NeedleChoice(side: .left, location: " tender beside L3 ", area: .lowerBack, level: .L3).key(in: catalogue)
+        #expect(key.bodyLocation == BodyLocation(area: .lowerBack, level: .L3, side: .left, note: "tender beside L3"))
+        let cases: [(NeedleChoice, String)] = [
+            (NeedleChoice(location: "  "), "point"),
+            (NeedleChoice(side: .left, location: "left of L3"), "area"),
+            (NeedleChoice(location: "left of L3", area: .lowerBack, level: .L3), "side"),
+            (NeedleChoice(side: .left, location: "left of L3", area: .lowerBack), "level"),
+            (NeedleChoice(side: .left, location: "left of L3", area: .lowerBack, level: .T4), "level"),
+            (NeedleChoice(side: .left, location: "", area: .lowerBack, level: .L3), "location"),
+            (NeedleChoice(side: .midline, location: "calf", area: .leg), "side"),
+        ]
+        for (choice, field) in cases {
+            let error = #expect(throws: ValidationError.self) { try choice.key(in: catalogue) }
+            #expect(error?.errors.map(\.field).contains(field) == true, "\(choice)")
+        }
     }
 
     @Test func aPointOffTheCatalogueIsRefused() {
@@ -35,15 +47,4 @@ import Testing
         #expect(error?.errors.map(\.field) == ["site"])
     }
 
-    @Test func depthIsCappedByThePlanThenTheCatalogue() throws {
-        let planned = PlannedNeedle(point: "BL13", side: .left, role: .local, maxDepthMm: 12, angle: .obliqueMedial, reason: "", sources: [])
-        let session = ChairSession(planned: [planned], timer: RetentionTimer(targetMinutes: 15))
-        #expect(session.depthLimit(for: NeedleKey(point: "BL13", side: .left), in: catalogue) == 12)
-        let deep = Insertion(key: NeedleKey(point: "BL13", side: .left), at: Chair.start, depthMm: 20, needleType: "0.25 × 40 mm", stimulation: .manual, deQi: true)
-        let error = #expect(throws: ValidationError.self) { try session.checkDepth(deep, in: catalogue) }
-        #expect(error?.errors.map(\.field) == ["depthMm"])
-        let catalogueMax = try #require(catalogue.point("BL40")?.needling?.depthMm.max)
-        #expect(session.depthLimit(for: NeedleKey(point: "BL40", side: .right), in: catalogue) == catalogueMax)
-        #expect(session.depthLimit(for: NeedleKey(extraAt: "left of L3"), in: catalogue) == 100)
-    }
 }

@@ -120,7 +120,10 @@ import Testing
                 (#"{"point": "BL99", "side": "left", "depthMm": 10, "needleType": "0.25 × 40 mm", "stimulation": "manual", "deQi": true}"#, .badRequest, "point"),
                 (#"{"depthMm": 10, "needleType": "0.25 × 40 mm", "stimulation": "manual", "deQi": true}"#, .badRequest, "point"),
                 (#"{"point": "BL23", "depthMm": 10, "needleType": "0.25 × 40 mm", "stimulation": "manual", "deQi": true}"#, .badRequest, "side"),
-                (#"{"point": "BL23", "side": "left", "depthMm": 90, "needleType": "0.25 × 40 mm", "stimulation": "manual", "deQi": true}"#, .badRequest, "depthMm"),
+                (#"{"point": "BL23", "side": "left", "depthMm": 90, "needleType": "0.25 × 40 mm", "stimulation": "manual", "deQi": true}"#, .unprocessableContent, "depthMm"),
+                (#"{"location": "tender spot", "side": "left", "depthMm": 10, "needleType": "0.25 × 40 mm", "stimulation": "manual", "deQi": true}"#, .badRequest, "area"),
+                (#"{"location": "beside T4", "area": "upperBack", "level": "T4", "side": "left", "depthMm": 40, "needleType": "0.25 × 40 mm", "stimulation": "manual", "deQi": true}"#, .unprocessableContent, "depthMm"),
+                (#"{"point": "BL23", "side": "left", "depthMm": 10, "needleType": "0.25 × 40 mm", "stimulation": "manual", "deQi": true, "overrideReason": "just because"}"#, .unprocessableContent, "overrideReason"),
                 (#"{"point": "BL23", "side": "left", "depthMm": 10, "needleType": " ", "stimulation": "manual", "deQi": true}"#, .unprocessableContent, "needleType"),
             ]
             for (body, status, field) in cases {

@@ -13,8 +13,10 @@ public enum SkinRegion: String, Codable, Sendable, CaseIterable {
 /// The patient facts that change which points are safe and how a patient is positioned
 /// (DESIGN.md data list; CLINICAL.md §5).
 public struct RiskFactors: Codable, Sendable, Equatable {
-    /// Week of pregnancy, or nil when not pregnant.
+    /// Week of pregnancy on `pregnancyRecordedOn`, or nil when not pregnant.
     public var pregnancyWeek: Int?
+    /// The day the week was recorded, so the week on any later day is worked out, never stale.
+    public var pregnancyRecordedOn: CalendarDay?
     public var anticoagulants: Bool
     public var bleedingDisorder: BleedingDisorder
     /// A pacemaker, implanted pump or other active device.
@@ -30,6 +32,7 @@ public struct RiskFactors: Codable, Sendable, Equatable {
 
     public init(
         pregnancyWeek: Int? = nil,
+        pregnancyRecordedOn: CalendarDay? = nil,
         anticoagulants: Bool = false,
         bleedingDisorder: BleedingDisorder = .none,
         implantedDevice: Bool = false,
@@ -43,6 +46,7 @@ public struct RiskFactors: Codable, Sendable, Equatable {
         cannotLieProne: Bool = false
     ) {
         self.pregnancyWeek = pregnancyWeek
+        self.pregnancyRecordedOn = pregnancyRecordedOn
         self.anticoagulants = anticoagulants
         self.bleedingDisorder = bleedingDisorder
         self.implantedDevice = implantedDevice
@@ -59,7 +63,7 @@ public struct RiskFactors: Codable, Sendable, Equatable {
     public static let none = RiskFactors()
 
     enum CodingKeys: String, CodingKey {
-        case pregnancyWeek, anticoagulants, bleedingDisorder, implantedDevice, lungDisease, thoracicSurgery, bmi
+        case pregnancyWeek, pregnancyRecordedOn, anticoagulants, bleedingDisorder, implantedDevice, lungDisease, thoracicSurgery, bmi
         case faintingHistory, needlePhobia, epilepsy, brokenSkinRegions, cannotLieProne
     }
 
@@ -67,6 +71,7 @@ public struct RiskFactors: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let values = try decoder.container(keyedBy: CodingKeys.self)
         pregnancyWeek = try values.decodeIfPresent(Int.self, forKey: .pregnancyWeek)
+        pregnancyRecordedOn = try values.decodeIfPresent(CalendarDay.self, forKey: .pregnancyRecordedOn)
         anticoagulants = try values.decodeIfPresent(Bool.self, forKey: .anticoagulants) ?? false
         bleedingDisorder = try values.decodeIfPresent(BleedingDisorder.self, forKey: .bleedingDisorder) ?? .none
         implantedDevice = try values.decodeIfPresent(Bool.self, forKey: .implantedDevice) ?? false
@@ -92,4 +97,32 @@ public struct RiskFactors: Codable, Sendable, Equatable {
     public var isPastFirstTrimester: Bool { (pregnancyWeek ?? 0) > 13 }
 
     public var isPregnant: Bool { pregnancyWeek != nil }
+
+    /// The longest a pregnancy is counted; after it the week is taken as over.
+    public static let lastPregnancyWeek = 42
+
+    /// The risk factors as they stand on `day`: the week of pregnancy moved on from the day it was
+    /// recorded (and none once past week 42). Without a recorded day the week is kept as given.
+    public func on(_ day: CalendarDay) -> RiskFactors {
+        guard let week = pregnancyWeek, let recorded = pregnancyRecordedOn else { return self }
+        var current = self
+        let now = week + max(0, day.days(since: recorded)) / 7
+        current.pregnancyWeek = now > Self.lastPregnancyWeek ? nil : now
+        return current
+    }
+
+    /// Keeps the day a week of pregnancy was given on, unless it was already kept for the same week.
+    public func recordingPregnancy(on day: CalendarDay, previous: RiskFactors?) -> RiskFactors {
+        var risks = self
+        guard let week = pregnancyWeek else {
+            risks.pregnancyRecordedOn = nil
+            return risks
+        }
+        if risks.pregnancyRecordedOn == nil {
+            let carried = previous.flatMap { old in old.pregnancyRecordedOn != nil && old.on(day).pregnancyWeek == week ? old.pregnancyRecordedOn : nil }
+            risks.pregnancyRecordedOn = carried ?? day
+            if carried != nil { risks.pregnancyWeek = previous?.pregnancyWeek }
+        }
+        return risks
+    }
 }

@@ -21,6 +21,11 @@ public struct SafetyEngine: Sendable {
         self.catalogue = catalogue
     }
 
+    /// An engine for needles alone, as at the chair: the point rules read only the patient's risk factors.
+    public init(patient: RiskFactors, catalogue: PointCatalogue = .standard) {
+        self.init(assessment: Assessment(regions: [], side: .both, onset: .chronic, patient: patient), catalogue: catalogue)
+    }
+
     public func verdict(for point: AcupuncturePoint, side: NeedleSide) -> PointVerdict {
         guard let needling = point.needling else { return PointVerdict() }
         return verdict(for: NeedleSpot(point: point, needling: needling, side: side))

@@ -1,16 +1,24 @@
 /// The needle a practitioner names at the chair: a catalogue point (code or alias) with its side,
-/// or an extra needle at a tender point described by where it went.
+/// or an extra needle at a tender point: its area and spinal level on the body chart, its side,
+/// and where it went in words.
 public struct NeedleChoice: Sendable, Equatable {
     public var point: String?
     public var side: NeedleSide?
     public var site: Int?
     public var location: String?
+    public var area: BodyArea?
+    public var level: SpinalLevel?
 
-    public init(point: String? = nil, side: NeedleSide? = nil, site: Int? = nil, location: String? = nil) {
+    public init(
+        point: String? = nil, side: NeedleSide? = nil, site: Int? = nil, location: String? = nil, area: BodyArea? = nil,
+        level: SpinalLevel? = nil
+    ) {
         self.point = point
         self.side = side
         self.site = site
         self.location = location
+        self.area = area
+        self.level = level
     }
 
     /// The ledger's key for this needle, under the catalogue's own code ("UB23" becomes "BL23").
@@ -19,11 +27,17 @@ public struct NeedleChoice: Sendable, Equatable {
         let code = point?.trimmingCharacters(in: .whitespaces) ?? ""
         let place = location?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !code.isEmpty else {
-            guard !place.isEmpty else {
-                throw ValidationError(field: "point", rule: "is required: name a catalogue point, or give the location of an extra needle")
+            guard !place.isEmpty || area != nil else {
+                throw ValidationError(field: "point", rule: "is required: name a catalogue point, or place an extra needle on the body chart")
             }
-            guard place.count <= 200 else { throw ValidationError(field: "location", rule: "must be at most 200 characters") }
-            return NeedleKey(extraAt: place)
+            // The safety rules need to know where on the body a tender point is, not only its words.
+            guard let area else {
+                throw ValidationError(field: "area", rule: "is required for an extra needle: choose its spot on the body chart (area, and the spinal level on the back)")
+            }
+            guard let side else { throw ValidationError(field: "side", rule: "is required for an extra needle: left, right or midline") }
+            let spot = BodyLocation(area: area, level: level, side: side, note: place)
+            try spot.validate()
+            return NeedleKey(at: spot)
         }
         guard let found = catalogue.point(code) else {
             throw ValidationError(
@@ -46,25 +60,5 @@ public struct NeedleChoice: Sendable, Equatable {
             return NeedleKey(point: found.code, side: chosenSide, site: site)
         }
         return NeedleKey(point: found.code, side: chosenSide)
-    }
-}
-
-extension ChairSession {
-    /// The deepest a needle may go here: the plan's limit for a planned needle (which carries the
-    /// patient's safety caps), the catalogue's typical maximum for another point, 100 mm otherwise.
-    public func depthLimit(for key: NeedleKey, in catalogue: PointCatalogue) -> Int {
-        if let planned = planned.first(where: { $0.point == key.point && $0.side == key.side && $0.site == key.site }) {
-            return planned.maxDepthMm
-        }
-        if let code = key.point, let depth = catalogue.point(code)?.needling?.depthMm { return depth.max }
-        return 100
-    }
-
-    /// Checks an insertion against the depth limit before it goes into the ledger.
-    public func checkDepth(_ insertion: Insertion, in catalogue: PointCatalogue) throws(ValidationError) {
-        let limit = depthLimit(for: insertion.key, in: catalogue)
-        guard insertion.depthMm <= limit else {
-            throw ValidationError(field: "depthMm", rule: "\(insertion.depthMm) mm is deeper than the \(limit) mm allowed for \(insertion.key) in this patient's plan")
-        }
     }
 }

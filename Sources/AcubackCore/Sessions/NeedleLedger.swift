@@ -1,19 +1,24 @@
 import Foundation
 
 /// Which needle: a planned point on a side (and site, for points with two), or an extra needle at
-/// a tender point described by its location.
+/// a tender point: its area, spinal level and side on the body chart, and its place in words.
 public struct NeedleKey: Hashable, Codable, Sendable, CustomStringConvertible {
     public let point: String?
     public let side: NeedleSide?
     public let site: Int?
     /// For an extra needle (ashi point): where it went, in words.
     public let location: String?
+    /// For an extra needle: the area and level chosen on the chart (nil in ledgers from before they were kept).
+    public let area: BodyArea?
+    public let level: SpinalLevel?
 
     public init(point: String, side: NeedleSide, site: Int? = nil) {
         self.point = point
         self.side = side
         self.site = site
-        self.location = nil
+        location = nil
+        area = nil
+        level = nil
     }
 
     public init(extraAt location: String) {
@@ -21,11 +26,44 @@ public struct NeedleKey: Hashable, Codable, Sendable, CustomStringConvertible {
         side = nil
         site = nil
         self.location = location
+        area = nil
+        level = nil
+    }
+
+    public init(at spot: BodyLocation) {
+        point = nil
+        side = spot.side
+        site = nil
+        location = spot.note.trimmingCharacters(in: .whitespacesAndNewlines)
+        area = spot.area
+        level = spot.level
+    }
+
+    /// The body location of an extra needle placed on the chart.
+    public var bodyLocation: BodyLocation? {
+        guard point == nil, let area, let side, let location else { return nil }
+        return BodyLocation(area: area, level: level, side: side, note: location)
     }
 
     public var description: String {
-        if let location { return "extra needle at \(location)" }
+        if let location {
+            let place = [area?.rawValue, level?.rawValue, side?.rawValue].compactMap { $0 }.joined(separator: " ")
+            return place.isEmpty ? "extra needle at \(location)" : "extra needle at \(location) (\(place))"
+        }
         return [point, side?.rawValue, site.map(String.init)].compactMap { $0 }.joined(separator: " ")
+    }
+}
+
+/// A practitioner's decision to needle a point a rule would leave out, with the reason; only the
+/// rules that allow it (the traditional pregnancy points) can be overridden, never a depth cap.
+public struct SafetyOverride: Codable, Sendable, Equatable {
+    /// The ids of the rules overridden, as `rule:POINT`.
+    public var findings: [String]
+    public var reason: String
+
+    public init(findings: [String], reason: String) {
+        self.findings = findings
+        self.reason = reason
     }
 }
 
@@ -43,14 +81,19 @@ public struct Insertion: Codable, Sendable, Equatable {
     public var needleType: String
     public var stimulation: Stimulation
     public var deQi: Bool
+    /// Set when a rule was overridden for this needle, with the practitioner's reason.
+    public var override: SafetyOverride?
 
-    public init(key: NeedleKey, at: Date, depthMm: Int, needleType: String, stimulation: Stimulation, deQi: Bool) {
+    public init(
+        key: NeedleKey, at: Date, depthMm: Int, needleType: String, stimulation: Stimulation, deQi: Bool, override: SafetyOverride? = nil
+    ) {
         self.key = key
         self.at = at
         self.depthMm = depthMm
         self.needleType = needleType
         self.stimulation = stimulation
         self.deQi = deQi
+        self.override = override
     }
 }
 

@@ -84,10 +84,12 @@ extension APIService {
     func insertNeedle(_ input: Operations.InsertNeedle.Input) async throws -> Operations.InsertNeedle.Output {
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
         let choice = NeedleChoice(
-            point: body.point, side: body.side.flatMap { NeedleSide(rawValue: $0.rawValue) }, site: body.site, location: body.location)
+            point: body.point, side: body.side.flatMap { NeedleSide(rawValue: $0.rawValue) }, site: body.site, location: body.location,
+            area: body.area.flatMap { BodyArea(rawValue: $0.rawValue) }, level: body.level.flatMap { SpinalLevel(rawValue: $0.rawValue) })
         let record = try await chair.insert(
             choice, depthMm: body.depthMm, needleType: body.needleType, stimulation: Stimulation(rawValue: body.stimulation.rawValue) ?? .manual,
-            deQi: body.deQi, into: try sessionID(input.path.sessionId), by: try actor, from: RequestActor.clientAddress)
+            deQi: body.deQi, overrideReason: body.overrideReason, into: try sessionID(input.path.sessionId), by: try actor,
+            from: RequestActor.clientAddress)
         return .created(.init(body: .json(try sessionBody(record))))
     }
 
@@ -100,7 +102,8 @@ extension APIService {
             record = try await chair.removeAll(counted: count, from: id, by: try actor, from: RequestActor.clientAddress)
         } else {
             let choice = NeedleChoice(
-                point: body.point, side: body.side.flatMap { NeedleSide(rawValue: $0.rawValue) }, site: body.site, location: body.location)
+                point: body.point, side: body.side.flatMap { NeedleSide(rawValue: $0.rawValue) }, site: body.site, location: body.location,
+                area: body.area.flatMap { BodyArea(rawValue: $0.rawValue) }, level: body.level.flatMap { SpinalLevel(rawValue: $0.rawValue) })
             record = try await chair.remove(choice, from: id, by: try actor, from: RequestActor.clientAddress)
         }
         return .ok(.init(body: .json(try sessionBody(record))))

@@ -68,6 +68,15 @@ extension LedgerError: ProblemConvertible {
     }
 }
 
+/// A needle the safety rules refuse: 422 naming the field and the rule.
+extension NeedleRefusal: ProblemConvertible {
+    func problem(instance: String?) -> Problem {
+        Problem(
+            title: "Unprocessable Content", status: 422, detail: description, instance: instance,
+            errors: [FieldError(field: field, rule: description)])
+    }
+}
+
 /// The session cannot change now: 409; not found: 404; check-in before closing: 422.
 extension TreatmentSessionError: ProblemConvertible {
     func problem(instance: String?) -> Problem {

@@ -23,6 +23,8 @@ struct SessionBody: Encodable {
         let side: NeedleSide?
         let site: Int?
         let location: String?
+        let area: BodyArea?
+        let level: SpinalLevel?
         let role: NeedleRole?
         let maxDepthMm: Int?
         let planned: Bool
@@ -102,14 +104,16 @@ enum SessionNeedles {
         let planned = chair.planned.map { needle in
             let key = NeedleKey(point: needle.point, side: needle.side, site: needle.site)
             return SessionBody.Needle(
-                point: needle.point, side: needle.side, site: needle.site, location: nil, role: needle.role, maxDepthMm: needle.maxDepthMm,
+                point: needle.point, side: needle.side, site: needle.site, location: nil, area: nil, level: nil, role: needle.role,
+                maxDepthMm: needle.maxDepthMm,
                 planned: true, label: needle.key, state: state(key))
         }
         let plannedKeys = Set(chair.plannedKeys)
         var seen = Set<NeedleKey>()
         let extra = chair.ledger.needles.map(\.key).filter { !plannedKeys.contains($0) && seen.insert($0).inserted }.map { key in
             SessionBody.Needle(
-                point: key.point, side: key.side, site: key.site, location: key.location, role: nil, maxDepthMm: nil, planned: false,
+                point: key.point, side: key.side, site: key.site, location: key.location, area: key.area, level: key.level, role: nil,
+                maxDepthMm: nil, planned: false,
                 label: key.description, state: state(key))
         }
         return planned + extra
@@ -124,12 +128,16 @@ struct LedgerEntry: Encodable {
     var side: NeedleSide?
     var site: Int?
     var location: String?
+    var area: BodyArea?
+    var level: SpinalLevel?
     var depthMm: Int?
     var needleType: String?
     var stimulation: Stimulation?
     var deQi: Bool?
     var count: Int?
     var note: String?
+    var overridden: [String]?
+    var overrideReason: String?
 
     init(_ event: NeedleEvent) {
         at = event.at
@@ -137,10 +145,12 @@ struct LedgerEntry: Encodable {
         case .inserted(let insertion):
             kind = "inserted"
             (point, side, site, location) = (insertion.key.point, insertion.key.side, insertion.key.site, insertion.key.location)
+            (area, level) = (insertion.key.area, insertion.key.level)
             (depthMm, needleType, stimulation, deQi) = (insertion.depthMm, insertion.needleType, insertion.stimulation, insertion.deQi)
+            (overridden, overrideReason) = (insertion.override?.findings, insertion.override?.reason)
         case .removed(let key, _):
             kind = "removed"
-            (point, side, site, location) = (key.point, key.side, key.site, key.location)
+            (point, side, site, location, area, level) = (key.point, key.side, key.site, key.location, key.area, key.level)
         case .removedAll(let count, _):
             kind = "removed-all"
             self.count = count

@@ -97,17 +97,37 @@ struct TreatmentSessionService: Sendable {
         return record
     }
 
-    func insert(_ choice: NeedleChoice, depthMm: Int, needleType: String, stimulation: Stimulation, deQi: Bool,
+    /// Records a needle going in, after the one safety check every needle passes (planned or not).
+    func insert(_ choice: NeedleChoice, depthMm: Int, needleType: String, stimulation: Stimulation, deQi: Bool, overrideReason: String? = nil,
                 into sessionID: UUID, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
         let session = try await session(sessionID, for: .treatPatient, by: actor, from: address)
         var errors = FieldErrorCollector()
         errors.check(needleType.count <= 120, "needleType", "must be at most 120 characters")
+        errors.check((overrideReason ?? "").count <= 500, "overrideReason", "must be at most 500 characters")
         try errors.throwIfAny()
-        let insertion = Insertion(
+        var insertion = Insertion(
             key: try choice.key(in: catalogue), at: services.now(), depthMm: depthMm,
             needleType: needleType.trimmingCharacters(in: .whitespaces), stimulation: stimulation, deQi: deQi)
-        if (1...100).contains(depthMm) { try session.chair.checkDepth(insertion, in: catalogue) }
-        return try await change(session, .inserted(insertion), "session.needleIn", actor, address)
+        // A depth outside 1–100 mm is the ledger's refusal, with its own wording.
+        if (1...100).contains(depthMm) {
+            let decision = try await safety(for: session).check(insertion, overrideReason: overrideReason)
+            if !decision.overridden.isEmpty {
+                insertion.override = SafetyOverride(
+                    findings: decision.overridden, reason: overrideReason!.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+        }
+        let action = insertion.override == nil ? "session.needleIn" : "session.needleInOverride"
+        return try await change(session, .inserted(insertion), action, actor, address)
+    }
+
+    /// The chair's safety check for this session: the patient's risk factors as they stand today
+    /// (the week of pregnancy counted on), the plan's needles and whether it uses electroacupuncture.
+    func safety(for session: TreatmentSessionRecord) async throws -> ChairSafetyCheck {
+        let risks = try await services.patients.clinical(patientID: session.patientID)?.risks ?? .none
+        let zone = try await ClinicStore(services.database).settings(clinicID: session.clinicID).zone
+        return ChairSafetyCheck(
+            engine: SafetyEngine(patient: risks.on(CalendarDay(services.now(), in: zone)), catalogue: catalogue),
+            planned: session.chair.planned, planAllowsElectroacupuncture: session.plan.electroacupuncture)
     }
 
     func remove(_ choice: NeedleChoice, from sessionID: UUID, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {

@@ -21,16 +21,18 @@ public struct ConsultationStore: Sendable {
         let id = UUID()
         try await store.audited(audit, at: now) { db in
             guard let patient = try await PatientModel.find(patientID, on: db) else { throw StoreError.missingRecord("patient") }
-            patient.riskFactors = consultation.assessment.patient
+            var assessment = consultation.assessment
+            assessment.patient = assessment.patient.recordingPregnancy(on: CalendarDay(now, in: .gmt), previous: patient.riskFactors)
+            patient.riskFactors = assessment.patient
             try await patient.save(on: db)
             let model = AssessmentModel(
-                patientID: patientID, practitionerID: practitionerID, recordedAt: now, assessment: consultation.assessment,
+                patientID: patientID, practitionerID: practitionerID, recordedAt: now, assessment: assessment,
                 complaint: consultation.complaint.trimmingCharacters(in: .whitespacesAndNewlines))
             model.id = id
             model.durationWeeks = consultation.durationWeeks
             model.redFlags = ListColumn.encode(consultation.redFlags)
             model.examinationJSON = try JSONColumn.encode(consultation.examination)
-            model.risksJSON = try JSONColumn.encode(consultation.assessment.patient)
+            model.risksJSON = try JSONColumn.encode(assessment.patient)
             model.recordedBy = userID
             try await model.create(on: db)
             try await Self.screen(

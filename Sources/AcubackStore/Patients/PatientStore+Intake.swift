@@ -35,7 +35,8 @@ extension PatientStore {
     }
 
     /// Records the intake form's risk factors, checked as the prescription engine reads them.
-    public func updateIntake(patientID: UUID, risks: RiskFactors) async throws {
+    /// A week of pregnancy keeps the day it was given, so later sessions count on from it.
+    public func updateIntake(patientID: UUID, risks: RiskFactors, at now: Date = Date()) async throws {
         var errors = FieldErrorCollector()
         if let week = risks.pregnancyWeek {
             errors.check(Assessment.pregnancyWeeks.contains(week), "pregnancyWeek", "must be from 1 to 42, or empty when not pregnant")
@@ -43,7 +44,7 @@ extension PatientStore {
         if let bmi = risks.bmi { errors.check(Assessment.bmiRange.contains(bmi), "bmi", "must be from 10 to 80") }
         try errors.throwIfAny()
         guard let patient = try await PatientModel.find(patientID, on: store.fluent) else { return }
-        patient.riskFactors = risks
+        patient.riskFactors = risks.recordingPregnancy(on: CalendarDay(now, in: .gmt), previous: patient.riskFactors)
         try await patient.save(on: store.fluent)
     }
 

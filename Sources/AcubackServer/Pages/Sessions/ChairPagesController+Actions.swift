@@ -12,9 +12,12 @@ extension ChairPagesController {
                 let choice = try Self.choice(form)
                 let depth: Int
                 if form.text("depthMm").isEmpty {
-                    // A quick tap records the needle at the depth the plan allows for it.
+                    // A quick tap records the needle at the deepest the rules allow for it today.
                     let session = try await sessions.session(id, for: .treatPatient, by: actor, from: context.clientAddress)
-                    depth = session.chair.depthLimit(for: try choice.key(in: .standard), in: .standard)
+                    let safety = try await sessions.safety(for: session)
+                    let key = try choice.key(in: .standard)
+                    guard let spot = safety.spot(for: key) else { throw ValidationError(field: "depthMm", rule: "give the depth in millimetres") }
+                    depth = safety.depthLimit(for: key, at: spot).capMm
                 } else {
                     guard let given = Int(form.text("depthMm")) else { throw ValidationError(field: "depthMm", rule: "must be a whole number of millimetres") }
                     depth = given
@@ -22,7 +25,7 @@ extension ChairPagesController {
                 _ = try await sessions.insert(
                     choice, depthMm: depth, needleType: form.text("needleType"),
                     stimulation: Stimulation(rawValue: form.text("stimulation")) ?? .manual, deQi: form.flag("deQi"),
-                    into: id, by: actor, from: context.clientAddress)
+                    overrideReason: form.first("overrideReason").flatMap { $0.isEmpty ? nil : $0 }, into: id, by: actor, from: context.clientAddress)
             }
         }
         router.post("/sessions/{id}/removals") { request, context in
@@ -93,17 +96,22 @@ extension ChairPagesController {
         return Response.redirect(to: "/sessions/\(id)", type: .normal)
     }
 
-    /// The needle a form names: a `needle` button value "point|side|site|location", or the fields.
+    /// The needle a form names: a `needle` button value "point|side|site|location|area|level", or the fields.
     static func choice(_ form: FormFields) throws -> NeedleChoice {
         if let packed = form.first("needle") {
-            let parts = packed.split(separator: "|", omittingEmptySubsequences: false).map(String.init) + ["", "", "", ""]
+            let parts = packed.split(separator: "|", omittingEmptySubsequences: false).map(String.init) + ["", "", "", "", "", ""]
             return NeedleChoice(
                 point: parts[0].isEmpty ? nil : parts[0], side: NeedleSide(rawValue: parts[1]), site: Int(parts[2]),
-                location: parts[3].isEmpty ? nil : parts[3])
+                location: parts[3].isEmpty ? nil : parts[3], area: BodyArea(rawValue: parts[4]), level: SpinalLevel(rawValue: parts[5]))
         }
         let side = form.text("side")
         guard side.isEmpty || NeedleSide(rawValue: side) != nil else { throw ValidationError(field: "side", rule: "must be left, right or midline") }
+        let area = form.text("area")
+        guard area.isEmpty || BodyArea(rawValue: area) != nil else { throw ValidationError(field: "area", rule: "must be a part of the body chart") }
+        let level = form.text("level")
+        guard level.isEmpty || SpinalLevel(rawValue: level) != nil else { throw ValidationError(field: "level", rule: "must be a spinal level such as L4") }
         return NeedleChoice(
-            point: form.first("point"), side: NeedleSide(rawValue: side), site: Int(form.text("site")), location: form.first("location"))
+            point: form.first("point"), side: NeedleSide(rawValue: side), site: Int(form.text("site")), location: form.first("location"),
+            area: BodyArea(rawValue: area), level: SpinalLevel(rawValue: level))
     }
 }

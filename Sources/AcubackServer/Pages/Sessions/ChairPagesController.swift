@@ -108,6 +108,15 @@ struct ChairPagesController {
         if let checkIn = try await sessions.store.checkIn(sessionID: record.id) {
             values["checkIn"] = CheckInView.context(checkIn, zone: zone)
         }
+        if canTreat && record.isOpen {
+            // The chair offers only what the safety rules allow this patient today.
+            let safety = try await sessions.safety(for: record)
+            values["electricalAllowed"] = safety.electricalRefusal == nil
+            values["electricalRefusal"] = safety.electricalRefusal ?? ""
+            values["pregnant"] = safety.engine.assessment.patient.pregnancyWeek.map { ["week": $0] } ?? false
+            values["bodyAreas"] = BodyArea.allCases.map { ["value": $0.rawValue, "label": BodyAreaWords.label($0)] }
+            values["spinalLevels"] = SpinalLevel.allCases.map(\.rawValue)
+        }
         return try renderer.render("chair", context, path: actor.role == .patient ? "/me" : "/chair", values: values, status: status)
             .response(from: request, context: context)
     }
@@ -119,5 +128,23 @@ extension AcubackRequestContext {
         try require(action)
         guard let actor else { throw AccessDenied(signedIn: false, reason: "sign in") }
         return actor
+    }
+}
+
+/// How the chair names the parts of the body chart.
+enum BodyAreaWords {
+    static func label(_ area: BodyArea) -> String {
+        switch area {
+        case .head: "Head"
+        case .neck: "Neck and top of the shoulder"
+        case .upperBack: "Upper back (T1–T6)"
+        case .middleBack: "Middle back (T7–T12)"
+        case .lowerBack: "Lower back and sacrum (L1–S4)"
+        case .buttocks: "Buttock"
+        case .leg: "Leg"
+        case .foot: "Foot"
+        case .hand: "Hand"
+        case .ear: "Ear"
+        }
     }
 }

@@ -81,7 +81,10 @@ struct ChairView {
     }
 
     private func row(_ needle: SessionBody.Needle) -> [String: Any] {
-        let value = [needle.point ?? "", needle.side?.rawValue ?? "", needle.site.map(String.init) ?? "", needle.location ?? ""].joined(separator: "|")
+        let value = [
+            needle.point ?? "", needle.side?.rawValue ?? "", needle.site.map(String.init) ?? "", needle.location ?? "", needle.area?.rawValue ?? "",
+            needle.level?.rawValue ?? "",
+        ].joined(separator: "|")
         return [
             "label": needle.label, "value": value, "state": needle.state, "role": needle.role?.rawValue ?? "extra",
             "maxDepth": needle.maxDepthMm.map { "\($0) mm" } ?? "", "canInsert": needle.state == "waiting" || needle.state == "out",
