@@ -53,4 +53,20 @@ import Testing
         #expect(needling.count == 7 && needling.allSatisfy { $0.notApplicable == "No closed session yet." })
         #expect(report.items.first { $0.id == "5" }?.notApplicable == "No practitioner recorded.")
     }
+
+    @Test func anOverriddenPregnancyRuleIsReportedWithItsReason() throws {
+        let plan = try PrescriptionEngine().plan(for: Assessment(regions: [.lower], side: .both, onset: .chronic, patient: RiskFactors(pregnancyWeek: 20, bmi: 24)))
+        var held = try session(plan, day: 0, depth: 5)
+        var chair = ChairSession(planned: plan.needles, ledger: NeedleLedger(), timer: RetentionTimer(targetMinutes: 20))
+        for event in held.chair.ledger.events { try chair.record(event) }
+        try chair.record(.inserted(Insertion(
+            key: NeedleKey(point: "SP6", side: .left), at: start, depthMm: 5, needleType: "0.20 × 25 mm, steel", stimulation: .manual, deQi: false,
+            override: SafetyOverride(findings: ["pregnancy.forbidden-point:SP6"], reason: "Post-dates, agreed with the midwife"))))
+        try chair.record(.removed(NeedleKey(point: "SP6", side: .left), at: start.addingTimeInterval(1500)))
+        held = StrictaReport.Session(chair: chair, plan: plan, position: .seated, startedAt: start, closedAt: start.addingTimeInterval(1800), adviceGiven: true)
+        let report = StrictaReport(course: .cherkin2009, plan: plan, sessions: [held], practitioners: [], setting: "C", year: 2027)
+        let varied = try #require(report.items.first { $0.id == "1c" }?.text)
+        #expect(varied.contains("1 needle(s) went against a pregnancy rule"))
+        #expect(varied.contains("SP6 left (pregnancy.forbidden-point:SP6), because \"Post-dates, agreed with the midwife\""))
+    }
 }

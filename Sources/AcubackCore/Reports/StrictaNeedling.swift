@@ -29,7 +29,8 @@ public struct StrictaNeedling: Codable, Sendable, Equatable {
         var sides: [String: Set<NeedleSide>] = [:]
         var order: [String] = []
         for insertion in insertions {
-            let name = insertion.key.point ?? "extra needle (\(insertion.key.location ?? "tender point"))"
+            let place = [insertion.key.area?.rawValue, insertion.key.level?.rawValue].compactMap { $0 }.joined(separator: " ")
+            let name = insertion.key.point ?? "extra needle (\(insertion.key.location ?? "tender point")\(place.isEmpty ? "" : ", \(place)"))"
             if sides[name] == nil { order.append(name) }
             sides[name, default: []].formUnion(insertion.key.side.map { [$0] } ?? [])
         }

@@ -103,8 +103,18 @@ public struct StrictaReport: Codable, Sendable, Equatable {
             .filled("1b", "Reasoning for treatment provided", plan.rationale + (citations.isEmpty ? "" : " Sources: " + citations.joined(separator: " "))),
             .filled("1c", "Extent to which treatment was varied", sessions.isEmpty
                 ? "Planned from the assessment and the patient's risk factors; no session held yet."
-                : "The same plan for every session; \(varied) of \(sessions.count) session(s) departed from it, with \(extras) extra needle(s) at tender points."),
+                : "The same plan for every session; \(varied) of \(sessions.count) session(s) departed from it, with \(extras) extra needle(s) at tender points."
+                    + Self.overrides(sessions)),
         ]
+    }
+
+    /// Needles placed against a safety rule a practitioner may override, each with its reason.
+    static func overrides(_ sessions: [Session]) -> String {
+        let overridden = sessions.flatMap { $0.chair.ledger.insertions.compactMap { insertion in insertion.override.map { (insertion.key, $0) } } }
+        guard !overridden.isEmpty else { return "" }
+        return " \(overridden.count) needle(s) went against a pregnancy rule by the practitioner's decision: "
+            + overridden.map { key, override in "\(key) (\(override.findings.joined(separator: ", "))), because \"\(override.reason)\"" }.joined(separator: "; ")
+            + "."
     }
 
     static func needling(_ sessions: [Session]) -> [Item] {
