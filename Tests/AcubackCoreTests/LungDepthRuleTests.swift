@@ -49,6 +49,9 @@ import Testing
         let normal = try plan(.upper(patient: RiskFactors(bmi: 24)), edits: add)
         #expect(normal.finding("lung.gb21-depth-cap:GB21")?.source == "Chen2018")
         #expect(normal.needles(at: "GB21").first?.maxDepthMm == 10)
+        // The needle points the way its finding says: backwards, never down into the chest.
+        #expect(normal.needles(at: "GB21").first?.angle == .obliquePosterior)
+        #expect(normal.finding("lung.gb21-depth-cap:GB21")?.message.contains("pointing backwards") == true)
         let slim = try plan(.upper(patient: RiskFactors(bmi: 17)), edits: add)
         #expect(slim.needles(at: "GB21").first?.maxDepthMm == 6)
     }

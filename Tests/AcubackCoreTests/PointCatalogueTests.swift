@@ -136,4 +136,24 @@ import Testing
             #expect(catalogue.point(code)?.needling?.lies(in: .pregnancyForbidden) == true, "\(code)")
         }
     }
+
+    @Test func locationsAgreeWithWHO2008WhereTheyHadDrifted() throws {
+        let catalogue = PointCatalogue.standard
+        for (code, foramen) in [("BL27", "first"), ("BL28", "second"), ("BL29", "third"), ("BL30", "fourth")] {
+            let text = try #require(catalogue.point(code)?.needling?.location)
+            #expect(text.contains("level with the \(foramen) posterior sacral foramen") && !text.contains("lower border of the sacrum"), "\(code)")
+        }
+        #expect(catalogue.point("EX-B7")?.needling?.location.contains("lower border of the spinous process of L4") == true)
+        #expect(catalogue.point("BL57")?.needling?.location.contains("Achilles tendon meets the two bellies") == true)
+        #expect(catalogue.point("LR3")?.needling?.location.contains("in front of where their bases join") == true)
+    }
+
+    @Test func extraPointsCiteTheirOwnSourceNotWHO2008() {
+        let extras = PointCatalogue.standard.points.filter { $0.code.hasPrefix("EX-") && $0.isPrescribable }
+        #expect(!extras.isEmpty)
+        for point in extras {
+            #expect(point.needling?.sources.contains("WHO2008") == false, "\(point.code)")
+            #expect(point.needling?.sources.contains("WHO1991") == true, "\(point.code)")
+        }
+    }
 }

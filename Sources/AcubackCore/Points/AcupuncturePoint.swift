@@ -40,6 +40,8 @@ public enum BodyArea: String, Codable, Sendable, CaseIterable {
 /// The direction a needle goes in.
 public enum NeedleAngle: String, Codable, Sendable, CaseIterable {
     case perpendicular, obliqueMedial, obliqueLateral, obliqueUpward, obliqueProximal, transverse
+    /// Pointing backwards, away from the chest (GB21 over the apex of the lung).
+    case obliquePosterior
 }
 
 /// What lies under a point that the safety rules care about.
