@@ -69,4 +69,28 @@ import Testing
         #expect(varied.contains("1 needle(s) went against a pregnancy rule"))
         #expect(varied.contains("SP6 left (pregnancy.forbidden-point:SP6), because \"Post-dates, agreed with the midwife\""))
     }
+
+    @Test func otherComponentsComeFromWhatEachSessionRecorded() throws {
+        let plan = try PrescriptionEngine().plan(for: Assessment(regions: [.lower], side: .both, onset: .chronic))
+        let plain = try session(plan, day: 0, depth: 10)
+        let cupped = try session(plan, day: 3, depth: 10)
+        let with = StrictaReport.Session(
+            chair: cupped.chair, plan: plan, position: .prone, startedAt: cupped.startedAt, closedAt: cupped.closedAt, adviceGiven: true,
+            adjuncts: [SessionAdjunct(kind: .cupping, detail: "4 cups beside L3-L5, 5 minutes"), SessionAdjunct(kind: .exercises, detail: "Pelvic tilts")])
+        let report = StrictaReport(course: .cherkin2009, plan: plan, sessions: [plain, with], practitioners: [], setting: "C", year: 2027)
+        let items = Dictionary(uniqueKeysWithValues: report.items.map { ($0.id, $0.text ?? "") })
+        #expect(items["4a"] == "Cupping at 1 of 2 session(s) (4 cups beside L3-L5, 5 minutes).")
+        #expect(items["4b"]?.hasSuffix("Also: Exercises at 1 of 2 session(s) (Pelvic tilts).") == true)
+        let none = StrictaReport(course: .cherkin2009, plan: plan, sessions: [plain], practitioners: [], setting: "C", year: 2027)
+        #expect(none.items.first { $0.id == "4a" }?.text == "None recorded besides acupuncture.")
+    }
+
+    @Test func anAdjunctNeedsWhatWasDoneAndEachKindOnce() {
+        let chair = ChairSession(planned: [], timer: RetentionTimer(targetMinutes: 20))
+        let empty = SessionClosing(painAfter: 2, adjuncts: [SessionAdjunct(kind: .moxibustion, detail: "")])
+        #expect(throws: ValidationError.self) { try chair.validate(empty) }
+        let twice = SessionClosing(painAfter: 2, adjuncts: [SessionAdjunct(kind: .advice, detail: "a"), SessionAdjunct(kind: .advice, detail: "b")])
+        #expect(throws: ValidationError.self) { try chair.validate(twice) }
+        #expect(throws: Never.self) { try chair.validate(SessionClosing(painAfter: 2, adjuncts: [SessionAdjunct(kind: .heatLamp, detail: "Lamp over the low back")])) }
+    }
 }

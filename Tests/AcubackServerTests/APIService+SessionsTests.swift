@@ -71,10 +71,17 @@ import Testing
             let (out, afterOut) = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/removals", #"{"all": true, "count": \#(needles.count)}"#)
             #expect(out == .ok)
             #expect(afterOut["canClose"] as? Bool == true)
-            let (closed, final) = try await send(
-                client, world, .practitioner, .post, "/api/v1/sessions/\(id)/close", #"{"painAfter": 3, "reactions": ["drowsiness"], "adviceGiven": true}"#)
+            let (vague, vagueProblem) = try await send(
+                client, world, .practitioner, .post, "/api/v1/sessions/\(id)/close", #"{"painAfter": 3, "adjuncts": [{"kind": "cupping", "detail": " "}]}"#)
+            #expect(vague == .badRequest, "\(vagueProblem)")
+            #expect((vagueProblem["errors"] as? [[String: String]])?.first?["field"] == "adjuncts[0].detail")
+            let closing = #"{"painAfter": 3, "reactions": ["drowsiness"], "adviceGiven": true, "adjuncts": "#
+                + #"[{"kind": "cupping", "detail": "4 cups beside L3-L5, 5 minutes"}, {"kind": "exercises", "detail": "Pelvic tilts, 10 twice a day"}]}"#
+            let (closed, final) = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/close", closing)
             #expect(closed == .ok, "\(final)")
             #expect(final["status"] as? String == "closed")
+            let adjuncts = (final["closing"] as? [String: Any])?["adjuncts"] as? [[String: String]]
+            #expect(adjuncts?.map { $0["kind"] ?? "" } == ["cupping", "exercises"])
 
             let (stricta, report) = try await send(client, world, .practitioner, .get, "/api/v1/sessions/\(id)/stricta")
             #expect(stricta == .ok)

@@ -24,14 +24,19 @@ public struct StrictaReport: Codable, Sendable, Equatable {
         public let startedAt: Date
         public let closedAt: Date?
         public let adviceGiven: Bool
+        public let adjuncts: [SessionAdjunct]
 
-        public init(chair: ChairSession, plan: TreatmentPlan, position: TreatmentPosition, startedAt: Date, closedAt: Date?, adviceGiven: Bool) {
+        public init(
+            chair: ChairSession, plan: TreatmentPlan, position: TreatmentPosition, startedAt: Date, closedAt: Date?, adviceGiven: Bool,
+            adjuncts: [SessionAdjunct] = []
+        ) {
             self.chair = chair
             self.plan = plan
             self.position = position
             self.startedAt = startedAt
             self.closedAt = closedAt
             self.adviceGiven = adviceGiven
+            self.adjuncts = adjuncts
         }
     }
 
@@ -155,11 +160,27 @@ public struct StrictaReport: Codable, Sendable, Equatable {
     static func otherComponents(_ sessions: [Session], setting: String) -> [Item] {
         let advised = sessions.filter(\.adviceGiven).count
         let positions = Set(sessions.map(\.position.rawValue)).sorted().joined(separator: ", ")
+        let treatments: [AdjunctKind] = [.moxibustion, .cupping, .heatLamp]
+        let told: [AdjunctKind] = [.advice, .exercises]
         return [
-            .filled("4a", "Other interventions", "None recorded besides acupuncture. After-care advice was given at \(advised) of \(sessions.count) session(s): \(AfterCareAdvice.standard)"),
+            .filled("4a", "Other interventions", Self.adjuncts(treatments, in: sessions) ?? "None recorded besides acupuncture."),
             .filled("4b", "Setting and context of treatment", "\(setting); the patient lay \(positions.isEmpty ? "as planned" : positions). "
-                + "Each needle was counted in and out at the chair, and the retention was timed."),
+                + "Each needle was counted in and out at the chair, and the retention was timed. "
+                + "After-care advice was given at \(advised) of \(sessions.count) session(s): \(AfterCareAdvice.standard)"
+                + (Self.adjuncts(told, in: sessions).map { " Also: " + $0 } ?? "")),
         ]
+    }
+
+    /// "Cupping at 2 of 5 sessions (cups beside L3, 5 minutes; …)." for each kind given, from the closings.
+    static func adjuncts(_ kinds: [AdjunctKind], in sessions: [Session]) -> String? {
+        let lines = kinds.compactMap { kind -> String? in
+            let details = sessions.compactMap { $0.adjuncts.first { $0.kind == kind }?.detail }
+            guard !details.isEmpty else { return nil }
+            var seen: [String] = []
+            for detail in details where !seen.contains(detail) { seen.append(detail) }
+            return "\(AdjunctWords.name(kind)) at \(details.count) of \(sessions.count) session(s) (\(seen.joined(separator: "; ")))."
+        }
+        return lines.isEmpty ? nil : lines.joined(separator: " ")
     }
 
     static func background(_ practitioners: [Practitioner], year: Int) -> Item {

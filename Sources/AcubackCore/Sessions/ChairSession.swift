@@ -10,6 +10,38 @@ public enum AfterCareAdvice {
     public static let standard = "Soreness some hours later and tiredness are common and pass within a day. Do not drive if you feel drowsy. Call the clinic if you feel short of breath, have chest pain or a fever."
 }
 
+/// A treatment given beside the needles in a session (STRICTA 4a), or what the patient was told
+/// and asked to do (4b).
+public enum AdjunctKind: String, Codable, Sendable, CaseIterable {
+    case moxibustion, cupping, heatLamp, advice, exercises
+}
+
+/// One adjunct treatment of a session, with what was done ("cups on both sides of L3, 5 minutes").
+public struct SessionAdjunct: Codable, Sendable, Equatable {
+    public var kind: AdjunctKind
+    public var detail: String
+
+    public init(kind: AdjunctKind, detail: String) {
+        self.kind = kind
+        self.detail = detail
+    }
+
+    public static let detailLimit = 500
+}
+
+/// How adjuncts are named in reports and on pages.
+public enum AdjunctWords {
+    public static func name(_ kind: AdjunctKind) -> String {
+        switch kind {
+        case .moxibustion: "Moxibustion"
+        case .cupping: "Cupping"
+        case .heatLamp: "Heat lamp"
+        case .advice: "Advice"
+        case .exercises: "Exercises"
+        }
+    }
+}
+
 /// What is recorded when a session ends.
 public struct SessionClosing: Codable, Sendable, Equatable {
     public var painAfter: Int
@@ -17,12 +49,30 @@ public struct SessionClosing: Codable, Sendable, Equatable {
     public var adviceGiven: Bool
     /// Needed when the needles stayed in for less than 10 or more than 20 minutes.
     public var removalReason: String?
+    /// Moxibustion, cupping, heat, advice or exercises given in the session.
+    public var adjuncts: [SessionAdjunct]
 
-    public init(painAfter: Int, reactions: [ImmediateReaction] = [], adviceGiven: Bool = true, removalReason: String? = nil) {
+    public init(
+        painAfter: Int, reactions: [ImmediateReaction] = [], adviceGiven: Bool = true, removalReason: String? = nil,
+        adjuncts: [SessionAdjunct] = []
+    ) {
         self.painAfter = painAfter
         self.reactions = reactions
         self.adviceGiven = adviceGiven
         self.removalReason = removalReason
+        self.adjuncts = adjuncts
+    }
+
+    enum CodingKeys: String, CodingKey { case painAfter, reactions, adviceGiven, removalReason, adjuncts }
+
+    /// Closings kept before adjuncts were recorded have none.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        painAfter = try values.decode(Int.self, forKey: .painAfter)
+        reactions = try values.decode([ImmediateReaction].self, forKey: .reactions)
+        adviceGiven = try values.decode(Bool.self, forKey: .adviceGiven)
+        removalReason = try values.decodeIfPresent(String.self, forKey: .removalReason)
+        adjuncts = try values.decodeIfPresent([SessionAdjunct].self, forKey: .adjuncts) ?? []
     }
 }
 
@@ -73,6 +123,14 @@ public struct ChairSession: Sendable, Equatable {
             ledger.canClose, "needles",
             "\(ledger.inCount) needle(s) are still in: remove them, or search and record what was found or lost")
         errors.check((0...10).contains(closing.painAfter), "painAfter", "must be from 0 to 10")
+        for (index, adjunct) in closing.adjuncts.enumerated() {
+            let detail = adjunct.detail.trimmingCharacters(in: .whitespacesAndNewlines)
+            errors.check(
+                !detail.isEmpty && detail.count <= SessionAdjunct.detailLimit, "adjuncts[\(index)].detail",
+                "must say what was done (\(adjunct.kind.rawValue)), at most \(SessionAdjunct.detailLimit) characters")
+        }
+        errors.check(
+            Set(closing.adjuncts.map(\.kind)).count == closing.adjuncts.count, "adjuncts", "must list each kind once; put everything about it in its detail")
         if let removal = removalStartedAt, let why = timer.removalNeedsReason(at: removal) {
             errors.check(
                 !(closing.removalReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty, "removalReason",

@@ -133,7 +133,8 @@ extension APIService {
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
         let closing = SessionClosing(
             painAfter: body.painAfter, reactions: (body.reactions ?? []).compactMap { ImmediateReaction(rawValue: $0.rawValue) },
-            adviceGiven: body.adviceGiven ?? false, removalReason: body.removalReason)
+            adviceGiven: body.adviceGiven ?? false, removalReason: body.removalReason,
+            adjuncts: (body.adjuncts ?? []).map { SessionAdjunct(kind: AdjunctKind(rawValue: $0.kind.rawValue) ?? .advice, detail: $0.detail) })
         let record = try await chair.close(try sessionID(input.path.sessionId), closing: closing, by: try actor, from: RequestActor.clientAddress)
         return .ok(.init(body: .json(try sessionBody(record))))
     }

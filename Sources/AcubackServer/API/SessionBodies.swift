@@ -37,6 +37,7 @@ struct SessionBody: Encodable {
         let reactions: [ImmediateReaction]
         let adviceGiven: Bool
         let removalReason: String?
+        let adjuncts: [SessionAdjunct]
     }
 
     let id, patientId, patientName, practitionerId, practitionerName, appointmentId, planId: String
@@ -83,7 +84,7 @@ struct SessionBody: Encodable {
         needles = SessionNeedles.list(chair)
         self.ledger = ledger.events.map(LedgerEntry.init)
         closing = record.closing.map {
-            Closing(painAfter: $0.painAfter, reactions: $0.reactions, adviceGiven: $0.adviceGiven, removalReason: $0.removalReason)
+            Closing(painAfter: $0.painAfter, reactions: $0.reactions, adviceGiven: $0.adviceGiven, removalReason: $0.removalReason, adjuncts: $0.adjuncts)
         }
         advice = AfterCareAdvice.standard
     }

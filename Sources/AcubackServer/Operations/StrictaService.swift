@@ -44,7 +44,7 @@ struct StrictaService: Sendable {
     static func input(_ record: TreatmentSessionRecord) -> StrictaReport.Session {
         StrictaReport.Session(
             chair: record.chair, plan: record.plan, position: record.position, startedAt: record.startedAt, closedAt: record.closedAt,
-            adviceGiven: record.closing?.adviceGiven ?? false)
+            adviceGiven: record.closing?.adviceGiven ?? false, adjuncts: record.closing?.adjuncts ?? [])
     }
 
     func practitioners(_ ids: [UUID]) async throws -> [StrictaReport.Practitioner] {

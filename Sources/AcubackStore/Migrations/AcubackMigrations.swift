@@ -20,5 +20,6 @@ enum AcubackMigrations {
         RecordConsultations(),
         KeyTheAuditChain(),
         HoldPatientSlots(),
+        RecordAdjuncts(),
     ]
 }

@@ -42,6 +42,8 @@ final class TreatmentSessionModel: Model, @unchecked Sendable {
     @Field(key: "reactions") var reactions: String
     @Field(key: "advice_given") var adviceGiven: Bool
     @OptionalField(key: "removal_reason") var removalReason: String?
+    /// The session's adjunct treatments, as JSON; nil before any were recorded.
+    @OptionalField(key: "adjuncts_json") var adjunctsJSON: String?
 
     init() {}
 }

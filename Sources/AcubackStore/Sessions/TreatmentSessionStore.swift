@@ -110,6 +110,9 @@ public struct TreatmentSessionStore: Sendable {
             model.reactions = closing.reactions.map(\.rawValue).joined(separator: ",")
             model.adviceGiven = closing.adviceGiven
             model.removalReason = closing.removalReason?.trimmingCharacters(in: .whitespacesAndNewlines)
+            model.adjunctsJSON = closing.adjuncts.isEmpty ? nil : try JSONColumn.encode(closing.adjuncts.map {
+                SessionAdjunct(kind: $0.kind, detail: $0.detail.trimmingCharacters(in: .whitespacesAndNewlines))
+            })
             return []
         }
     }
@@ -174,10 +177,11 @@ public struct TreatmentSessionStore: Sendable {
         let chair = ChairSession(
             planned: plan.needles, ledger: ledger,
             timer: RetentionTimer(targetMinutes: model.targetMinutes, startedAt: model.timerStartedAt))
+        let adjuncts = try model.adjunctsJSON.map { try JSONColumn.decode([SessionAdjunct].self, $0) } ?? []
         let closing = model.painAfter.map {
             SessionClosing(
                 painAfter: $0, reactions: model.reactions.split(separator: ",").compactMap { ImmediateReaction(rawValue: String($0)) },
-                adviceGiven: model.adviceGiven, removalReason: model.removalReason)
+                adviceGiven: model.adviceGiven, removalReason: model.removalReason, adjuncts: adjuncts)
         }
         return TreatmentSessionRecord(
             id: try model.requireID(), clinicID: model.clinicID, patientID: model.$patient.id, practitionerID: model.$practitioner.id,

@@ -71,9 +71,13 @@ extension ChairPagesController {
         router.post("/sessions/{id}/close") { request, context in
             try await act(request, context) { id, actor, form in
                 guard let pain = Int(form.text("painAfter")) else { throw ValidationError(field: "painAfter", rule: "must be a whole number from 0 to 10") }
+                // An adjunct counts when its box is ticked; its detail field says what was done.
+                let adjuncts = form.all("adjuncts").compactMap(AdjunctKind.init(rawValue:)).map {
+                    SessionAdjunct(kind: $0, detail: form.text("adjunct-\($0.rawValue)"))
+                }
                 let closing = SessionClosing(
                     painAfter: pain, reactions: form.all("reactions").compactMap(ImmediateReaction.init(rawValue:)),
-                    adviceGiven: form.flag("adviceGiven"), removalReason: form.first("removalReason"))
+                    adviceGiven: form.flag("adviceGiven"), removalReason: form.first("removalReason"), adjuncts: adjuncts)
                 _ = try await sessions.close(id, closing: closing, by: actor, from: context.clientAddress)
             }
         }

@@ -46,6 +46,7 @@ struct ChairView {
             "ledgerLength": chair.ledger.events.count,
             "advice": AfterCareAdvice.standard,
             "reactions": ImmediateReaction.allCases.map { ["value": $0.rawValue, "label": $0.rawValue.capitalized] },
+            "adjunctKinds": AdjunctKind.allCases.map { ["value": $0.rawValue, "label": AdjunctWords.name($0), "hint": Self.adjunctHint($0)] },
         ]
         if let start = chair.timer.startedAt, let end = chair.timer.endsAt {
             values["timerStartedAt"] = Self.iso(start)
@@ -65,6 +66,7 @@ struct ChairView {
                 "adviceGiven": closing.adviceGiven,
             ]
             if let reason = closing.removalReason, !reason.isEmpty { closed["removalReason"] = reason }
+            closed["adjuncts"] = closing.adjuncts.map { ["label": AdjunctWords.name($0.kind), "detail": $0.detail] }
             values["closing"] = closed
             let stricta = StrictaNeedling(session: chair)
             values["stricta"] = [
@@ -90,6 +92,16 @@ struct ChairView {
             "maxDepth": needle.maxDepthMm.map { "\($0) mm" } ?? "", "canInsert": needle.state == "waiting" || needle.state == "out",
             "canRemove": needle.state == "in", "stateLabel": needle.state == "waiting" ? "not yet in" : needle.state,
         ]
+    }
+
+    static func adjunctHint(_ kind: AdjunctKind) -> String {
+        switch kind {
+        case .moxibustion: "e.g. moxa stick over BL23 both sides, 5 minutes"
+        case .cupping: "e.g. 4 cups beside L3–L5, 5 minutes"
+        case .heatLamp: "e.g. infrared lamp over the lower back during retention"
+        case .advice: "e.g. keep moving, avoid long sitting"
+        case .exercises: "e.g. pelvic tilts, 10 twice a day"
+        }
     }
 
     /// "12:05" or "−01:30" once past the target.
