@@ -48,6 +48,54 @@ import Testing
         }
     }
 
+    /// A tender point placed on the chart by area, level and side gets the rules of that spot: over
+    /// the thorax the lung's cap, not 100 mm; the chair offers no electrical stimulation to a patient
+    /// whose plan has none; a pregnant patient's chair asks for a reason to override.
+    @Test func aTenderPointIsPlacedOnTheChartAndCheckedLikeAnyNeedle() async throws {
+        try await withTestWorld { client, world in
+            let uri = "/sessions/\(world.sessionID)"
+            let (_, html) = try await page(client, world, .practitioner, uri)
+            #expect(html.contains("id=\"extra-area\"") && html.contains("id=\"extra-level\""))
+            #expect(!html.contains("<option value=\"electrical\">"), "the demo plan has no electroacupuncture")
+            #expect(html.contains("id=\"no-electrical\""))
+            let deep = try await post(client, world, uri + "/needles", [
+                ("area", "upperBack"), ("level", "T4"), ("side", "right"), ("location", "edge of the scapula"), ("depthMm", "40"),
+                ("needleType", "0.25 × 40 mm, steel"), ("stimulation", "manual"),
+            ])
+            #expect(deep.status == .unprocessableContent)
+            #expect(deep.body.text.contains("lung.depth-cap"))
+            let unplaced = try await post(client, world, uri + "/needles", [("location", "somewhere sore"), ("depthMm", "10"), ("needleType", "0.25 × 40 mm, steel")])
+            #expect(unplaced.status == .badRequest)
+            let placed = try await post(client, world, uri + "/needles", [
+                ("area", "upperBack"), ("level", "T4"), ("side", "right"), ("location", "edge of the scapula"), ("depthMm", "8"),
+                ("needleType", "0.25 × 40 mm, steel"), ("stimulation", "manual"),
+            ])
+            #expect(placed.status == .seeOther)
+            let session = try #require(try await TreatmentSessionStore(world.store).session(id: world.sessionID))
+            #expect(session.chair.ledger.insertions.map(\.key.bodyLocation) == [BodyLocation(area: .upperBack, level: .T4, side: .right, note: "edge of the scapula")])
+            // Out again through the row's button, which carries the whole spot.
+            let (_, after) = try await page(client, world, .practitioner, uri)
+            #expect(after.contains("value=\"|right||edge of the scapula|upperBack|T4\""))
+            let out = try await post(client, world, uri + "/removals", [("needle", "|right||edge of the scapula|upperBack|T4")])
+            #expect(out.status == .seeOther)
+
+            try await PatientStore(world.store).updateIntake(patientID: session.patientID, risks: RiskFactors(pregnancyWeek: 24, bmi: 24))
+            let (_, pregnantPage) = try await page(client, world, .practitioner, uri)
+            #expect(pregnantPage.contains("id=\"needle-override\"") && pregnantPage.contains("week 24"))
+            let forbidden = try await post(client, world, uri + "/needles", [("point", "SP6"), ("side", "left"), ("depthMm", "5"), ("needleType", "0.25 × 40 mm, steel")])
+            #expect(forbidden.status == .unprocessableContent)
+            #expect(forbidden.body.text.contains("pregnancy.forbidden-point:SP6"))
+            let reasoned = try await post(client, world, uri + "/needles", [
+                ("point", "SP6"), ("side", "left"), ("depthMm", "5"), ("needleType", "0.25 × 40 mm, steel"), ("overrideReason", "Agreed with her midwife"),
+            ])
+            #expect(reasoned.status == .seeOther)
+            let overridden = try #require(try await TreatmentSessionStore(world.store).session(id: world.sessionID)?.chair.ledger.insertions.last)
+            #expect(overridden.override == SafetyOverride(findings: ["pregnancy.forbidden-point:SP6"], reason: "Agreed with her midwife"))
+            let trail = try await AuditTrail(world.store).search(.init(clinicID: world.clinic.id), limit: 5)
+            #expect(trail.items.contains { $0.action == "session.needleInOverride" })
+        }
+    }
+
     @Test func theDashboardShowsRunningSessionsWithTheirRoomAndTimer() async throws {
         try await withTestWorld { client, world in
             _ = try await post(client, world, "/sessions/\(world.sessionID)/timer", [])
