@@ -90,22 +90,28 @@ def bearer(url: str, email: str) -> requests.Session:
     return client
 
 
+def demo_ids(url: str, admin: requests.Session, practitioner: requests.Session) -> dict[str, str]:
+    """Real records of the demo clinic for each path parameter, so requests reach the rules."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    window = {"from": (now - datetime.timedelta(days=45)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+              "to": (now + datetime.timedelta(days=45)).strftime("%Y-%m-%dT%H:%M:%SZ")}
+    appointments = admin.get(url + "/api/v1/appointments", params=window, timeout=30).json()["items"]
+    return {
+        "patientId": admin.get(url + "/api/v1/patients", timeout=10).json()["items"][0]["id"],
+        "sessionId": practitioner.get(url + "/api/v1/sessions", timeout=10).json()["items"][0]["id"],
+        "appointmentId": appointments[0]["id"],
+        "courseId": next(item["courseId"] for item in appointments if item.get("courseId")),
+        "practitionerId": practitioner.get(url + "/api/v1/me", timeout=10).json().get("practitionerId") or str(uuid.uuid4()),
+        "code": "BL23",
+    }
+
+
 def test_every_integer_parameter_at_the_edges_of_64_bits_is_refused_cleanly(demo_server):
     url = demo_server.url
     admin = bearer(url, DEMO["admin"])
     practitioner = bearer(url, DEMO["practitioner"])
     document = yaml.safe_load(requests.get(url + "/api/v1/openapi.yaml", timeout=10).text)
-    patient = admin.get(url + "/api/v1/patients", timeout=10).json()["items"][0]["id"]
-    session = practitioner.get(url + "/api/v1/sessions", timeout=10).json()["items"][0]["id"]
-    now = datetime.datetime.now(datetime.timezone.utc)
-    window = {"from": (now - datetime.timedelta(days=45)).strftime("%Y-%m-%dT%H:%M:%SZ"),
-              "to": (now + datetime.timedelta(days=45)).strftime("%Y-%m-%dT%H:%M:%SZ")}
-    appointments = admin.get(url + "/api/v1/appointments", params=window, timeout=30).json()
-    appointment = appointments["items"][0]["id"]
-    course = next(item["courseId"] for item in appointments["items"] if item.get("courseId"))
-    practitioner_id = practitioner.get(url + "/api/v1/me", timeout=10).json().get("practitionerId") or str(uuid.uuid4())
-    ids = {"patientId": patient, "sessionId": session, "appointmentId": appointment, "courseId": course,
-           "practitionerId": practitioner_id, "code": "BL23"}
+    ids = demo_ids(url, admin, practitioner)
 
     tried = 0
     failures = []
@@ -139,3 +145,44 @@ def test_every_integer_parameter_at_the_edges_of_64_bits_is_refused_cleanly(demo
     assert tried > 100
     assert failures == []
     assert requests.get(url + "/healthz", timeout=10).status_code == 200
+
+
+def string_paths(document: dict, schema, prefix=(), depth: int = 0):
+    """Paths to every string property with a maxLength in a body schema, with the limit."""
+    schema = resolve(document, schema)
+    if depth > 3 or not isinstance(schema, dict):
+        return
+    if schema.get("type") == "string" and "maxLength" in schema and "enum" not in schema:
+        yield prefix, schema["maxLength"]
+        return
+    for name, child in schema.get("properties", {}).items():
+        yield from string_paths(document, child, prefix + (name,), depth + 1)
+
+
+def test_every_length_limit_in_the_document_is_enforced(demo_server):
+    """A text one character over its documented maxLength is refused (4xx), never stored."""
+    url = demo_server.url
+    clients = {"admin": bearer(url, DEMO["admin"]), "practitioner": bearer(url, DEMO["practitioner"])}
+    document = yaml.safe_load(requests.get(url + "/api/v1/openapi.yaml", timeout=10).text)
+    admin = clients["admin"]
+    ids = demo_ids(url, admin, clients["practitioner"])
+    accepted = []
+    tried = 0
+    for path, item in document["paths"].items():
+        concrete = path
+        for name, value in ids.items():
+            concrete = concrete.replace("{" + name + "}", value)
+        for method, operation in item.items():
+            body = operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema") if isinstance(operation, dict) else None
+            if body is None:
+                continue
+            client = clients["practitioner"] if "/sessions" in path or "/plans" in path or "/assessments" in path else admin
+            base = sample(document, body)
+            for field, limit in string_paths(document, body):
+                answer = client.request(method, url + concrete, json=with_value(base, field, "a" * (limit + 1)), timeout=30)
+                tried += 1
+                if answer.status_code < 400 or answer.status_code >= 500:
+                    accepted.append(f"{method.upper()} {path} {'.'.join(field)} ({limit + 1} characters): {answer.status_code}")
+    print(f"length limits: {tried} requests")
+    assert tried > 20
+    assert accepted == []

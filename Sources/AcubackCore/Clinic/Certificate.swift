@@ -27,6 +27,22 @@ public struct Certificate: Codable, Sendable, Equatable {
     public var isVerified: Bool { verifiedAt != nil }
 
     /// True when the certificate allows treating on `day`: verified, and the day inside its period.
+    public static let issuingBodyLimit = 200
+    public static let numberLimit = 100
+
+    /// What a certificate must say before it is recorded, at the desk and over the API alike.
+    public func validate() throws(ValidationError) {
+        var errors = FieldErrorCollector()
+        for (field, text, limit) in [("issuingBody", issuingBody, Self.issuingBodyLimit), ("number", number, Self.numberLimit)] {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            errors.check(!trimmed.isEmpty, field, "must not be empty")
+            errors.check(trimmed.count <= limit, field, "must be at most \(limit) characters")
+            errors.check(!trimmed.unicodeScalars.contains { $0.properties.generalCategory == .control }, field, "must not hold control characters")
+        }
+        errors.check(validFrom <= validTo, "validTo", "must not be before validFrom")
+        try errors.throwIfAny()
+    }
+
     public func permitsTreatment(on day: CalendarDay) -> Bool {
         isVerified && validFrom <= day && day <= validTo
     }

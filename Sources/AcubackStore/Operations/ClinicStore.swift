@@ -136,11 +136,7 @@ public struct ClinicStore: Sendable {
     // MARK: - Certificates
 
     public func addCertificate(practitionerID: UUID, _ certificate: Certificate) async throws -> CertificateRecord {
-        var errors = FieldErrorCollector()
-        errors.check(!certificate.issuingBody.trimmingCharacters(in: .whitespaces).isEmpty, "issuingBody", "must not be empty")
-        errors.check(!certificate.number.trimmingCharacters(in: .whitespaces).isEmpty, "number", "must not be empty")
-        errors.check(certificate.validFrom <= certificate.validTo, "validTo", "must not be before validFrom")
-        try errors.throwIfAny()
+        try certificate.validate()
         if try await CertificateModel.query(on: store.fluent).filter(\.$issuingBody == certificate.issuingBody)
             .filter(\.$number == certificate.number).first() != nil {
             throw ValidationError(field: "number", rule: "\(certificate.issuingBody) number \(certificate.number) is already recorded")
