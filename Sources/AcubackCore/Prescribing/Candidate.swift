@@ -18,5 +18,6 @@ struct Candidate: Sendable {
         static let lateral = 5
         static let regional = 6
         static let outerReach = 7
+        static let furtherOut = 8
     }
 }

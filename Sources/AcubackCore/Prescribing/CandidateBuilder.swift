@@ -17,9 +17,17 @@ struct CandidateBuilder {
         }
     }
 
-    /// Midline pain is treated on the paravertebral (Jiaji) line; side pain on the inner bladder line.
-    var primaryLine: PointLine { assessment.side == .midline ? .jiaji : .innerBladder }
-    var lateralLine: PointLine { assessment.side == .midline ? .innerBladder : .outerBladder }
+    /// Midline pain is treated on the paravertebral (Jiaji) line; side pain on the inner bladder
+    /// line; sacral pain in the sacral foramina (BL31–BL34), with the inner line (BL27–BL30) beside them.
+    func primaryLine(at level: SpinalLevel) -> PointLine {
+        if level >= .S1 { return .foramen }
+        return assessment.side == .midline ? .jiaji : .innerBladder
+    }
+
+    func lateralLine(at level: SpinalLevel) -> PointLine {
+        if level >= .S1 { return .innerBladder }
+        return assessment.side == .midline ? .innerBladder : .outerBladder
+    }
 
     func candidates() -> [Candidate] {
         var result: [Candidate] = []
@@ -34,6 +42,7 @@ struct CandidateBuilder {
         result += adjacent()
         result += lateral()
         result += regional()
+        result += furtherOut()
         return result
     }
 
@@ -42,10 +51,12 @@ struct CandidateBuilder {
     private func local() -> [Candidate] {
         var result: [Candidate] = []
         for level in levels {
-            if let code = point(on: primaryLine, at: level) ?? point(on: .jiaji, at: level) {
+            if let code = point(on: primaryLine(at: level), at: level) ?? point(on: .jiaji, at: level) {
                 result.append(Candidate(
                     point: code, sides: [.left, .right], role: .local,
-                    reason: "At the painful level \(level.rawValue), beside the spine on both sides.",
+                    reason: level >= .S1
+                        ? "At the painful level \(level.rawValue), in the sacral foramen on both sides."
+                        : "At the painful level \(level.rawValue), beside the spine on both sides.",
                     sources: protocolFollowed.sources + [ClinicalSources.who2008.id], priority: Candidate.Priority.local))
             }
             if assessment.side == .both || assessment.side == .midline, let code = point(on: .midline, at: level) {
@@ -63,11 +74,29 @@ struct CandidateBuilder {
         var result: [Candidate] = []
         for (level, direction) in [(top.advanced(by: -1), "above"), (bottom.advanced(by: 1), "below")]
         where !levels.contains(level) {
-            guard let code = point(on: primaryLine, at: level) ?? point(on: .jiaji, at: level) else { continue }
+            guard let code = point(on: primaryLine(at: level), at: level) ?? point(on: .jiaji, at: level) else { continue }
             result.append(Candidate(
                 point: code, sides: [.left, .right], role: .adjacent,
                 reason: "Radiating out: one level \(direction) the painful span, at \(level.rawValue).",
                 sources: protocolFollowed.sources + [ClinicalSources.who2008.id], priority: Candidate.Priority.adjacent))
+        }
+        return result
+    }
+
+    /// Two levels beyond the painful span on the same line, last in line for the budget: they keep
+    /// the needles in the back when distal and ear points take a large share (CLINICAL.md §1: more
+    /// than 15 needles, most of them in the back).
+    private func furtherOut() -> [Candidate] {
+        guard let top = levels.first, let bottom = levels.last else { return [] }
+        var result: [Candidate] = []
+        let steps = [(-2, "two levels above"), (2, "two levels below"), (-3, "three levels above"), (3, "three levels below")]
+        for (level, direction) in steps.map({ ($0.0 < 0 ? top.advanced(by: $0.0) : bottom.advanced(by: $0.0), $0.1) })
+        where !levels.contains(level) && level.region == region {
+            guard let code = point(on: primaryLine(at: level), at: level) ?? point(on: .jiaji, at: level) else { continue }
+            result.append(Candidate(
+                point: code, sides: [.left, .right], role: .adjacent,
+                reason: "Radiating further out: \(direction) the painful span, at \(level.rawValue).",
+                sources: [ClinicalSources.who2008.id], priority: Candidate.Priority.furtherOut))
         }
         return result
     }
@@ -78,7 +107,7 @@ struct CandidateBuilder {
         let beyond = [top.advanced(by: -1), bottom.advanced(by: 1)].filter { !levels.contains($0) }
         let atLevels = levels.map { ($0, Candidate.Priority.lateral) } + beyond.map { ($0, Candidate.Priority.outerReach) }
         return atLevels.compactMap { level, priority in
-            guard let code = point(on: lateralLine, at: level) else { return nil }
+            guard let code = point(on: lateralLine(at: level), at: level) else { return nil }
             return Candidate(
                 point: code, sides: painSides, role: .adjacent,
                 reason: "Radiating out sideways from the painful area, at \(level.rawValue) on the painful side.",

@@ -44,7 +44,7 @@ public struct PrescriptionEngine: Sendable {
             electroacupuncture: assessment.electroacupuncture && !assessment.patient.implantedDevice,
             findings: Self.merged(findings),
             protocols: Self.unique(protocols),
-            rationale: rationale(regions: regions, protocols: protocols, assessment: assessment),
+            rationale: rationale(regions: regions, protocols: protocols, assessment: assessment, needles: needles),
             acknowledged: [])
         let known = Set(plan.findings.filter(\.needsAcknowledgement).flatMap { [$0.id, $0.rule] })
         var result = plan
@@ -75,6 +75,22 @@ public struct PrescriptionEngine: Sendable {
                 guard !used.contains(code), let other = catalogue.point(code) else { return false }
                 return blockedSides.allSatisfy { !safety.verdict(for: other, side: $0).isBlocked }
             }
+            // An ear point belongs to no side of the back: when one ear cannot be needled, the other can.
+            let otherEar = candidate.role == .auricular && alternative == nil
+                ? blockedSides.map(Self.opposite).filter { side in !candidate.sides.contains(side) && !safety.verdict(for: point, side: side).isBlocked }
+                : []
+            if !otherEar.isEmpty {
+                var moved = candidate
+                moved.sides = otherEar
+                moved.reason = "On the \(otherEar[0].rawValue) ear instead: " + candidate.reason
+                kept.append(moved)
+                findings += blocked.flatMap(\.verdict.blocks).map { block in
+                    var resolved = block
+                    resolved.resolution = "moved to the \(otherEar[0].rawValue) ear"
+                    return resolved
+                }
+                continue
+            }
             if let alternative {
                 used.insert(alternative)
                 var replacement = candidate
@@ -93,10 +109,12 @@ public struct PrescriptionEngine: Sendable {
         return (kept, findings)
     }
 
-    /// Fills the plan by priority, whole candidates at a time, without passing the budget.
+    /// Fills the plan by priority, whole candidates at a time, without passing the budget; needles
+    /// off the back (distal and ear points) take less than half of it, so most are in the back.
     private func proposedNeedles(from candidates: [Candidate], budget: Int) -> [PlannedNeedle] {
         var chosen: [PlannedNeedle] = []
         var taken = Set<String>()
+        let offBackLimit = (budget - 1) / 2
         let ordered = candidates.enumerated().sorted { ($0.element.priority, $0.offset) < ($1.element.priority, $1.offset) }
         for (_, candidate) in ordered {
             guard let point = catalogue.point(candidate.point), let needling = point.needling else { continue }
@@ -105,6 +123,8 @@ public struct PrescriptionEngine: Sendable {
             let needed = sides.count * sites
             guard needed > 0 else { continue }
             if candidate.priority != Candidate.Priority.local, chosen.count + needed > budget { continue }
+            let offBack = candidate.role == .distal || candidate.role == .auricular
+            if offBack, chosen.filter({ $0.role == .distal || $0.role == .auricular }).count + needed > offBackLimit { continue }
             for side in sides {
                 taken.insert("\(candidate.point)|\(side.rawValue)")
                 for site in 1...sites {
@@ -118,8 +138,11 @@ public struct PrescriptionEngine: Sendable {
         return chosen
     }
 
-    private func rationale(regions: [BackRegion], protocols: [TreatmentProtocol], assessment: Assessment) -> String {
+    private func rationale(regions: [BackRegion], protocols: [TreatmentProtocol], assessment: Assessment, needles: [PlannedNeedle]) -> String {
         var parts = zip(regions, protocols).map { $1.rationale(for: $0, assessment) }
+        for followed in Self.unique(protocols) {
+            if let difference = Self.difference(of: needles, from: followed) { parts.append(difference) }
+        }
         if assessment.onset == .acute, regions.contains(.lower) {
             parts.append("Acute onset: distal points are needled first while the patient moves the back gently (movement needling).")
         }
@@ -128,6 +151,33 @@ public struct PrescriptionEngine: Sendable {
     }
 
     // MARK: - Helpers
+
+    static func opposite(_ side: NeedleSide) -> NeedleSide {
+        switch side {
+        case .left: .right
+        case .right: .left
+        case .midline: .midline
+        }
+    }
+
+    /// How a plan labelled with a trial differs from the trial's points, point by point (ear points
+    /// are said once, below, for all plans).
+    static func difference(of needles: [PlannedNeedle], from followed: TreatmentProtocol) -> String? {
+        guard let listed = followed.trialPoints else { return nil }
+        let used = unique(needles.filter { $0.role != .auricular }.map(\.point))
+        let beyond = used.filter { !listed.contains($0) }
+        var sentences: [String] = []
+        if !beyond.isEmpty {
+            let reasons = beyond.map { code in "\(code) (\(needles.first { $0.point == code }?.role.rawValue ?? "added"))" }
+            sentences.append("Beyond the \(followed.name) points: \(reasons.joined(separator: ", ")).")
+        }
+        if followed == .cherkin2009 {
+            let missing = ["GV3", "BL23", "BL40", "KI3"].filter { !used.contains($0) }
+            if !missing.isEmpty { sentences.append("Of the \(followed.name) points, not used here: \(missing.joined(separator: ", ")).") }
+        }
+        if sentences.isEmpty { return "Every point beside the ear points is from the \(followed.name) list." }
+        return sentences.joined(separator: " ")
+    }
 
     /// As the practitioner works: by role, the engine's needles before hand-added ones, otherwise
     /// in the order proposed.

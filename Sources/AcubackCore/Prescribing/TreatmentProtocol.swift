@@ -23,6 +23,24 @@ public enum TreatmentProtocol: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// The points the trial's protocol used (for the ART trial, its lists to choose from); nil for
+    /// the level-built plan, which follows no trial. A plan labelled with a trial says point by
+    /// point how it differs from this list.
+    public var trialPoints: Set<String>? {
+        switch self {
+        case .cherkin2009:
+            return ["GV3", "BL23", "BL40", "KI3"]
+        case .brinkhaus2006:
+            let bladder = (20...34).map { "BL\($0)" } + (50...54).map { "BL\($0)" }
+            let jiaji = SpinalLevel.allCases.filter { $0 >= .T1 && $0 <= .L5 }.map { "EX-B2-\($0.rawValue)" }
+            let local = bladder + jiaji + ["GB30", "GV3", "GV4", "GV5", "GV6", "EX-B8"]
+            let distal = ["SI3", "BL40", "BL60", "BL62", "KI3", "KI7", "GB31", "GB34", "GB41", "LR3", "GV14", "GV20"]
+            return Set(local + distal)
+        case .levelBuilt:
+            return nil
+        }
+    }
+
     static func `for`(_ region: BackRegion, _ assessment: Assessment) -> TreatmentProtocol {
         guard region == .lower else { return .levelBuilt }
         return assessment.levels.contains { $0.region == .lower } ? .brinkhaus2006 : .cherkin2009
