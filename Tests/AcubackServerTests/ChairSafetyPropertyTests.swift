@@ -114,3 +114,37 @@ import Testing
         }
     }
 }
+
+/// The week of pregnancy the chair applies is the week on the day of the session, counted on from
+/// the day it was recorded, not the week as it was typed in.
+@Suite struct ChairPregnancyWeekTests {
+    @Test func aWeekRecordedThreeWeeksAgoHasMovedIntoTheSecondTrimester() async throws {
+        try await withTestWorld { _, world in
+            let services = AppServices(database: world.store, publicAddress: PublicAddress(configured: "http://test", fallback: ""))
+            let chair = TreatmentSessionService(services: services)
+            let actor = world.sessions[.practitioner]!.actor
+            let session = try await chair.session(world.sessionID, for: .treatPatient, by: actor, from: nil)
+            try await services.patients.updateIntake(
+                patientID: session.patientID, risks: RiskFactors(pregnancyWeek: 11, bmi: 24), at: Date().addingTimeInterval(-21 * 86_400))
+            let stored = try #require(try await services.patients.clinical(patientID: session.patientID)?.risks)
+            #expect(stored.pregnancyWeek == 11 && stored.pregnancyRecordedOn != nil)
+            #expect(try await chair.safety(for: session).engine.assessment.patient.pregnancyWeek == 14)
+            await #expect(throws: NeedleRefusal.self) {
+                try await chair.insert(
+                    NeedleChoice(point: "BL25", side: .left), depthMm: 5, needleType: "0.25 × 40 mm", stimulation: .manual, deQi: true,
+                    into: world.sessionID, by: actor, from: nil)
+            }
+            // Giving the same week again later keeps the first day, so the count is not reset.
+            try await services.patients.updateIntake(patientID: session.patientID, risks: RiskFactors(pregnancyWeek: 14, bmi: 24))
+            #expect(try await services.patients.clinical(patientID: session.patientID)?.risks.pregnancyWeek == 11)
+            // A day in the future, or longer ago than a pregnancy lasts, is refused naming the field.
+            for day in ["2999-01-01", "2001-01-01"] {
+                let error = await #expect(throws: ValidationError.self) {
+                    try await services.patients.updateIntake(
+                        patientID: session.patientID, risks: RiskFactors(pregnancyWeek: 12, pregnancyRecordedOn: CalendarDay(day), bmi: 24))
+                }
+                #expect(error?.errors.first?.field == "pregnancyRecordedOn")
+            }
+        }
+    }
+}

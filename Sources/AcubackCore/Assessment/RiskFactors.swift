@@ -125,4 +125,12 @@ public struct RiskFactors: Codable, Sendable, Equatable {
         }
         return risks
     }
+
+    /// A given day for the week must be a real past day within a pregnancy's length.
+    public func checkPregnancyDate(today: CalendarDay, into errors: inout FieldErrorCollector) {
+        guard let recorded = pregnancyRecordedOn else { return }
+        errors.check(
+            recorded <= today && today.days(since: recorded) <= Self.lastPregnancyWeek * 7, "pregnancyRecordedOn",
+            "must be a day in the last \(Self.lastPregnancyWeek) weeks, not in the future")
+    }
 }

@@ -12,12 +12,13 @@ struct TreatmentSessionService: Sendable {
 
     // MARK: Plans
 
-    /// The plan for the patient's newest assessment and recorded risk factors, with `edits`.
+    /// The plan for the patient's newest assessment and recorded risk factors (the week of
+    /// pregnancy counted on to today), with `edits`.
     func proposePlan(for patient: PatientRecord, edits: [PlanEdit] = [], acknowledged: [String] = []) async throws -> TreatmentPlan {
         guard let clinical = try await services.patients.clinical(patientID: patient.id),
               var assessment = clinical.assessments.first?.assessment
         else { throw RuleRefusal(field: "assessment", rule: "the patient has no assessment yet: record one at a consultation first") }
-        assessment.patient = clinical.risks
+        assessment.patient = clinical.risks.on(CalendarDay(services.now(), in: .gmt))
         return try PrescriptionEngine().plan(for: assessment, edits: edits, acknowledged: acknowledged)
     }
 
@@ -124,9 +125,9 @@ struct TreatmentSessionService: Sendable {
     /// (the week of pregnancy counted on), the plan's needles and whether it uses electroacupuncture.
     func safety(for session: TreatmentSessionRecord) async throws -> ChairSafetyCheck {
         let risks = try await services.patients.clinical(patientID: session.patientID)?.risks ?? .none
-        let zone = try await ClinicStore(services.database).settings(clinicID: session.clinicID).zone
+        // Weeks are counted in whole days of UTC, as they are recorded.
         return ChairSafetyCheck(
-            engine: SafetyEngine(patient: risks.on(CalendarDay(services.now(), in: zone)), catalogue: catalogue),
+            engine: SafetyEngine(patient: risks.on(CalendarDay(services.now(), in: .gmt)), catalogue: catalogue),
             planned: session.chair.planned, planAllowsElectroacupuncture: session.plan.electroacupuncture)
     }
 

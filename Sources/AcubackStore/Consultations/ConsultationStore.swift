@@ -18,6 +18,9 @@ public struct ConsultationStore: Sendable {
         _ consultation: Consultation, patientID: UUID, clinicID: UUID, practitionerID: UUID, by userID: UUID, at now: Date,
         attending day: Range<Date>? = nil, audit: AuditEntry
     ) async throws -> ConsultationRecord {
+        var errors = FieldErrorCollector()
+        consultation.assessment.patient.checkPregnancyDate(today: CalendarDay(now, in: .gmt), into: &errors)
+        try errors.throwIfAny()
         let id = UUID()
         try await store.audited(audit, at: now) { db in
             guard let patient = try await PatientModel.find(patientID, on: db) else { throw StoreError.missingRecord("patient") }

@@ -21,5 +21,6 @@ enum AcubackMigrations {
         KeyTheAuditChain(),
         HoldPatientSlots(),
         RecordAdjuncts(),
+        KeepPregnancyDates(),
     ]
 }

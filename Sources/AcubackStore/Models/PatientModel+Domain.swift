@@ -31,7 +31,7 @@ extension PatientModel {
     var riskFactors: RiskFactors {
         get {
             RiskFactors(
-                pregnancyWeek: pregnancyWeek, anticoagulants: anticoagulants,
+                pregnancyWeek: pregnancyWeek, pregnancyRecordedOn: pregnancyRecordedOn.flatMap(CalendarDay.init), anticoagulants: anticoagulants,
                 bleedingDisorder: BleedingDisorder(rawValue: bleedingDisorder) ?? .none,
                 implantedDevice: implantedDevice, lungDisease: lungDisease, thoracicSurgery: thoracicSurgery,
                 bmi: bmi, faintingHistory: faintingHistory, needlePhobia: needlePhobia, epilepsy: epilepsy,
@@ -39,6 +39,7 @@ extension PatientModel {
         }
         set {
             pregnancyWeek = newValue.pregnancyWeek
+            pregnancyRecordedOn = newValue.pregnancyRecordedOn?.description
             anticoagulants = newValue.anticoagulants
             bleedingDisorder = newValue.bleedingDisorder.rawValue
             implantedDevice = newValue.implantedDevice

@@ -13,6 +13,8 @@ final class PatientModel: Model, @unchecked Sendable {
     @OptionalField(key: "email") var email: String?
     @OptionalField(key: "phone") var phone: String?
     @OptionalField(key: "pregnancy_week") var pregnancyWeek: Int?
+    /// The day the week of pregnancy was given (YYYY-MM-DD), so it is counted on, never stale.
+    @OptionalField(key: "pregnancy_recorded_on") var pregnancyRecordedOn: String?
     @Field(key: "anticoagulants") var anticoagulants: Bool
     @Field(key: "bleeding_disorder") var bleedingDisorder: String
     @Field(key: "implanted_device") var implantedDevice: Bool

@@ -42,6 +42,7 @@ extension PatientStore {
             errors.check(Assessment.pregnancyWeeks.contains(week), "pregnancyWeek", "must be from 1 to 42, or empty when not pregnant")
         }
         if let bmi = risks.bmi { errors.check(Assessment.bmiRange.contains(bmi), "bmi", "must be from 10 to 80") }
+        risks.checkPregnancyDate(today: CalendarDay(now, in: .gmt), into: &errors)
         try errors.throwIfAny()
         guard let patient = try await PatientModel.find(patientID, on: store.fluent) else { return }
         patient.riskFactors = risks.recordingPregnancy(on: CalendarDay(now, in: .gmt), previous: patient.riskFactors)

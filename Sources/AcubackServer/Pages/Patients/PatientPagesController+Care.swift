@@ -136,7 +136,8 @@ extension PatientPagesController {
             }
         }
         if values["canEditIntake"] as? Bool == true, let clinical = try await services.patients.clinical(patientID: patient.id) {
-            let risks = clinical.risks
+            // The week of pregnancy as it stands today, so saving the form unchanged keeps its count.
+            let risks = clinical.risks.on(CalendarDay(services.now(), in: .gmt))
             values["intake"] = [
                 "pregnancyWeek": risks.pregnancyWeek.map(String.init) ?? "", "bmi": risks.bmi.map { String($0) } ?? "",
                 "flags": [

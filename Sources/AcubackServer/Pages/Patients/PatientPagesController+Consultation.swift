@@ -76,7 +76,7 @@ extension PatientPagesController {
             let mayAssess = AccessPolicy.decide(actor, .planTreatment, target).isAllowed && actor.practitionerID != nil
             if mayAssess {
                 values["canAssess"] = true
-                let risks = try await services.patients.clinical(patientID: patient.id)?.risks ?? .none
+                let risks = (try await services.patients.clinical(patientID: patient.id)?.risks ?? .none).on(CalendarDay(services.now(), in: .gmt))
                 values["consultationForm"] = ConsultationForm(
                     fields: ConsultationForm.prefilled(from: history.first?.consultation, risks: risks)).context(errors: [])
                 values["canDecide"] = !flags.screens.allSatisfy(\.screen.flags.isEmpty)

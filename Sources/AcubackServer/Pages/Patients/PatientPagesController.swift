@@ -59,7 +59,7 @@ struct PatientPagesController {
         if AccessPolicy.decide(actor, .readPatientClinical, target).isAllowed,
            let clinical = try await services.patients.clinical(patientID: patient.id) {
             recordType = "patient+clinical"
-            values["clinical"] = ClinicalView.context(risks: clinical.risks)
+            values["clinical"] = ClinicalView.context(risks: clinical.risks.on(CalendarDay(services.now(), in: .gmt)))
         }
         values.merge(try await careContext(patient, actor)) { _, new in new }
         let zone = try await ClinicStore(services.database).settings(clinicID: patient.clinicID).zone
