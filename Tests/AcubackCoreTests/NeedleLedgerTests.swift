@@ -116,6 +116,7 @@ import Testing
                     case .removed: unaccounted -= 1
                     case .removedAll(let n, _), .found(let n, _): unaccounted -= n
                     case .declaredLost: unaccounted = 0
+                    case .stimulated: break
                     }
                 } catch {
                     #expect(ledger == before, "a refused \(event) changed the ledger")

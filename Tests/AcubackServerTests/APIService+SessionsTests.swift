@@ -141,6 +141,10 @@ import Testing
             let (notIn, problem) = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/removals", #"{"point": "UB23", "side": "left"}"#)
             #expect(notIn == .unprocessableContent)
             #expect((problem["detail"] as? String)?.contains("BL23 left is not in") == true)
+            let pairBody = #"{"first": {"point": "BL25", "side": "left"}, "second": {"point": "BL40", "side": "left"}, "frequencyHz": 2, "waveform": "continuous", "durationMinutes": 20}"#
+            let (noPair, pairProblem) = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/electrical-pairs", pairBody)
+            #expect(noPair == .unprocessableContent, "\(pairProblem)")
+            #expect((pairProblem["detail"] as? String)?.contains("electroacupuncture.not-allowed") == true, "\(pairProblem)")
             let (_, session) = try await send(client, world, .practitioner, .get, "/api/v1/sessions/\(id)")
             #expect((session["ledger"] as? [Any])?.isEmpty == true)
         }

@@ -161,6 +161,8 @@ import Testing
             jsonBody: { _ in #"{"all": true, "count": 99}"# }),
         Row(method: .post, route: "/api/v1/sessions/{sessionId}/search", uri: { "/api/v1/sessions/\($0.sessionID)/search" }, expected: ownSession, json: true,
             jsonBody: { _ in #"{"found": 1}"# }),
+        Row(method: .post, route: "/api/v1/sessions/{sessionId}/electrical-pairs", uri: { "/api/v1/sessions/\($0.sessionID)/electrical-pairs" }, expected: ownSession, json: true,
+            jsonBody: { _ in #"{"first": {"point": "BL25", "side": "left"}, "second": {"point": "BL40", "side": "left"}, "frequencyHz": 2, "waveform": "continuous", "durationMinutes": 20}"# }),
         Row(method: .post, route: "/api/v1/sessions/{sessionId}/timer", uri: { "/api/v1/sessions/\($0.sessionID)/timer" }, expected: ownSession, json: true),
         Row(method: .post, route: "/api/v1/sessions/{sessionId}/close", uri: { "/api/v1/sessions/\($0.sessionID)/close" }, expected: ownSession, json: true,
             jsonBody: { _ in #"{"painAfter": 2}"# }),

@@ -41,7 +41,7 @@ public struct PrescriptionEngine: Sendable {
             needles: needles,
             position: position.position,
             retentionMinutes: RetentionRule.minutes(for: assessment),
-            electroacupuncture: assessment.electroacupuncture && !assessment.patient.implantedDevice,
+            electroacupuncture: assessment.electroacupuncture && !assessment.patient.implantedDevice && !assessment.patient.epilepsy,
             findings: Self.merged(findings),
             protocols: Self.unique(protocols),
             rationale: rationale(regions: regions, protocols: protocols, assessment: assessment, needles: needles),

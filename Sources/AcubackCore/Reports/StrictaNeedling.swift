@@ -18,6 +18,8 @@ public struct StrictaNeedling: Codable, Sendable, Equatable {
     public let responseSought: String
     /// 2e: needle stimulation.
     public let stimulation: [Stimulation]
+    /// 2e: each electroacupuncture pair with its two points, frequency, waveform, intensity and duration.
+    public let electricalPairs: [String]
     /// 2f: needle retention time in minutes.
     public let retentionMinutes: Int?
     /// 2g: needle type (gauge, length, material or maker).
@@ -46,6 +48,7 @@ public struct StrictaNeedling: Codable, Sendable, Equatable {
         var seen: [Stimulation] = []
         for stimulation in insertions.map(\.stimulation) where !seen.contains(stimulation) { seen.append(stimulation) }
         stimulation = seen
+        electricalPairs = session.ledger.electricalPairs.map(\.summary)
         if let start = session.timer.startedAt, let end = session.removalStartedAt {
             retentionMinutes = Int((end.timeIntervalSince(start) / 60).rounded())
         } else {

@@ -145,10 +145,15 @@ public struct StrictaReport: Codable, Sendable, Equatable {
             .filled("2b", "Names of points used", points.joined(separator: "; ")),
             .filled("2c", "Depth of insertion", depths.isEmpty ? "None recorded." : Self.summary(depths.map(Double.init), unit: "mm")),
             .filled("2d", "Response sought", "De qi; obtained at \(deQi) of \(counts.reduce(0, +)) insertions."),
-            .filled("2e", "Needle stimulation", stimulation.isEmpty ? "None." : stimulation.joined(separator: ", ")),
+            .filled("2e", "Needle stimulation", (stimulation.isEmpty ? "None." : stimulation.joined(separator: ", "))
+                + Self.electrical(needling.flatMap(\.electricalPairs))),
             .filled("2f", "Needle retention time", retentions.isEmpty ? "Not timed." : Self.summary(retentions.map(Double.init), unit: "minutes")),
             .filled("2g", "Needle type", types.joined(separator: "; ")),
         ]
+    }
+
+    static func electrical(_ pairs: [String]) -> String {
+        pairs.isEmpty ? "" : "; electroacupuncture pairs: " + pairs.joined(separator: "; ")
     }
 
     static func frequency(_ regimen: Regimen?, _ sessions: [Session]) -> String {

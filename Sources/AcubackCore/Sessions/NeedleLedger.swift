@@ -108,10 +108,13 @@ public enum NeedleEvent: Codable, Sendable, Equatable {
     case found(count: Int, at: Date)
     /// The search is over: the needles still unaccounted for are lost, an incident.
     case declaredLost(note: String, at: Date)
+    /// Two needles in the patient stimulated electrically as a pair.
+    case stimulated(ElectricalPair)
 
     public var at: Date {
         switch self {
         case .inserted(let insertion): insertion.at
+        case .stimulated(let pair): pair.at
         case .removed(_, let at), .removedAll(_, let at), .found(_, let at), .declaredLost(_, let at): at
         }
     }
@@ -184,6 +187,10 @@ public struct NeedleLedger: Sendable, Equatable {
         events.compactMap { if case .inserted(let insertion) = $0 { insertion } else { nil } }
     }
 
+    public var electricalPairs: [ElectricalPair] {
+        events.compactMap { if case .stimulated(let pair) = $0 { pair } else { nil } }
+    }
+
     /// Validates and records one event.
     public mutating func apply(_ event: NeedleEvent) throws(LedgerError) {
         switch event {
@@ -208,6 +215,8 @@ public struct NeedleLedger: Sendable, Equatable {
         case .declaredLost:
             guard searchOpen, inCount > 0 else { throw .noSearch }
             for index in needles.indices where needles[index].state == .inPatient { needles[index].state = .lost }
+        case .stimulated(let pair):
+            for key in [pair.first, pair.second] where !isIn(key) { throw .notIn(key) }
         }
         if inCount == 0 { searchOpen = false }
         events.append(event)

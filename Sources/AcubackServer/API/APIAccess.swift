@@ -41,6 +41,7 @@ enum APIAccess {
         Operations.InsertNeedle.id: .treatPatient,
         Operations.RemoveNeedles.id: .treatPatient,
         Operations.RecordSearch.id: .treatPatient,
+        Operations.RecordElectricalPair.id: .treatPatient,
         Operations.StartTimer.id: .treatPatient,
         Operations.CloseSession.id: .treatPatient,
         Operations.ListCheckIns.id: .recordCheckIn,

@@ -109,6 +109,20 @@ extension APIService {
         return .ok(.init(body: .json(try sessionBody(record))))
     }
 
+    func recordElectricalPair(_ input: Operations.RecordElectricalPair.Input) async throws -> Operations.RecordElectricalPair.Output {
+        guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
+        func choice(_ ref: Components.Schemas.NeedleRef) -> NeedleChoice {
+            NeedleChoice(
+                point: ref.point, side: ref.side.flatMap { NeedleSide(rawValue: $0.rawValue) }, site: ref.site, location: ref.location,
+                area: ref.area.flatMap { BodyArea(rawValue: $0.rawValue) }, level: ref.level.flatMap { SpinalLevel(rawValue: $0.rawValue) })
+        }
+        let record = try await chair.stimulate(
+            choice(body.first), choice(body.second), frequencyHz: body.frequencyHz, waveform: Waveform(rawValue: body.waveform.rawValue) ?? .continuous,
+            intensityMa: body.intensityMa, durationMinutes: body.durationMinutes, in: try sessionID(input.path.sessionId), by: try actor,
+            from: RequestActor.clientAddress)
+        return .ok(.init(body: .json(try sessionBody(record))))
+    }
+
     func recordSearch(_ input: Operations.RecordSearch.Input) async throws -> Operations.RecordSearch.Output {
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
         let id = try sessionID(input.path.sessionId)

@@ -139,6 +139,7 @@ struct LedgerEntry: Encodable {
     var note: String?
     var overridden: [String]?
     var overrideReason: String?
+    var electricalPair: ElectricalPairBody?
 
     init(_ event: NeedleEvent) {
         at = event.at
@@ -161,7 +162,41 @@ struct LedgerEntry: Encodable {
         case .declaredLost(let note, _):
             kind = "declared-lost"
             self.note = note
+        case .stimulated(let pair):
+            kind = "stimulated"
+            electricalPair = ElectricalPairBody(pair)
         }
+    }
+}
+
+/// An electroacupuncture pair, for JSON.
+struct ElectricalPairBody: Encodable {
+    struct End: Encodable {
+        let point: String?
+        let side: NeedleSide?
+        let site: Int?
+        let location: String?
+        let area: BodyArea?
+        let level: SpinalLevel?
+
+        init(_ key: NeedleKey) {
+            (point, side, site, location, area, level) = (key.point, key.side, key.site, key.location, key.area, key.level)
+        }
+    }
+
+    let first, second: End
+    let frequencyHz: Double
+    let waveform: Waveform
+    let intensityMa: Double?
+    let durationMinutes: Int
+
+    init(_ pair: ElectricalPair) {
+        first = End(pair.first)
+        second = End(pair.second)
+        frequencyHz = pair.frequencyHz
+        waveform = pair.waveform
+        intensityMa = pair.intensityMa
+        durationMinutes = pair.durationMinutes
     }
 }
 

@@ -121,6 +121,20 @@ struct TreatmentSessionService: Sendable {
         return try await change(session, .inserted(insertion), action, actor, address)
     }
 
+    /// Records two needles in the patient stimulated as an electroacupuncture pair, when the rules allow it.
+    func stimulate(
+        _ first: NeedleChoice, _ second: NeedleChoice, frequencyHz: Double, waveform: Waveform, intensityMa: Double?, durationMinutes: Int,
+        in sessionID: UUID, by actor: Actor, from address: String?
+    ) async throws -> TreatmentSessionRecord {
+        let session = try await session(sessionID, for: .treatPatient, by: actor, from: address)
+        let pair = ElectricalPair(
+            first: try first.key(in: catalogue), second: try second.key(in: catalogue), frequencyHz: frequencyHz, waveform: waveform,
+            intensityMa: intensityMa, durationMinutes: durationMinutes, at: services.now())
+        try pair.validate()
+        try await safety(for: session).check(pair)
+        return try await change(session, .stimulated(pair), "session.electroacupuncture", actor, address)
+    }
+
     /// The chair's safety check for this session: the patient's risk factors as they stand today
     /// (the week of pregnancy counted on), the plan's needles and whether it uses electroacupuncture.
     func safety(for session: TreatmentSessionRecord) async throws -> ChairSafetyCheck {

@@ -24,6 +24,7 @@ extension NeedleEvent {
         case .removedAll: "removed-all"
         case .found: "found"
         case .declaredLost: "declared-lost"
+        case .stimulated: "stimulated"
         }
     }
 }

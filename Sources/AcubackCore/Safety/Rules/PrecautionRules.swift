@@ -17,8 +17,10 @@ struct PrecautionRules: PlanRule {
         if patient.epilepsy {
             findings.append(Finding(
                 severity: .warn, rule: Self.epilepsy,
-                message: "Epilepsy: treat lying down, do not leave the patient alone while needles are in.",
-                source: ClinicalSources.practiceRule.id))
+                message: "Epilepsy: treat lying down, do not leave the patient alone while needles are in"
+                    + (assessment.electroacupuncture ? "; no electroacupuncture (Acuback does not record whether the epilepsy is controlled)." : "."),
+                source: ClinicalSources.practiceRule.id,
+                resolution: assessment.electroacupuncture ? "electroacupuncture switched off" : nil))
         }
         if patient.needlePhobia {
             findings.append(Finding(

@@ -119,6 +119,7 @@ struct ChairView {
         case .removedAll(let count, _): "All out: \(count) counted"
         case .found(let count, _): "Search: \(count) found"
         case .declaredLost(let note, _): "Search ended, needle(s) lost: \(note)"
+        case .stimulated(let pair): "Electroacupuncture: \(pair.summary)"
         }
     }
 }
