@@ -137,6 +137,8 @@ import Testing
         Row(method: .post, route: "/sessions/{id}/needles", uri: { "/sessions/\($0.sessionID)/needles" }, body: { _, _ in [("point", "BL99"), ("side", "left")] }, expected: ownSession),
         Row(method: .post, route: "/sessions/{id}/needles", uri: { "/sessions/\($0.colleagueSessionID)/needles" }, body: { _, _ in [("point", "BL99"), ("side", "left")] }, expected: [S, F, F, F, F]),
         Row(method: .post, route: "/sessions/{id}/removals", uri: { "/sessions/\($0.sessionID)/removals" }, body: { _, _ in [("all", "true"), ("count", "99")] }, expected: ownSession),
+        Row(method: .post, route: "/sessions/{id}/electrical-pairs", uri: { "/sessions/\($0.sessionID)/electrical-pairs" },
+            body: { _, _ in [("first", "BL25|left||"), ("second", "BL40|left||"), ("frequencyHz", "2"), ("durationMinutes", "20")] }, expected: ownSession),
         Row(method: .post, route: "/sessions/{id}/search", uri: { "/sessions/\($0.sessionID)/search" }, body: { _, _ in [("found", "1")] }, expected: ownSession),
         Row(method: .post, route: "/sessions/{id}/timer", uri: { "/sessions/\($0.sessionID)/timer" }, body: { _, _ in [] }, expected: ownSession),
         Row(method: .post, route: "/sessions/{id}/close", uri: { "/sessions/\($0.sessionID)/close" }, body: { _, _ in [("painAfter", "2")] }, expected: ownSession),

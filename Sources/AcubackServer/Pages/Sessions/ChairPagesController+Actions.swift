@@ -28,6 +28,19 @@ extension ChairPagesController {
                     overrideReason: form.first("overrideReason").flatMap { $0.isEmpty ? nil : $0 }, into: id, by: actor, from: context.clientAddress)
             }
         }
+        router.post("/sessions/{id}/electrical-pairs") { request, context in
+            try await act(request, context) { id, actor, form in
+                // Each end is a needle row's packed value, as the In and Out buttons send it.
+                func end(_ name: String) throws -> NeedleChoice { try Self.choice(FormFields(values: ["needle": [form.text(name)]])) }
+                guard let frequency = Double(form.text("frequencyHz")) else { throw ValidationError(field: "frequencyHz", rule: "must be a number of Hz") }
+                guard let minutes = Int(form.text("durationMinutes")) else { throw ValidationError(field: "durationMinutes", rule: "must be a whole number of minutes") }
+                let intensity = form.text("intensityMa")
+                guard intensity.isEmpty || Double(intensity) != nil else { throw ValidationError(field: "intensityMa", rule: "must be a number of mA, or empty for as tolerated") }
+                _ = try await sessions.stimulate(
+                    try end("first"), try end("second"), frequencyHz: frequency, waveform: Waveform(rawValue: form.text("waveform")) ?? .continuous,
+                    intensityMa: Double(intensity), durationMinutes: minutes, in: id, by: actor, from: context.clientAddress)
+            }
+        }
         router.post("/sessions/{id}/removals") { request, context in
             try await act(request, context) { id, actor, form in
                 if form.has("all") {

@@ -36,6 +36,9 @@ struct ChairView {
             "canTreat": canTreat && record.isOpen,
             "chart": BackChart(plan: record.plan, painfulRegions: painful, catalogue: .standard, states: states).render(),
             "needles": needles.map(row),
+            // The needles in now, for choosing the two ends of an electroacupuncture pair.
+            "needlesIn": needles.filter { $0.state == "in" }.map { ["value": row($0)["value"] as? String ?? "", "label": $0.label] },
+            "waveforms": Waveform.allCases.map(\.rawValue),
             "counts": ["planned": body.counts.planned, "inserted": body.counts.inserted, "in": body.counts.in, "out": body.counts.out, "lost": body.counts.lost],
             "hasLost": body.counts.lost > 0,
             "searchOpen": chair.ledger.searchOpen,
