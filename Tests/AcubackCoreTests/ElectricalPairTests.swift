@@ -42,6 +42,10 @@ import Testing
         #expect(rule(chair(healthy), pair(NeedleKey(point: "GV20", side: .midline), NeedleKey(point: "GV14", side: .midline))) != nil)
         #expect(rule(chair(RiskFactors(pregnancyWeek: 8, bmi: 24)), pair(bl25Left, bl40Left)) == ChairSafetyCheck.pairPregnancyRule)
         #expect(rule(chair(RiskFactors(bmi: 24, brokenSkinRegions: [.leftLeg])), pair(bl25Left, bl40Left)) == ChairSafetyCheck.pairSkinRule)
+        #expect(rule(chair(RiskFactors(bmi: 24, metalImplantRegions: [.leftLeg])), pair(bl25Left, bl40Left)) == ChairSafetyCheck.pairImplantRule)
+        // A metal implant is no reason against a needle, only against current through it.
+        let needle = Insertion(key: bl40Left, at: Date(), depthMm: 10, needleType: "0.30 × 40 mm", stimulation: .manual, deQi: true)
+        #expect((try? chair(RiskFactors(bmi: 24, metalImplantRegions: [.leftLeg])).check(needle, overrideReason: nil)) != nil)
     }
 
     @Test func theSettingsAreChecked() {

@@ -28,6 +28,8 @@ public struct RiskFactors: Codable, Sendable, Equatable {
     public var needlePhobia: Bool
     public var epilepsy: Bool
     public var brokenSkinRegions: [SkinRegion]
+    /// Where a metal implant lies (a joint replacement, plates, screws): no electrical current through it.
+    public var metalImplantRegions: [SkinRegion]
     public var cannotLieProne: Bool
 
     public init(
@@ -43,6 +45,7 @@ public struct RiskFactors: Codable, Sendable, Equatable {
         needlePhobia: Bool = false,
         epilepsy: Bool = false,
         brokenSkinRegions: [SkinRegion] = [],
+        metalImplantRegions: [SkinRegion] = [],
         cannotLieProne: Bool = false
     ) {
         self.pregnancyWeek = pregnancyWeek
@@ -57,6 +60,7 @@ public struct RiskFactors: Codable, Sendable, Equatable {
         self.needlePhobia = needlePhobia
         self.epilepsy = epilepsy
         self.brokenSkinRegions = brokenSkinRegions
+        self.metalImplantRegions = metalImplantRegions
         self.cannotLieProne = cannotLieProne
     }
 
@@ -64,7 +68,7 @@ public struct RiskFactors: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case pregnancyWeek, pregnancyRecordedOn, anticoagulants, bleedingDisorder, implantedDevice, lungDisease, thoracicSurgery, bmi
-        case faintingHistory, needlePhobia, epilepsy, brokenSkinRegions, cannotLieProne
+        case faintingHistory, needlePhobia, epilepsy, brokenSkinRegions, metalImplantRegions, cannotLieProne
     }
 
     /// Every risk factor may be left out; a missing one means the patient does not have it.
@@ -82,6 +86,7 @@ public struct RiskFactors: Codable, Sendable, Equatable {
         needlePhobia = try values.decodeIfPresent(Bool.self, forKey: .needlePhobia) ?? false
         epilepsy = try values.decodeIfPresent(Bool.self, forKey: .epilepsy) ?? false
         brokenSkinRegions = try values.decodeIfPresent([SkinRegion].self, forKey: .brokenSkinRegions) ?? []
+        metalImplantRegions = try values.decodeIfPresent([SkinRegion].self, forKey: .metalImplantRegions) ?? []
         cannotLieProne = try values.decodeIfPresent(Bool.self, forKey: .cannotLieProne) ?? false
     }
 

@@ -56,6 +56,7 @@ extension ChairSafetyCheck {
     public static let pairHeadRule = "electroacupuncture.head"
     public static let pairPregnancyRule = "electroacupuncture.pregnancy"
     public static let pairSkinRule = "electroacupuncture.skin-in-path"
+    public static let pairImplantRule = "electroacupuncture.metal-implant-in-path"
 
     /// Checks an electroacupuncture pair: the patient and plan allow it, each pair stays on one side
     /// of the body, no current across the chest or on the head, none over the lumbosacral region in
@@ -82,6 +83,9 @@ extension ChairSafetyCheck {
         // The current runs between the two needles: the skin regions at both ends are in its path.
         if let broken = [first.skinRegion, second.skinRegion].first(where: patient.brokenSkinRegions.contains) {
             throw .noElectricalStimulation(rule: Self.pairSkinRule, why: "broken skin (\(broken.rawValue)) in the current's path")
+        }
+        if let implant = [first.skinRegion, second.skinRegion].first(where: patient.metalImplantRegions.contains) {
+            throw .noElectricalStimulation(rule: Self.pairImplantRule, why: "a metal implant (\(implant.rawValue)) in the current's path")
         }
     }
 }

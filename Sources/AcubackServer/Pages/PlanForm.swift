@@ -47,6 +47,7 @@ struct PlanForm {
             bmi: number("bmi", field: "patient.bmi", as: Double.self, rule: "must be a number"),
             faintingHistory: flag("faintingHistory"), needlePhobia: flag("needlePhobia"), epilepsy: flag("epilepsy"),
             brokenSkinRegions: choices("brokenSkinRegions", field: "patient.brokenSkinRegions", as: SkinRegion.self),
+            metalImplantRegions: choices("metalImplantRegions", field: "patient.metalImplantRegions", as: SkinRegion.self),
             cannotLieProne: flag("cannotLieProne"))
         let assessment = Assessment(
             regions: regions, side: side ?? .both, levels: choices("levels", as: SpinalLevel.self).sorted(),
@@ -108,6 +109,7 @@ struct PlanForm {
             "noBleeding": first("bleedingDisorder") == nil,
             "flags": flags.map { ["name": $0.0, "label": $0.1, "checked": flag($0.0)] },
             "skinRegions": options(SkinRegion.self, "brokenSkinRegions") { PositionText.words($0.rawValue) },
+            "implantRegions": options(SkinRegion.self, "metalImplantRegions") { PositionText.words($0.rawValue) },
             "errors": errors.map { ["field": $0.field, "rule": $0.rule] },
             "hasErrors": !errors.isEmpty,
         ]

@@ -22,5 +22,6 @@ enum AcubackMigrations {
         HoldPatientSlots(),
         RecordAdjuncts(),
         KeepPregnancyDates(),
+        RecordMetalImplants(),
     ]
 }

@@ -35,7 +35,8 @@ extension PatientModel {
                 bleedingDisorder: BleedingDisorder(rawValue: bleedingDisorder) ?? .none,
                 implantedDevice: implantedDevice, lungDisease: lungDisease, thoracicSurgery: thoracicSurgery,
                 bmi: bmi, faintingHistory: faintingHistory, needlePhobia: needlePhobia, epilepsy: epilepsy,
-                brokenSkinRegions: ListColumn.decode(brokenSkinRegions), cannotLieProne: cannotLieProne)
+                brokenSkinRegions: ListColumn.decode(brokenSkinRegions), metalImplantRegions: ListColumn.decode(metalImplantRegions ?? ""),
+                cannotLieProne: cannotLieProne)
         }
         set {
             pregnancyWeek = newValue.pregnancyWeek
@@ -50,6 +51,7 @@ extension PatientModel {
             needlePhobia = newValue.needlePhobia
             epilepsy = newValue.epilepsy
             brokenSkinRegions = ListColumn.encode(newValue.brokenSkinRegions)
+            metalImplantRegions = newValue.metalImplantRegions.isEmpty ? nil : ListColumn.encode(newValue.metalImplantRegions)
             cannotLieProne = newValue.cannotLieProne
         }
     }

@@ -26,6 +26,7 @@ final class PatientModel: Model, @unchecked Sendable {
     @Field(key: "epilepsy") var epilepsy: Bool
     /// Comma-separated `SkinRegion` raw values; one portable column on SQLite and PostgreSQL.
     @Field(key: "broken_skin_regions") var brokenSkinRegions: String
+    @OptionalField(key: "metal_implant_regions") var metalImplantRegions: String?
     @Field(key: "cannot_lie_prone") var cannotLieProne: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 

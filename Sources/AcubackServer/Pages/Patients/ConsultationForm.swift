@@ -51,6 +51,7 @@ struct ConsultationForm {
             ]
             for (name, on) in flags where on { values[name] = ["on"] }
             values["brokenSkinRegions"] = risks.brokenSkinRegions.map(\.rawValue)
+            values["metalImplantRegions"] = risks.metalImplantRegions.map(\.rawValue)
         }
         if let latest {
             let assessment = latest.assessment

@@ -45,6 +45,7 @@ extension PatientPagesController {
                 thoracicSurgery: form.flag("thoracicSurgery"), bmi: bmi, faintingHistory: form.flag("faintingHistory"),
                 needlePhobia: form.flag("needlePhobia"), epilepsy: form.flag("epilepsy"),
                 brokenSkinRegions: form.all("brokenSkinRegions").compactMap(SkinRegion.init(rawValue:)),
+                metalImplantRegions: form.all("metalImplantRegions").compactMap(SkinRegion.init(rawValue:)),
                 cannotLieProne: form.flag("cannotLieProne"))
             do {
                 try errors.throwIfAny()
@@ -148,6 +149,7 @@ extension PatientPagesController {
                 ].map { ["name": $0.0, "label": $0.1, "checked": $0.2] },
                 "bleeding": BleedingDisorder.allCases.map { ["value": $0.rawValue, "selected": $0 == risks.bleedingDisorder] },
                 "skin": SkinRegion.allCases.map { ["value": $0.rawValue, "label": PositionText.words($0.rawValue), "checked": risks.brokenSkinRegions.contains($0)] },
+                "implants": SkinRegion.allCases.map { ["value": $0.rawValue, "label": PositionText.words($0.rawValue), "checked": risks.metalImplantRegions.contains($0)] },
             ] as [String: Any]
         }
         return values

@@ -97,6 +97,7 @@ enum ClinicalView {
         if risks.faintingHistory { flags.append("History of fainting") }
         if risks.needlePhobia { flags.append("Needle phobia") }
         if risks.epilepsy { flags.append("Epilepsy") }
+        if !risks.metalImplantRegions.isEmpty { flags.append("Metal implant: " + risks.metalImplantRegions.map { PositionText.words($0.rawValue).lowercased() }.joined(separator: ", ")) }
         if !risks.brokenSkinRegions.isEmpty { flags.append("Broken skin: " + risks.brokenSkinRegions.map { PositionText.words($0.rawValue).lowercased() }.joined(separator: ", ")) }
         if risks.cannotLieProne { flags.append("Cannot lie face down") }
         return flags
