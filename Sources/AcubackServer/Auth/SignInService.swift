@@ -19,14 +19,8 @@ struct SignInService: Sendable {
 
     func signIn(email: String, password: String, address: String) async throws -> Outcome {
         let now = services.now()
-        // Counted first, as a failure until the password proves right: parallel guesses see each other.
-        let attempt = try await services.accounts.recordSignInAttempt(account: email, address: address, succeeded: false, at: now)
-        let failures = try await services.accounts.recentFailures(
-            account: email, address: address, since: now.addingTimeInterval(-throttle.window), excluding: attempt)
-        if case .throttled(let retryAfter) = throttle.verdict(accountFailures: failures.account, addressFailures: failures.address, now: now) {
-            try await services.accounts.forgetSignInAttempt(attempt)
-            return .throttled(retryAfter: retryAfter)
-        }
+        let (attempt, retryAfter) = try await countAttempt(account: email, address: address, now: now)
+        if let retryAfter { return .throttled(retryAfter: retryAfter) }
         let user = try await services.accounts.user(email: email)
         let hash = user?.passwordHash ?? Self.decoyHash
         let matches = try await PasswordHasher.verifyOffTheEventLoop(password, hash: hash)
@@ -41,6 +35,19 @@ struct SignInService: Sendable {
         return .signedIn(user, cookieToken: token, session)
     }
 
+    /// Records an attempt, counted as a failure until it proves right so that parallel attempts see
+    /// each other, and asks the throttle; a refused attempt is forgotten again.
+    private func countAttempt(account: String, address: String, now: Date) async throws -> (attempt: UUID, retryAfter: Int?) {
+        let attempt = try await services.accounts.recordSignInAttempt(account: account, address: address, succeeded: false, at: now)
+        let recent = try await services.accounts.recentFailures(
+            account: account, address: address, since: now.addingTimeInterval(-throttle.window), excluding: attempt)
+        guard case .throttled(let retryAfter) = throttle.verdict(accountFailures: recent.account, addressFailures: recent.address, now: now) else {
+            return (attempt, nil)
+        }
+        try await services.accounts.forgetSignInAttempt(attempt)
+        return (attempt, retryAfter)
+    }
+
     enum ResetRequest: Sendable {
         case sent
         case throttled(retryAfter: Int)
@@ -52,15 +59,8 @@ struct SignInService: Sendable {
     func requestReset(email: String, address: String) async throws -> ResetRequest {
         let now = services.now()
         // Counted apart from sign-ins (their own account and address keys), in the same shared table.
-        let account = "password-reset " + EmailRule.normalized(email)
-        let from = "password-reset " + address
-        let attempt = try await services.accounts.recordSignInAttempt(account: account, address: from, succeeded: false, at: now)
-        let recent = try await services.accounts.recentFailures(
-            account: account, address: from, since: now.addingTimeInterval(-throttle.window), excluding: attempt)
-        if case .throttled(let retryAfter) = throttle.verdict(accountFailures: recent.account, addressFailures: recent.address, now: now) {
-            try await services.accounts.forgetSignInAttempt(attempt)
-            return .throttled(retryAfter: retryAfter)
-        }
+        let counted = try await countAttempt(account: "password-reset " + EmailRule.normalized(email), address: "password-reset " + address, now: now)
+        if let retryAfter = counted.retryAfter { return .throttled(retryAfter: retryAfter) }
         let user = try await services.accounts.user(email: email)
         let token = SecureToken.make()
         let tokenHash = SecureToken.hash(token)

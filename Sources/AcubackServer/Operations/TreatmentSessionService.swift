@@ -99,19 +99,29 @@ struct TreatmentSessionService: Sendable {
     }
 
     /// Records a needle going in, after the one safety check every needle passes (planned or not).
-    func insert(_ choice: NeedleChoice, depthMm: Int, needleType: String, stimulation: Stimulation, deQi: Bool, overrideReason: String? = nil,
+    /// - Parameter depthMm: nil records it at the deepest the rules allow there today (a quick tap at the chair).
+    func insert(_ choice: NeedleChoice, depthMm: Int?, needleType: String, stimulation: Stimulation, deQi: Bool, overrideReason: String? = nil,
                 into sessionID: UUID, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
         let session = try await session(sessionID, for: .treatPatient, by: actor, from: address)
         var errors = FieldErrorCollector()
         errors.check(needleType.count <= 120, "needleType", "must be at most 120 characters")
         errors.check((overrideReason ?? "").count <= 500, "overrideReason", "must be at most 500 characters")
         try errors.throwIfAny()
+        let key = try choice.key(in: catalogue)
+        let safety = try await safety(for: session)
+        let depth: Int
+        if let depthMm {
+            depth = depthMm
+        } else {
+            guard let spot = safety.spot(for: key) else { throw ValidationError(field: "depthMm", rule: "give the depth in millimetres") }
+            depth = safety.depthLimit(for: key, at: spot).capMm
+        }
         var insertion = Insertion(
-            key: try choice.key(in: catalogue), at: services.now(), depthMm: depthMm,
+            key: key, at: services.now(), depthMm: depth,
             needleType: needleType.trimmingCharacters(in: .whitespaces), stimulation: stimulation, deQi: deQi)
         // A depth outside 1–100 mm is the ledger's refusal, with its own wording.
-        if (1...100).contains(depthMm) {
-            let decision = try await safety(for: session).check(insertion, overrideReason: overrideReason)
+        if (1...100).contains(depth) {
+            let decision = try safety.check(insertion, overrideReason: overrideReason)
             if !decision.overridden.isEmpty {
                 insertion.override = SafetyOverride(
                     findings: decision.overridden, reason: overrideReason!.trimmingCharacters(in: .whitespacesAndNewlines))

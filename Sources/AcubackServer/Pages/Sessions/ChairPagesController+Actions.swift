@@ -10,14 +10,10 @@ extension ChairPagesController {
         router.post("/sessions/{id}/needles") { request, context in
             try await act(request, context) { id, actor, form in
                 let choice = try Self.choice(form)
-                let depth: Int
+                // A quick tap (no depth given) records the needle at the deepest the rules allow for it today.
+                let depth: Int?
                 if form.text("depthMm").isEmpty {
-                    // A quick tap records the needle at the deepest the rules allow for it today.
-                    let session = try await sessions.session(id, for: .treatPatient, by: actor, from: context.clientAddress)
-                    let safety = try await sessions.safety(for: session)
-                    let key = try choice.key(in: .standard)
-                    guard let spot = safety.spot(for: key) else { throw ValidationError(field: "depthMm", rule: "give the depth in millimetres") }
-                    depth = safety.depthLimit(for: key, at: spot).capMm
+                    depth = nil
                 } else {
                     guard let given = Int(form.text("depthMm")) else { throw ValidationError(field: "depthMm", rule: "must be a whole number of millimetres") }
                     depth = given
