@@ -47,9 +47,10 @@ def sign_in(driver, base_url: str, email: str, password: str = "acuback-demo") -
 
 def wait_for_page(driver, condition, timeout: float = 15) -> None:
     """Waits until a form submission has loaded its answer and `condition` holds."""
-    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    # An element read while the old page is being replaced goes stale: look again.
-    WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(
+    # While the old page is being replaced, an element read goes stale, or chromium's inspector
+    # answers "unknown error" for a script run in the unloading page: look again until the timeout.
+    WebDriverWait(driver, timeout, ignored_exceptions=(WebDriverException,)).until(
         lambda d: d.execute_script("return document.readyState") == "complete" and condition(d))
