@@ -57,6 +57,34 @@ import Testing
         #expect(throws: NeedleRefusal.self) { try chair.check(insertion(key, depth: 10), overrideReason: "it is fine") }
     }
 
+    @Test func strongStimulationIsRefusedInPregnancyAndWithBleedingRiskAndTheRuleIsNamed() throws {
+        let key = NeedleKey(point: "BL40", side: .left)
+        let cases: [(RiskFactors, String)] = [
+            (RiskFactors(pregnancyWeek: 8, bmi: 24), "pregnancy.no-strong-stimulation"),
+            (RiskFactors(anticoagulants: true, bmi: 24), "bleeding.no-strong-stimulation"),
+            (RiskFactors(bleedingDisorder: .mild, bmi: 24), "bleeding.no-strong-stimulation"),
+        ]
+        for (patient, rule) in cases {
+            do {
+                _ = try check(patient).check(insertion(key, depth: 5, stimulation: .strong), overrideReason: nil)
+                Issue.record("strong stimulation passed for \(patient)")
+            } catch {
+                #expect(error.rules == [rule] && error.field == "stimulation")
+            }
+            // Gentle stimulation at the same point is fine, and a reason does not lift the limit.
+            #expect(try check(patient).check(insertion(key, depth: 5), overrideReason: nil).capMm >= 5)
+            #expect(throws: NeedleRefusal.self) { try check(patient).check(insertion(key, depth: 5, stimulation: .strong), overrideReason: "asked for it") }
+        }
+        #expect(try check(RiskFactors(bmi: 24)).check(insertion(key, depth: 5, stimulation: .strong), overrideReason: nil).overridden.isEmpty)
+    }
+
+    @Test func thePlanSaysGentleStimulationOnlyWhenTheChairWillRefuseStrong() throws {
+        let pregnantPlan = try PrescriptionEngine().plan(for: Assessment(regions: [.lower], side: .both, onset: .chronic, patient: pregnant))
+        #expect(pregnantPlan.findings.contains { $0.rule == "pregnancy.no-strong-stimulation" && $0.resolution != nil })
+        let plain = try PrescriptionEngine().plan(for: Assessment(regions: [.lower], side: .both, onset: .chronic, patient: RiskFactors(bmi: 24)))
+        #expect(!plain.findings.contains { $0.rule.hasSuffix("no-strong-stimulation") })
+    }
+
     @Test func electricalStimulationOnlyWhereThePlanAndThePatientAllowIt() throws {
         let key = NeedleKey(point: "BL25", side: .left)
         #expect(throws: NeedleRefusal.self) {

@@ -150,6 +150,22 @@ import Testing
         }
     }
 
+    @Test func strongStimulationIsRefusedForAPatientOnAnticoagulantsAndGentleIsRecorded() async throws {
+        try await withTestWorld { client, world in
+            let services = AppServices(database: world.store, publicAddress: PublicAddress(configured: "http://test", fallback: ""))
+            try await services.patients.updateIntake(patientID: world.ownPatientID, risks: RiskFactors(anticoagulants: true, bmi: 24))
+            let needle = #"{"point": "BL40", "side": "left", "depthMm": 10, "needleType": "0.25 × 40 mm", "stimulation": "STIM", "deQi": true}"#
+            let path = "/api/v1/sessions/\(world.sessionID)/needles"
+            let (refused, problem) = try await send(client, world, .practitioner, .post, path, needle.replacingOccurrences(of: "STIM", with: "strong"))
+            #expect(refused == .unprocessableContent)
+            #expect((problem["errors"] as? [[String: String]])?.first?["field"] == "stimulation", "\(problem)")
+            #expect((problem["detail"] as? String)?.contains("bleeding.no-strong-stimulation") == true, "\(problem)")
+            let (recorded, session) = try await send(client, world, .practitioner, .post, path, needle.replacingOccurrences(of: "STIM", with: "manual"))
+            #expect(recorded == .created, "\(session)")
+            #expect((session["ledger"] as? [[String: Any]])?.map { $0["stimulation"] as? String } == ["manual"])
+        }
+    }
+
     @Test func aColleaguesSessionIsRefusedAndUnchanged() async throws {
         try await withTestWorld { client, world in
             let id = world.colleagueSessionID

@@ -91,13 +91,16 @@ struct TestWorld: Sendable {
     }
 
     /// Books a treatment far ahead (clear of the demo week), saves the patient a low-back plan and starts a session.
-    static func startSession(_ store: AcubackDatabase, clinicID: UUID, practitionerID: UUID, patientID: UUID, day: Int) async throws -> UUID {
+    static func startSession(
+        _ store: AcubackDatabase, clinicID: UUID, practitionerID: UUID, patientID: UUID, day: Int, electroacupuncture: Bool = false
+    ) async throws -> UUID {
         let start = Date(timeIntervalSince1970: 1_893_492_000 + Double(day) * 86_400)  // 2030-01-01 10:00 UTC onwards
         let (booked, _) = try await BookingStore(store).book(
             [NewAppointment(clinicID: clinicID, patientID: patientID, practitionerID: practitionerID, roomID: nil, kind: .treatment, start: start, minutes: 45)],
             reminder: { _, _ in nil })
         let sessions = TreatmentSessionStore(store)
-        let plan = try PrescriptionEngine().plan(for: Assessment(regions: [.lower], side: .both, levels: [.L4, .L5], onset: .chronic))
+        let plan = try PrescriptionEngine().plan(
+            for: Assessment(regions: [.lower], side: .both, levels: [.L4, .L5], onset: .chronic, electroacupuncture: electroacupuncture))
         let saved = try await sessions.savePlan(plan, patientID: patientID, practitionerID: practitionerID, at: Date())
         return try await sessions.start(NewTreatmentSession(
             clinicID: clinicID, appointmentID: booked[0].id, patientID: patientID, practitionerID: practitionerID, plan: saved,

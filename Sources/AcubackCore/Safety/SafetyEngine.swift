@@ -5,14 +5,14 @@ public struct SafetyEngine: Sendable {
     let catalogue: PointCatalogue
 
     static let pointRules: [any PointRule] = [PregnancyPointRule(), LungDepthRule(), KidneyDepthRule(), BrokenSkinRule(), ShallowNeedlingRule()]
-    static let planRules: [any PlanRule] = [BleedingRule(), ImplantedDeviceRule(), PrecautionRules()]
+    static let planRules: [any PlanRule] = [BleedingRule(), GentleStimulationRule(), ImplantedDeviceRule(), PrecautionRules()]
 
     /// Every rule id the engine can report, for documentation and acknowledgement forms.
     public static let ruleIDs: [String] = [
         PregnancyPointRule.forbidden, PregnancyPointRule.lumbosacral, PregnancyPointRule.caution, PositionRule.pregnancyRule,
         ShallowNeedlingRule.id, LungDepthRule.id,
         LungDepthRule.gb21, KidneyDepthRule.id, BrokenSkinRule.id, BleedingRule.severe, BleedingRule.mild,
-        BleedingRule.anticoagulants, ImplantedDeviceRule.id, PrecautionRules.fainting, PrecautionRules.epilepsy,
+        BleedingRule.anticoagulants, GentleStimulationRule.pregnancy, GentleStimulationRule.bleeding, ImplantedDeviceRule.id, PrecautionRules.fainting, PrecautionRules.epilepsy,
         PrecautionRules.phobia, PositionRule.changedRule, PlanEditRule.depthRule, PlanEditRule.blockedRule,
     ]
 
@@ -44,6 +44,9 @@ public struct SafetyEngine: Sendable {
     public func spot(at location: BodyLocation) -> NeedleSpot {
         NeedleSpot(location, usualMaxDepthMm: catalogue.usualMaxDepthMm(in: location.area))
     }
+
+    /// Why strong stimulation is ruled out for this patient at every point; empty when it is not.
+    public var gentleStimulationOnly: [Finding] { GentleStimulationRule().findings(for: assessment) }
 
     public func planFindings() -> [Finding] {
         Self.planRules.flatMap { $0.findings(for: assessment) }

@@ -10,6 +10,8 @@ public enum NeedleRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     case tooDeep(depthMm: Int, capMm: Int, rule: String)
     /// Electrical stimulation where it is not allowed.
     case noElectricalStimulation(rule: String, why: String)
+    /// Strong stimulation for a patient who may have gentle stimulation only.
+    case tooStrong(Finding)
     /// A reason given where no rule needed overriding.
     case nothingToOverride
 
@@ -18,7 +20,7 @@ public enum NeedleRefusal: Error, Sendable, Equatable, CustomStringConvertible {
         case .blocked: "point"
         case .needsReason, .nothingToOverride: "overrideReason"
         case .tooDeep: "depthMm"
-        case .noElectricalStimulation: "stimulation"
+        case .noElectricalStimulation, .tooStrong: "stimulation"
         }
     }
 
@@ -27,6 +29,7 @@ public enum NeedleRefusal: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .blocked(let findings), .needsReason(let findings): findings.map(\.id)
         case .tooDeep(_, _, let rule), .noElectricalStimulation(let rule, _): [rule]
+        case .tooStrong(let finding): [finding.rule]
         case .nothingToOverride: []
         }
     }
@@ -41,6 +44,8 @@ public enum NeedleRefusal: Error, Sendable, Equatable, CustomStringConvertible {
             "\(depth) mm is deeper than the \(cap) mm allowed here (\(rule)); a depth limit cannot be overridden"
         case .noElectricalStimulation(let rule, let why):
             "electrical stimulation is not allowed (\(rule)): \(why)"
+        case .tooStrong(let finding):
+            "strong stimulation is not allowed (\(finding.rule)): \(finding.message)"
         case .nothingToOverride:
             "no rule stands in the way of this needle, so there is nothing to override; leave the reason out"
         }
@@ -117,6 +122,7 @@ public struct ChairSafetyCheck: Sendable {
         if insertion.stimulation == .electrical, let why = electricalRefusal(at: spot) {
             throw .noElectricalStimulation(rule: Self.electricalRule, why: why)
         }
+        if insertion.stimulation == .strong, let limit = engine.gentleStimulationOnly.first { throw .tooStrong(limit) }
         return Decision(capMm: limit.capMm, overridden: overridable.map(\.id), warnings: verdict.capFindings + verdict.cautions)
     }
 

@@ -67,9 +67,10 @@ public struct SafetyOverride: Codable, Sendable, Equatable {
     }
 }
 
-/// How a needle was stimulated.
+/// How a needle was stimulated: `manual` is gentle or even manipulation, `strong` vigorous lifting,
+/// thrusting or twirling, which pregnancy and bleeding risk rule out (`GentleStimulationRule`).
 public enum Stimulation: String, Codable, Sendable, CaseIterable {
-    case manual, electrical, none
+    case manual, strong, electrical, none
 }
 
 /// One insertion as recorded at the chair.

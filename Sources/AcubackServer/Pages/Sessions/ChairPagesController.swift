@@ -113,6 +113,9 @@ struct ChairPagesController {
             let safety = try await sessions.safety(for: record)
             values["electricalAllowed"] = safety.electricalRefusal == nil
             values["electricalRefusal"] = safety.electricalRefusal ?? ""
+            let gentleOnly = safety.engine.gentleStimulationOnly
+            values["strongAllowed"] = gentleOnly.isEmpty
+            values["gentleOnly"] = gentleOnly.map(\.message).joined(separator: " ")
             values["pregnant"] = safety.engine.assessment.patient.pregnancyWeek.map { ["week": $0] } ?? false
             values["bodyAreas"] = BodyArea.allCases.map { ["value": $0.rawValue, "label": BodyAreaWords.label($0)] }
             values["spinalLevels"] = SpinalLevel.allCases.map(\.rawValue)
