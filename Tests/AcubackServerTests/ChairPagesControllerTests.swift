@@ -73,9 +73,12 @@ import Testing
             #expect(placed.status == .seeOther)
             let session = try #require(try await TreatmentSessionStore(world.store).session(id: world.sessionID))
             #expect(session.chair.ledger.insertions.map(\.key.bodyLocation) == [BodyLocation(area: .upperBack, level: .T4, side: .right, note: "edge of the scapula")])
-            // Out again through the row's button, which carries the whole spot.
+            // Out again through the row's button, which carries the whole spot; the chart draws the
+            // needle where it was placed, as a tap target like the planned ones.
             let (_, after) = try await page(client, world, .practitioner, uri)
             #expect(after.contains("value=\"|right||edge of the scapula|upperBack|T4\""))
+            #expect(after.contains("class=\"needle role-extra state-in\" data-key=\"extra needle at edge of the scapula (upperBack T4 right)\""))
+            #expect(after.contains("class=\"zone\" data-area=\"upperBack\" data-level=\"T4\" data-side=\"right\""))
             let out = try await post(client, world, uri + "/removals", [("needle", "|right||edge of the scapula|upperBack|T4")])
             #expect(out.status == .seeOther)
 

@@ -11,12 +11,19 @@ package struct BackChart {
     /// At the chair: each needle's state by its key ("BL23 left"); the markers then become
     /// controls that the chair script turns into taps on the needle's In or Out button.
     var states: [String: String]?
+    /// At the chair: the needles put in that the plan did not have.
+    var extras: [ExtraNeedleMarker]
 
     package init(plan: TreatmentPlan, painfulRegions: [BackRegion], catalogue: PointCatalogue, states: [String: String]? = nil) {
+        self.init(plan: plan, painfulRegions: painfulRegions, catalogue: catalogue, states: states, extras: [])
+    }
+
+    init(plan: TreatmentPlan, painfulRegions: [BackRegion], catalogue: PointCatalogue, states: [String: String]?, extras: [ExtraNeedleMarker]) {
         self.plan = plan
         self.painfulRegions = painfulRegions
         self.catalogue = catalogue
         self.states = states
+        self.extras = extras
     }
 
     static let width = 480.0
@@ -39,7 +46,9 @@ package struct BackChart {
         svg += body()
         svg += regions()
         svg += insets()
+        if states != nil { svg += zoneTargets() }
         svg += markers()
+        svg += extraMarkers()
         svg += "</svg>"
         return svg
     }
@@ -148,7 +157,7 @@ package struct BackChart {
         return svg + "</g>\n"
     }
 
-    private func place(_ position: ChartPosition, side: NeedleSide) -> (Double, Double) {
+    func place(_ position: ChartPosition, side: NeedleSide) -> (Double, Double) {
         switch position.view {
         case .back:
             return (side == .right ? Self.bodyWidth - position.x : position.x, position.y)

@@ -108,6 +108,50 @@
     }
   }
 
+  // A tap on the chart away from the needles places a tender point there: the zone under the tap
+  // gives its part of the body, spinal level and side, and the extra-needle form opens for the
+  // words and the depth. The selects stay, for keyboards and for correcting the tap.
+  function placeTenderPoint(event) {
+    var zone = event.target.closest ? event.target.closest('.zone') : null;
+    var form = document.getElementById('extra-form');
+    if (!zone || !form) { return; }
+    var fields = { 'extra-area': 'data-area', 'extra-level': 'data-level', 'extra-side': 'data-side' };
+    Object.keys(fields).forEach(function (id) {
+      document.getElementById(id).value = zone.getAttribute(fields[id]);
+    });
+    var details = form.closest('details');
+    if (details) { details.open = true; }
+    markSpot(zone, event);
+    var chosen = document.getElementById('extra-chosen');
+    if (chosen) { chosen.textContent = 'Placed on the chart: ' + zone.querySelector('title').textContent.replace(/^[^:]*: /, '') + '.'; }
+    document.getElementById('extra-location').focus();
+  }
+
+  // A ring where the chart was tapped, so the practitioner sees which spot was taken.
+  function markSpot(zone, event) {
+    var svg = zone.ownerSVGElement;
+    var matrix = svg && svg.getScreenCTM();
+    if (!matrix) { return; }
+    var point = svg.createSVGPoint();
+    point.x = event.clientX;
+    point.y = event.clientY;
+    var at = point.matrixTransform(matrix.inverse());
+    var ring = svg.querySelector('.chosen-spot');
+    if (!ring) {
+      ring = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
+      ring.setAttribute('class', 'chosen-spot');
+      ring.setAttribute('r', '8');
+      svg.appendChild(ring);
+    }
+    ring.setAttribute('cx', String(at.x));
+    ring.setAttribute('cy', String(at.y));
+  }
+
+  function tapChart(event) {
+    var marker = event.target.closest ? event.target.closest('.needle[data-key]') : null;
+    if (marker) { tapNeedle(event); } else if (event.type === 'click') { placeTenderPoint(event); }
+  }
+
   var page = document.getElementById('session');
   var dashboard = document.getElementById('running-timers');
   var clockSource = page || dashboard;
@@ -121,7 +165,7 @@
     if (page.getAttribute('data-can-treat') === 'true') {
       var chart = document.querySelector('.chair-chart');
       if (chart) {
-        chart.addEventListener('click', tapNeedle);
+        chart.addEventListener('click', tapChart);
         chart.addEventListener('keydown', tapNeedle);
       }
     }

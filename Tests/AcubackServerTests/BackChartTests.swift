@@ -1,0 +1,53 @@
+import AcubackCore
+import Testing
+
+@testable import AcubackServer
+
+/// The chart's tap zones, where the chair places a tender point: every tap gives a spot the rules
+/// accept, and the spot under a catalogue point is that point's own part of the body, side and level.
+@Suite struct BackChartTests {
+    @Test func everyZoneIsASpotATenderPointMayBePlaced() throws {
+        for zone in BackChart.zones {
+            let location = BodyLocation(area: zone.area, level: zone.level, side: zone.side, note: "tapped")
+            #expect(throws: Never.self, "\(zone)") { try location.validate() }
+        }
+    }
+
+    @Test func noTwoZonesOverlap() {
+        for (index, zone) in BackChart.zones.enumerated() {
+            for other in BackChart.zones[(index + 1)...] {
+                let apart = zone.x + zone.width <= other.x || other.x + other.width <= zone.x
+                    || zone.y + zone.height <= other.y || other.y + other.height <= zone.y
+                #expect(apart, "\(zone) overlaps \(other)")
+            }
+        }
+    }
+
+    /// The zone under each catalogue point on the figure: the same side, the same part of the body
+    /// (C7, on the shoulders, counts as the neck for a tender point), and the point's spinal level;
+    /// the scapular points are drawn where the scapula is, so within one level of theirs.
+    @Test func theZoneUnderACataloguePointIsThatPointsSpot() throws {
+        let chart = BackChart(plan: try PrescriptionEngine().plan(for: Assessment(regions: [.lower], side: .both, onset: .chronic)),
+                              painfulRegions: [], catalogue: .standard)
+        var checked = 0
+        for point in PointCatalogue.standard.points {
+            guard let needling = point.needling, let position = needling.chart.first else { continue }
+            let sides: [NeedleSide] = point.meridian?.isMidline == true || !needling.bilateral ? [.midline] : [.left, .right]
+            for side in sides {
+                let (x, y) = chart.place(position, side: side)
+                let zone = try #require(BackChart.zone(atX: x, y: y), "\(point.code) \(side) at \(x), \(y) is in no zone")
+                let context = "\(point.code) \(side): \(zone)"
+                #expect(zone.side == side || (side == .midline && zone.area == .head), "\(context)")
+                let area = needling.level == .C7 ? BodyArea.neck : needling.area
+                #expect(zone.area == area, "\(context)")
+                if let level = needling.level {
+                    let paraspinal = ["BL", "GV", "EX-B2"].contains { point.code.hasPrefix($0) }
+                    let distance = abs((zone.level?.ordinal ?? -9) - level.ordinal)
+                    #expect(paraspinal ? distance == 0 : distance <= 1, "\(context)")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 150)
+    }
+}
