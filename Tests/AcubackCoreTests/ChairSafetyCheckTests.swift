@@ -112,4 +112,31 @@ import Testing
         let later = check(risks.on(recorded.adding(days: 21)))
         #expect(throws: NeedleRefusal.self) { try later.check(insertion(key, depth: 10), overrideReason: nil) }
     }
+
+    /// CLINICAL.md §5: the lower abdomen is avoided from week 13 (an override with a reason, as for
+    /// the lumbosacral points), needled with caution before, and never in an electrical current's
+    /// path in pregnancy.
+    @Test func aTenderPointOnTheLowerAbdomenFollowsThePregnancyRules() throws {
+        let belly = NeedleKey(at: BodyLocation(area: .lowerAbdomen, side: .left, note: "tender left of the navel"))
+        let week20 = check(RiskFactors(pregnancyWeek: 20, bmi: 24), electroacupuncture: true)
+        do {
+            _ = try week20.check(insertion(belly, depth: 5), overrideReason: nil)
+            Issue.record("the lower abdomen passed at week 20")
+        } catch {
+            #expect(error.rules == ["pregnancy.lower-abdomen-from-week-13"] && error.field == "overrideReason")
+        }
+        #expect(try week20.check(insertion(belly, depth: 5), overrideReason: "Agreed with the midwife").overridden == ["pregnancy.lower-abdomen-from-week-13"])
+        let week8 = check(RiskFactors(pregnancyWeek: 8, bmi: 24), electroacupuncture: true)
+        let early = try week8.check(insertion(belly, depth: 5), overrideReason: nil)
+        #expect(early.warnings.contains { $0.rule == "pregnancy.caution-point" })
+        #expect(throws: NeedleRefusal.self) { try week8.check(insertion(belly, depth: 5, stimulation: .electrical), overrideReason: nil) }
+        // A pair with one end on the abdomen: refused in pregnancy, allowed otherwise.
+        let leg = NeedleKey(at: BodyLocation(area: .leg, side: .left, note: "tender on the left thigh"))
+        let pair = ElectricalPair(first: belly, second: leg, frequencyHz: 2, waveform: .continuous, intensityMa: nil, durationMinutes: 20, at: Date())
+        #expect(throws: NeedleRefusal.noElectricalStimulation(
+            rule: ChairSafetyCheck.pairPregnancyRule, why: "no current over the lumbosacral region or the abdomen in pregnancy")) { try week8.check(pair) }
+        try check(RiskFactors(bmi: 24), electroacupuncture: true).check(pair)
+        // With no catalogue point on the abdomen, a tender point there goes no deeper than 10 mm.
+        #expect(throws: NeedleRefusal.self) { try check(RiskFactors(bmi: 24)).check(insertion(belly, depth: 11), overrideReason: nil) }
+    }
 }

@@ -175,7 +175,7 @@ import Testing
         }
         if insertion.stimulation == .electrical {
             #expect(!patient.implantedDevice && !patient.epilepsy && session.plan.electroacupuncture, "\(context)")
-            #expect(!(patient.isPregnant && spot.lies(in: .lumbosacral)) && ![.head, .ear].contains(spot.area), "\(context)")
+            #expect(!(patient.isPregnant && (spot.lies(in: .lumbosacral) || spot.lies(in: .lowerAbdomen))) && ![.head, .ear].contains(spot.area), "\(context)")
         }
     }
 
@@ -192,7 +192,7 @@ import Testing
         for spot in [first, second] {
             #expect(!spot.lies(in: .lung), "\(context): across the chest")
             #expect(![.head, .ear].contains(spot.area), "\(context): on the head")
-            #expect(!(patient.isPregnant && spot.lies(in: .lumbosacral)), "\(context): lumbosacral in pregnancy")
+            #expect(!(patient.isPregnant && (spot.lies(in: .lumbosacral) || spot.lies(in: .lowerAbdomen))), "\(context): lumbosacral or abdomen in pregnancy")
             #expect(!patient.brokenSkinRegions.contains(spot.skinRegion), "\(context): broken skin in the path")
             #expect(!patient.metalImplantRegions.contains(spot.skinRegion), "\(context): a metal implant in the path")
         }

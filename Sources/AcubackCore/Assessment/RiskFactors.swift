@@ -8,6 +8,7 @@ public enum SkinRegion: String, Codable, Sendable, CaseIterable {
     case neck, upperBack, middleBack, lowerBack, buttocks
     case leftLeg, rightLeg, leftFoot, rightFoot
     case leftHand, rightHand, leftEar, rightEar, head
+    case lowerAbdomen
 }
 
 /// The patient facts that change which points are safe and how a patient is positioned

@@ -18,6 +18,9 @@ public enum PointKind: String, Codable, Sendable {
 /// Where on the body a point lies, which decides which skin it goes through.
 public enum BodyArea: String, Codable, Sendable, CaseIterable {
     case head, neck, upperBack, middleBack, lowerBack, buttocks, leg, foot, hand, ear
+    /// Below the navel, on the front: no catalogue point of Acuback's lies here, but a tender
+    /// point may, and pregnancy rules it out from week 13.
+    case lowerAbdomen
 
     /// The skin region a needle on `side` goes through.
     public func skinRegion(side: NeedleSide) -> SkinRegion {
@@ -29,6 +32,7 @@ public enum BodyArea: String, Codable, Sendable, CaseIterable {
         case .middleBack: return .middleBack
         case .lowerBack: return .lowerBack
         case .buttocks: return .buttocks
+        case .lowerAbdomen: return .lowerAbdomen
         case .leg: return left ? .leftLeg : .rightLeg
         case .foot: return left ? .leftFoot : .rightFoot
         case .hand: return left ? .leftHand : .rightHand
@@ -52,6 +56,8 @@ public enum SafetyZone: String, Codable, Sendable, CaseIterable {
     case kidney
     /// The low back and sacrum, needled with caution in pregnancy.
     case lumbosacral
+    /// Below the navel, avoided in pregnancy from week 13 and never in an electrical current's path.
+    case lowerAbdomen
     /// Traditionally forbidden in pregnancy.
     case pregnancyForbidden
     /// Needled with caution in pregnancy.

@@ -129,7 +129,7 @@ struct PlanEditor {
     static func usualRole(for needling: NeedlingData) -> NeedleRole {
         switch needling.area {
         case .ear: .auricular
-        case .upperBack, .middleBack, .lowerBack, .neck, .buttocks: .adjacent
+        case .upperBack, .middleBack, .lowerBack, .neck, .buttocks, .lowerAbdomen: .adjacent
         case .leg, .foot, .hand, .head: .distal
         }
     }

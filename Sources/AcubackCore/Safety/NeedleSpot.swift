@@ -42,12 +42,14 @@ public struct BodyLocation: Codable, Sendable, Hashable {
     }
 
     /// The safety zones under this spot: the whole chest wall of the back and the neck's base over
-    /// the lung, the loins at T12–L2 beside the spine over the kidney, and the lumbosacral region.
+    /// the lung, the loins at T12–L2 beside the spine over the kidney, the lumbosacral region and
+    /// the lower abdomen.
     var zones: [SafetyZone] {
         var zones: [SafetyZone] = []
         switch area {
         case .neck, .upperBack, .middleBack: zones.append(.lung)
         case .lowerBack, .buttocks: zones.append(.lumbosacral)
+        case .lowerAbdomen: zones.append(.lowerAbdomen)
         default: break
         }
         if let level, [SpinalLevel.T12, .L1, .L2].contains(level), side != .midline, area == .middleBack || area == .lowerBack {

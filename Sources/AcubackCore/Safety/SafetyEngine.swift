@@ -9,7 +9,7 @@ public struct SafetyEngine: Sendable {
 
     /// Every rule id the engine can report, for documentation and acknowledgement forms.
     public static let ruleIDs: [String] = [
-        PregnancyPointRule.forbidden, PregnancyPointRule.lumbosacral, PregnancyPointRule.caution, PositionRule.pregnancyRule,
+        PregnancyPointRule.forbidden, PregnancyPointRule.lumbosacral, PregnancyPointRule.lowerAbdomen, PregnancyPointRule.caution, PositionRule.pregnancyRule,
         ShallowNeedlingRule.id, LungDepthRule.id,
         LungDepthRule.gb21, KidneyDepthRule.id, BrokenSkinRule.id, BleedingRule.severe, BleedingRule.mild,
         BleedingRule.anticoagulants, GentleStimulationRule.pregnancy, GentleStimulationRule.bleeding, ImplantedDeviceRule.id, PrecautionRules.fainting, PrecautionRules.epilepsy,

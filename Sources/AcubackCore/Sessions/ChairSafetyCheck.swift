@@ -62,7 +62,9 @@ public struct ChairSafetyCheck: Sendable {
 
     /// Rules a practitioner may override at the chair with a recorded reason: the traditional
     /// pregnancy points, whose evidence is debated (Carr 2015). Depth caps never.
-    public static let overridableRules: Set<String> = [PregnancyPointRule.forbidden, PregnancyPointRule.lumbosacral]
+    public static let overridableRules: Set<String> = [
+        PregnancyPointRule.forbidden, PregnancyPointRule.lumbosacral, PregnancyPointRule.lowerAbdomen,
+    ]
 
     public static let electricalRule = "electroacupuncture.not-allowed"
 
@@ -139,7 +141,9 @@ public struct ChairSafetyCheck: Sendable {
     public func electricalRefusal(at spot: NeedleSpot) -> String? {
         let patient = engine.assessment.patient
         if let refusal = electricalRefusal { return refusal }
-        if patient.isPregnant && spot.lies(in: .lumbosacral) { return "no current over the lumbosacral region in pregnancy" }
+        if patient.isPregnant && (spot.lies(in: .lumbosacral) || spot.lies(in: .lowerAbdomen)) {
+            return "no current over the lumbosacral region or the abdomen in pregnancy"
+        }
         if [.head, .ear].contains(spot.area) { return "no current on the head" }
         return nil
     }

@@ -78,6 +78,14 @@ extension BackChart {
             zones.append(ChartZone(area: .leg, level: nil, side: side, x: from, y: 476, width: to - from, height: 184))
             zones.append(ChartZone(area: .foot, level: nil, side: side, x: from, y: 660, width: to - from, height: 36))
         }
+        // The lower abdomen, seen from the front: the patient's right is on the viewer's left.
+        let belly = abdomenInset
+        let third = (belly.width - 2 * midlineHalfWidth) / 2
+        for (side, from, width) in [
+            (NeedleSide.right, belly.x, third), (.midline, belly.x + third, 2 * midlineHalfWidth), (.left, belly.x + third + 2 * midlineHalfWidth, third),
+        ] {
+            zones.append(ChartZone(area: .lowerAbdomen, level: nil, side: side, x: from, y: belly.y, width: width, height: belly.height))
+        }
         for (view, area) in [(ChartPosition.View.ear, BodyArea.ear), (.hand, .hand), (.foot, .foot)] {
             for side in [NeedleSide.left, .right] {
                 let origin = insetOrigins[view]!
@@ -87,6 +95,26 @@ extension BackChart {
         }
         return zones
     }()
+
+    /// Where the chair draws the lower abdomen, below the foot insets.
+    static let abdomenInset = (x: 312.0, y: 560.0, width: 154.0, height: 96.0)
+
+    /// The front of the lower abdomen, drawn at the chair only: tender points may be placed there,
+    /// and the pregnancy and electroacupuncture rules then apply to them.
+    func abdomenFigure() -> String {
+        let box = Self.abdomenInset
+        let navel = (x: box.x + box.width / 2, y: box.y + 14)
+        return """
+            <g class="insets" aria-hidden="true">
+            <text x="\(SVG.number(box.x))" y="\(SVG.number(box.y - 6))" class="inset-label">Lower abdomen (front)</text>
+            <g class="inset-figure"><rect x="\(SVG.number(box.x))" y="\(SVG.number(box.y))" width="\(SVG.number(box.width))" \
+            height="\(SVG.number(box.height))" rx="24"/><circle cx="\(SVG.number(navel.x))" cy="\(SVG.number(navel.y))" r="3" class="detail"/></g>
+            <text x="\(SVG.number(box.x + 8))" y="\(SVG.number(box.y + box.height + 16))" class="inset-side">Right</text>
+            <text x="\(SVG.number(box.x + box.width - 30))" y="\(SVG.number(box.y + box.height + 16))" class="inset-side">Left</text>
+            </g>
+
+            """
+    }
 
     static func zone(atX x: Double, y: Double) -> ChartZone? {
         zones.first { $0.contains(x: x, y: y) }

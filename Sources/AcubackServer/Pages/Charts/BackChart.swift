@@ -46,7 +46,7 @@ package struct BackChart {
         svg += body()
         svg += regions()
         svg += insets()
-        if states != nil { svg += zoneTargets() }
+        if states != nil { svg += abdomenFigure() + zoneTargets() }
         svg += markers()
         svg += extraMarkers()
         svg += "</svg>"

@@ -144,6 +144,7 @@ enum BodyAreaWords {
         case .middleBack: "Middle back (T7–T12)"
         case .lowerBack: "Lower back and sacrum (L1–S4)"
         case .buttocks: "Buttock"
+        case .lowerAbdomen: "Lower abdomen (front, below the navel)"
         case .leg: "Leg"
         case .foot: "Foot"
         case .hand: "Hand"
