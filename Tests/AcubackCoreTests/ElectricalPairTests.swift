@@ -74,4 +74,19 @@ import Testing
         }
         #expect(try PrescriptionEngine().plan(for: Assessment(regions: [.lower], side: .both, onset: .chronic, electroacupuncture: true, patient: healthy)).electroacupuncture)
     }
+
+    /// The plan says where its pairs may go, as the chair will enforce it.
+    @Test func thePlanStatesWherePairsMayGoForThisPatient() throws {
+        let patient = RiskFactors(pregnancyWeek: 10, bmi: 24, brokenSkinRegions: [.leftLeg], metalImplantRegions: [.rightHand])
+        let plan = try PrescriptionEngine().plan(for: Assessment(regions: [.lower], side: .both, onset: .chronic, electroacupuncture: true, patient: patient))
+        let limits = try #require(plan.findings.first { $0.rule == "electroacupuncture.limits" })
+        #expect(limits.message.contains("one side") && limits.message.contains("chest wall"))
+        #expect(limits.message.contains("lumbosacral region or the abdomen (pregnancy, week 10)"))
+        #expect(limits.message.contains("broken skin (leftLeg)") && limits.message.contains("metal implant (rightHand)"))
+        #expect(limits.source == "Cummings2011")
+        let plain = try PrescriptionEngine().plan(for: Assessment(regions: [.lower], side: .both, onset: .chronic, electroacupuncture: true, patient: healthy))
+        #expect(try #require(plain.findings.first { $0.rule == "electroacupuncture.limits" }).message.contains("pregnancy") == false)
+        let without = try PrescriptionEngine().plan(for: Assessment(regions: [.lower], side: .both, onset: .chronic, patient: patient))
+        #expect(!without.findings.contains { $0.rule == "electroacupuncture.limits" })
+    }
 }

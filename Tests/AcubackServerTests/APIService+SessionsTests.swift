@@ -166,6 +166,44 @@ import Testing
         }
     }
 
+    /// On a plan that uses electroacupuncture: a pair across the chest, across the body or on one
+    /// needle is a 4xx naming the rule or field, and only the pair the rules allow is stored.
+    @Test func electroacupuncturePairsAreCheckedAndOnlyAllowedOnesStored() async throws {
+        try await withTestWorld { client, world in
+            try await PatientStore(world.store).updateIntake(patientID: world.ownPatientID, risks: RiskFactors(bmi: 24))
+            let id = try await TestWorld.startSession(
+                world.store, clinicID: world.clinic.id, practitionerID: world.practitionerID, patientID: world.ownPatientID, day: 9,
+                electroacupuncture: true)
+            for (point, side) in [("BL13", "left"), ("BL23", "left"), ("BL25", "left"), ("BL25", "right")] {
+                let body = #"{"point": "\#(point)", "side": "\#(side)", "depthMm": 5, "needleType": "0.25 × 40 mm", "stimulation": "manual", "deQi": true}"#
+                let (status, problem) = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/needles", body)
+                #expect(status == .created, "\(point) \(side): \(problem)")
+            }
+            func pair(_ first: String, _ second: String) -> String {
+                let ends = [first, second].map { end in
+                    let parts = end.split(separator: " ")
+                    return #"{"point": "\#(parts[0])", "side": "\#(parts[1])"}"#
+                }
+                return #"{"first": \#(ends[0]), "second": \#(ends[1]), "frequencyHz": 2, "waveform": "denseDisperse", "durationMinutes": 20}"#
+            }
+            let refused: [(String, String, String)] = [
+                ("BL13 left", "BL23 left", "electroacupuncture.across-the-chest"),
+                ("BL23 left", "BL25 right", "electroacupuncture.one-side"),
+                ("BL25 left", "BL25 left", "second"),
+            ]
+            for (first, second, named) in refused {
+                let (status, problem) = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/electrical-pairs", pair(first, second))
+                #expect(status == .unprocessableContent || status == .badRequest, "\(first)–\(second): \(problem)")
+                let errors = problem["errors"] as? [[String: String]] ?? []
+                #expect(errors.contains { $0["field"] == named || $0["rule"]?.contains(named) == true }, "\(first)–\(second): \(problem)")
+            }
+            let (allowed, session) = try await send(client, world, .practitioner, .post, "/api/v1/sessions/\(id)/electrical-pairs", pair("BL23 left", "BL25 left"))
+            #expect(allowed == .created || allowed == .ok, "\(session)")
+            let stimulated = (session["ledger"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String != "inserted" }
+            #expect(stimulated.count == 1, "only the allowed pair is on the ledger: \(stimulated)")
+        }
+    }
+
     @Test func aColleaguesSessionIsRefusedAndUnchanged() async throws {
         try await withTestWorld { client, world in
             let id = world.colleagueSessionID

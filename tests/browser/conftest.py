@@ -54,3 +54,19 @@ def wait_for_page(driver, condition, timeout: float = 15) -> None:
     # answers "unknown error" for a script run in the unloading page: look again until the timeout.
     WebDriverWait(driver, timeout, ignored_exceptions=(WebDriverException,)).until(
         lambda d: d.execute_script("return document.readyState") == "complete" and condition(d))
+
+
+def register_patient(driver, base_url: str, given: str, family: str, email: str, password: str = "a long enough password") -> None:
+    """Registers a new patient through the page and signs in as them: a patient with no visits yet."""
+    from selenium.webdriver.common.by import By
+
+    driver.delete_all_cookies()
+    driver.get(base_url + "/register")
+    fields = {"givenName": given, "familyName": family, "email": email, "password": password, "confirmPassword": password}
+    for name, value in fields.items():
+        driver.find_element(By.ID, name).send_keys(value)
+    driver.execute_script("document.getElementById('birthDate').value = '1981-04-23'")
+    driver.find_element(By.ID, "register").click()
+    wait_for_page(driver, lambda d: d.find_elements(By.ID, "registered") or d.find_elements(By.ID, "error-summary"))
+    assert driver.find_elements(By.ID, "registered"), driver.find_element(By.ID, "error-summary").text
+    sign_in(driver, base_url, email, password)

@@ -82,6 +82,10 @@ public enum ClinicalSources {
         citation: "McCulloch M, Nachat A, Schwartz J, Casella-Gordon V, Cook J. Acupuncture safety in patients receiving anticoagulants: a systematic review. Perm J. 2015;19(1):68-73.",
         link: "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC4315381/")
 
+    public static let cummings2011 = ClinicalSource(
+        id: "Cummings2011",
+        citation: "Cummings M. Safety aspects of electroacupuncture. Acupunct Med. 2011;29:83.")
+
     public static let verhagen2016 = ClinicalSource(
         id: "Verhagen2016",
         citation: "Verhagen AP, Downie A, Popal N, Maher C, Koes BW. Red flags presented in current low back pain guidelines: a review. Eur Spine J. 2016;25(9):2788-2802.",
@@ -99,7 +103,7 @@ public enum ClinicalSources {
 
     public static let all: [ClinicalSource] = [
         who2008, who1991, who1999, haake2007, cherkin2009, brinkhaus2006, witt2009, macPherson2005, white2001,
-        stricta2010, farrar2001, ostelo2008, cheng1999, chen2018, lin2013, gbt13734, betts2011, mcCulloch2015, verhagen2016,
+        stricta2010, farrar2001, ostelo2008, cheng1999, chen2018, lin2013, gbt13734, betts2011, mcCulloch2015, cummings2011, verhagen2016,
         finucane2020, practiceRule,
     ]
 

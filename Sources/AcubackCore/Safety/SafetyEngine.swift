@@ -5,14 +5,15 @@ public struct SafetyEngine: Sendable {
     let catalogue: PointCatalogue
 
     static let pointRules: [any PointRule] = [PregnancyPointRule(), LungDepthRule(), KidneyDepthRule(), BrokenSkinRule(), ShallowNeedlingRule()]
-    static let planRules: [any PlanRule] = [BleedingRule(), GentleStimulationRule(), ImplantedDeviceRule(), PrecautionRules()]
+    static let planRules: [any PlanRule] = [BleedingRule(), GentleStimulationRule(), ImplantedDeviceRule(), ElectroacupunctureRule(), PrecautionRules()]
 
     /// Every rule id the engine can report, for documentation and acknowledgement forms.
     public static let ruleIDs: [String] = [
         PregnancyPointRule.forbidden, PregnancyPointRule.lumbosacral, PregnancyPointRule.lowerAbdomen, PregnancyPointRule.caution, PositionRule.pregnancyRule,
         ShallowNeedlingRule.id, LungDepthRule.id,
         LungDepthRule.gb21, KidneyDepthRule.id, BrokenSkinRule.id, BleedingRule.severe, BleedingRule.mild,
-        BleedingRule.anticoagulants, GentleStimulationRule.pregnancy, GentleStimulationRule.bleeding, ImplantedDeviceRule.id, PrecautionRules.fainting, PrecautionRules.epilepsy,
+        BleedingRule.anticoagulants, GentleStimulationRule.pregnancy, GentleStimulationRule.bleeding, ImplantedDeviceRule.id,
+        ElectroacupunctureRule.id, PrecautionRules.fainting, PrecautionRules.epilepsy,
         PrecautionRules.phobia, PositionRule.changedRule, PlanEditRule.depthRule, PlanEditRule.blockedRule,
     ]
 
