@@ -27,6 +27,25 @@ import Testing
         #expect(session.timer.startedAt == Chair.minutes(1))
     }
 
+    /// The countdown stops with the last needle out; a short count keeps it running until the search
+    /// ends; a needle put back in has it running again towards the same end.
+    @Test func theCountdownStopsWhenEveryNeedleIsOut() throws {
+        var session = Self.session()
+        for key in Self.keys { try session.record(Chair.insert(key)) }
+        #expect(session.timerIsCounting && session.allOutAt == nil)
+        try session.record(.removed(Self.keys[0], at: Chair.minutes(12)))
+        #expect(session.timerIsCounting)
+        try session.record(.removedAll(count: 1, at: Chair.minutes(13)))
+        #expect(session.timerIsCounting, "one needle is unaccounted for")
+        try session.record(.found(count: 1, at: Chair.minutes(14)))
+        #expect(!session.timerIsCounting && session.allOutAt == Chair.minutes(14))
+        #expect(session.timer.isRunning, "the start stays recorded for the retention time")
+        try session.record(Chair.insert(Self.keys[0], at: 15))
+        #expect(session.timerIsCounting && session.timer.endsAt == Chair.minutes(15))
+        try session.record(.removed(Self.keys[0], at: Chair.minutes(16)))
+        #expect(session.allOutAt == Chair.minutes(16))
+    }
+
     @Test func closesWhenEveryNeedleIsOutInTime() throws {
         var session = Self.session()
         for key in Self.keys { try session.record(Chair.insert(key)) }

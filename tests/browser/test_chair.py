@@ -78,6 +78,8 @@ def test_a_full_session_at_the_chair(browser, demo_server_on_each_database, arti
     assert not browser.find_elements(By.ID, "chair-message") and not browser.find_elements(By.ID, "count-lost")
 
     # Every needle in: a tap on its marker on the chart, or its In button when the chart has no marker for it.
+    # Each tap redraws the session in place: the page is not reloaded and does not jump to the top.
+    browser.execute_script("window.stillTheSamePage = true; window.scrollTo(0, 400)")
     while True:
         markers = browser.find_elements(By.CSS_SELECTOR, ".chair-chart .needle.state-waiting .hit")
         if markers:
@@ -88,6 +90,8 @@ def test_a_full_session_at_the_chair(browser, demo_server_on_each_database, arti
             break
         press(browser, buttons[0])
     assert browser.find_element(By.ID, "count-in").text == f"{planned} in"
+    assert browser.execute_script("return window.stillTheSamePage") is True
+    assert browser.execute_script("return window.scrollY") > 200, "a tap scrolled the page back to the top"
     browser.save_screenshot(str(artifacts / "chair-all-in.png"))
 
     # The timer started by itself with the last needle; the page counts down from the server's start.
@@ -120,6 +124,10 @@ def test_a_full_session_at_the_chair(browser, demo_server_on_each_database, arti
     browser.find_element(By.ID, "out-count").send_keys(str(planned - 1))
     press(browser, browser.find_element(By.ID, "all-out"))
     assert browser.find_element(By.ID, "count-in").text == "0 in"
+    # With every needle out the countdown stops and says how long they were in.
+    assert not browser.find_elements(By.ID, "countdown")
+    assert browser.find_element(By.ID, "retained").text.startswith("00:")
+    assert practitioner.get(f"{server.url}/api/v1/sessions/{session_id}", timeout=10).json()["timer"]["running"] is False
 
     # Out well before 10 minutes: closing asks for the reason, then closes.
     browser.find_element(By.ID, "pain-after").send_keys("3")
@@ -158,14 +166,29 @@ def test_the_countdown_alerts_at_the_target(browser, demo_server):
     """The page's script turns the countdown into an alert when the server's end time passes."""
     session_page = """<!doctype html><html><head><title>T</title></head><body>
       <div id="session" data-session="s" data-server-time="{now}" data-ledger-length="0" data-open="true">
-      <section id="timer" data-ends-at="{end}"><p class="countdown" id="countdown">00:02</p><p class="due-label" id="due-alert"></p></section></div>
+      <section id="timer" data-ends-at="{end}"><p class="countdown" id="countdown">00:02</p><p class="due-label" id="due-alert"></p>
+      <button type="button" class="sound-toggle" id="sound-toggle">Sound</button></section></div>
       <script src="{url}/static/js/chair.js"></script></body></html>"""
-    now = datetime.datetime.now(datetime.timezone.utc)
-    end = now + datetime.timedelta(seconds=2)
-    fmt = "%Y-%m-%dT%H:%M:%S.%f"
-    html = session_page.format(now=now.strftime(fmt)[:-3] + "Z", end=end.strftime(fmt)[:-3] + "Z", url=demo_server.url)
+
+    def open_page_ending_in_two_seconds():
+        now = datetime.datetime.now(datetime.timezone.utc)
+        end = now + datetime.timedelta(seconds=2)
+        fmt = "%Y-%m-%dT%H:%M:%S.%f"
+        html = session_page.format(now=now.strftime(fmt)[:-3] + "Z", end=end.strftime(fmt)[:-3] + "Z", url=demo_server.url)
+        browser.execute_script("document.open(); document.write(arguments[0]); document.close();", html)
+        WebDriverWait(browser, 10).until(expected_conditions.text_to_be_present_in_element((By.ID, "due-alert"), "Time to take the needles out"))
+
     browser.get(demo_server.url + "/")
-    browser.execute_script("document.open(); document.write(arguments[0]); document.close();", html)
-    WebDriverWait(browser, 10).until(expected_conditions.text_to_be_present_in_element((By.ID, "due-alert"), "Time to take the needles out"))
+    browser.execute_script("window.localStorage.removeItem('acuback.chair.muted')")
+    open_page_ending_in_two_seconds()
     assert browser.find_element(By.ID, "countdown").text.startswith("\u2212") or browser.find_element(By.ID, "countdown").text == "00:00"
     assert "due" in browser.find_element(By.ID, "timer").get_attribute("class")
+    # Time up sounds, unless muted on this device; the button says which, and the choice is kept.
+    assert browser.find_element(By.ID, "timer").get_attribute("data-sound") == "played"
+    toggle = browser.find_element(By.ID, "sound-toggle")
+    assert toggle.text.startswith("Sound on") and toggle.get_attribute("aria-pressed") == "false"
+    toggle.click()
+    assert toggle.text.startswith("Sound off") and toggle.get_attribute("aria-pressed") == "true"
+    open_page_ending_in_two_seconds()
+    assert browser.find_element(By.ID, "sound-toggle").text.startswith("Sound off")
+    WebDriverWait(browser, 5).until(lambda d: d.find_element(By.ID, "timer").get_attribute("data-sound") == "muted")

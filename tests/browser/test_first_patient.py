@@ -31,6 +31,7 @@ from selenium.common.exceptions import (
     WebDriverException,
 )
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from browser.conftest import console_errors, drain_console, sign_in
@@ -530,7 +531,11 @@ def practitioner_runs_the_first_session(driver, server, artifacts) -> str:
     press_needle(driver, next_waiting())
     assert text_of(driver, "#count-in") == "1 in"
     if planned > 1:
-        submit(driver, field(driver, "start-timer"), lambda d: d.find_elements(By.CSS_SELECTOR, "#timer[data-ends-at]"))
+        # The chair's forms post in place: the page is redrawn, not replaced, and stays where it was.
+        driver.execute_script("window.stillTheSamePage = true")
+        click(driver, field(driver, "start-timer"))
+        wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#timer[data-ends-at]"))
+        assert driver.execute_script("return window.stillTheSamePage") is True
     while (needle := next_waiting()) is not None:
         press_needle(driver, needle)
     assert text_of(driver, "#count-in") == f"{planned} in"
@@ -550,8 +555,10 @@ def practitioner_runs_the_first_session(driver, server, artifacts) -> str:
         assert driver.find_elements(By.CSS_SELECTOR, ".chair-chart .chosen-spot")
         type_into(driver, "extra-location", words)
         type_into(driver, "extra-depth", depth)
-        submit(driver, driver.find_element(By.CSS_SELECTOR, "#extra-form button[type=submit]"),
-               lambda d: d.find_elements(By.ID, "session"))
+        # The form posts in place: the session is redrawn, so what was on it before goes stale.
+        shown = field(driver, "count-in")
+        click(driver, driver.find_element(By.CSS_SELECTOR, "#extra-form button[type=submit]"))
+        WebDriverWait(driver, 20).until(expected_conditions.staleness_of(shown))
 
     place_tender_point("upperBack", "T4", "right", "tender at the edge of the right scapula", "40")
     assert "lung.depth-cap" in text_of(driver, "#chair-message")

@@ -104,6 +104,22 @@ public struct ChairSession: Sendable, Equatable {
         }
     }
 
+    /// When the last needle came out after the timer started: the retention is over and the
+    /// countdown stops there. Nil while a needle is in (or the search for one is open), so a needle
+    /// put back in has the countdown running again towards the same end.
+    public var allOutAt: Date? {
+        guard let start = timer.startedAt, ledger.inCount == 0 else { return nil }
+        return ledger.events.last { event in
+            switch event {
+            case .removed, .removedAll, .found, .declaredLost: event.at >= start
+            default: false
+            }
+        }?.at
+    }
+
+    /// The countdown runs from the timer's start until every needle is out.
+    public var timerIsCounting: Bool { timer.isRunning && allOutAt == nil }
+
     /// When the needles started coming out (the first removal after the timer started).
     public var removalStartedAt: Date? {
         guard let start = timer.startedAt else { return nil }

@@ -75,10 +75,10 @@ struct SessionBody: Encodable {
         counts = Counts(planned: chair.planned.count, inserted: ledger.insertedCount, in: ledger.inCount, out: ledger.outCount, lost: ledger.lostCount)
         searchOpen = ledger.searchOpen
         canClose = ledger.canClose
-        // A closed session's countdown stopped when the needles came out.
-        let clock = record.closedAt.flatMap { _ in chair.removalStartedAt } ?? now
+        // The countdown stopped when the last needle came out (a closed session's when they started coming out).
+        let clock = chair.allOutAt ?? record.closedAt.flatMap { _ in chair.removalStartedAt } ?? now
         timer = Timer(
-            targetMinutes: chair.timer.targetMinutes, running: chair.timer.isRunning, startedAt: chair.timer.startedAt,
+            targetMinutes: chair.timer.targetMinutes, running: chair.timerIsCounting, startedAt: chair.timer.startedAt,
             endsAt: chair.timer.endsAt, remainingSeconds: chair.timer.remaining(at: clock).map { Int($0.rounded()) },
             due: chair.timer.isDue(at: clock))
         needles = SessionNeedles.list(chair)

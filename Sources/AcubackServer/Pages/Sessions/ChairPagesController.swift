@@ -77,8 +77,12 @@ struct ChairPagesController {
                 if let room = rooms[record.id], !room.isEmpty { row["room"] = room }
                 if let end = record.chair.timer.endsAt {
                     row["endsAt"] = ChairView.iso(end)
-                    row["remaining"] = ChairView.countdown(record.chair.timer.remaining(at: now) ?? 0)
-                    row["due"] = record.chair.timer.isDue(at: now)
+                    if record.chair.timerIsCounting {
+                        row["remaining"] = ChairView.countdown(record.chair.timer.remaining(at: now) ?? 0)
+                        row["due"] = record.chair.timer.isDue(at: now)
+                    } else {
+                        row["allOut"] = true
+                    }
                 }
                 return row
             },

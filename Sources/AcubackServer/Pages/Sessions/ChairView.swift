@@ -47,7 +47,7 @@ struct ChairView {
             "canClose": chair.ledger.canClose,
             "serverTime": Self.iso(now),
             "targetMinutes": chair.timer.targetMinutes,
-            "timerRunning": chair.timer.isRunning,
+            "timerRunning": chair.timerIsCounting,
             "ledgerLength": chair.ledger.events.count,
             "advice": AfterCareAdvice.standard,
             "reactions": ImmediateReaction.allCases.map { ["value": $0.rawValue, "label": $0.rawValue.capitalized] },
@@ -57,7 +57,7 @@ struct ChairView {
             values["timerStartedAt"] = Self.iso(start)
             values["timerEndsAt"] = Self.iso(end)
             values["timerEndsClock"] = DisplayTime.clock(end, in: zone)
-            if record.isOpen {
+            if record.isOpen && chair.timerIsCounting {
                 values["remaining"] = Self.countdown(chair.timer.remaining(at: now) ?? 0)
                 values["due"] = chair.timer.isDue(at: now)
             } else if let out = chair.removalStartedAt {

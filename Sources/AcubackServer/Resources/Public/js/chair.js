@@ -45,7 +45,50 @@
       alerted[key] = true;
       document.title = '\u23F0 ' + baseTitle;
       if (navigator.vibrate) { navigator.vibrate([300, 150, 300]); }
+      timer.setAttribute('data-sound', muted() ? 'muted' : 'played');
+      if (!muted()) { chime(); }
     }
+  }
+
+  // Time up sounds three short tones unless the practitioner muted the chair on this device; the
+  // choice is kept on the device and shown on the button.
+  var audio = null;
+  function muted() {
+    try { return window.localStorage.getItem('acuback.chair.muted') === 'true'; } catch (e) { return false; }
+  }
+
+  function chime() {
+    var Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) { return; }
+    try {
+      audio = audio || new Context();
+      [0, 0.5, 1].forEach(function (delay) {
+        var tone = audio.createOscillator();
+        var volume = audio.createGain();
+        tone.frequency.value = 880;
+        volume.gain.value = 0.25;
+        tone.connect(volume);
+        volume.connect(audio.destination);
+        tone.start(audio.currentTime + delay);
+        tone.stop(audio.currentTime + delay + 0.3);
+      });
+    } catch (e) { /* no sound on this device: the title, the colour and the vibration remain */ }
+  }
+
+  function showSound() {
+    document.querySelectorAll('.sound-toggle').forEach(function (button) {
+      button.setAttribute('aria-pressed', muted() ? 'true' : 'false');
+      button.textContent = muted() ? 'Sound off (tap to turn on)' : 'Sound on (tap to mute)';
+    });
+  }
+
+  function toggleSound(event) {
+    var button = event.target.closest ? event.target.closest('.sound-toggle') : null;
+    if (!button) { return; }
+    try { window.localStorage.setItem('acuback.chair.muted', muted() ? 'false' : 'true'); } catch (e) { /* private mode */ }
+    // A tap is the gesture a browser needs before it lets a page make sound.
+    if (!muted() && !audio && (window.AudioContext || window.webkitAudioContext)) { audio = new (window.AudioContext || window.webkitAudioContext)(); }
+    showSound();
   }
 
   function busyTyping() {
@@ -64,7 +107,7 @@
         var changed = String(session.ledger.length) !== page.getAttribute('data-ledger-length') ||
           second(session.timer.startedAt) !== second(page.getAttribute('data-timer-started')) ||
           (session.status === 'open') !== (page.getAttribute('data-open') === 'true');
-        if (changed && !busyTyping()) { window.location.reload(); }
+        if (changed && !busyTyping()) { refresh(); }
       })
       .catch(function () { /* offline for a moment: keep counting on the last known clock */ });
   }
@@ -152,9 +195,60 @@
     if (marker) { tapNeedle(event); } else if (event.type === 'click') { placeTenderPoint(event); }
   }
 
+  // The chair's forms (needles in and out, extra needles, pairs, the timer, the count and the
+  // search) post in the background and the session is redrawn in place from the page the server
+  // answers, so a tap neither reloads nor scrolls away. Without script they post as plain forms.
+  // What is being typed in the forms that still post normally (the note, the closing) is kept.
+  function submitInPlace(event) {
+    var form = event.target;
+    if (!form.matches || !form.matches('form[data-in-place]')) { return; }
+    var body = new URLSearchParams();
+    new FormData(form).forEach(function (value, name) { body.append(name, value); });
+    var submitter = event.submitter;
+    if (submitter && submitter.name) { body.append(submitter.name, submitter.value); }
+    event.preventDefault();
+    fetch(form.action, { method: 'POST', body: body, credentials: 'same-origin', headers: { Accept: 'text/html' } })
+      .then(function (response) {
+        return response.text().then(function (html) { redraw(html, response.url); });
+      })
+      .catch(function () { window.location.reload(); });
+  }
+
+  // Another device changed the session: fetch the page and redraw it in place.
+  function refresh() {
+    fetch(window.location.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+      .then(function (response) { return response.text().then(function (html) { redraw(html, response.url); }); })
+      .catch(function () { /* offline for a moment: the next poll tries again */ });
+  }
+
+  function redraw(html, address) {
+    var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('session');
+    var current = document.getElementById('session');
+    if (!fresh || !current) { window.location.assign(address); return; }
+    var typed = {};
+    current.querySelectorAll('form:not([data-in-place]) [id]').forEach(function (field) {
+      if ('value' in field) { typed[field.id] = field.type === 'checkbox' ? field.checked : field.value; }
+    });
+    Array.prototype.slice.call(current.attributes).forEach(function (attribute) { current.removeAttribute(attribute.name); });
+    Array.prototype.slice.call(fresh.attributes).forEach(function (attribute) { current.setAttribute(attribute.name, attribute.value); });
+    current.innerHTML = fresh.innerHTML;
+    Object.keys(typed).forEach(function (id) {
+      var field = document.getElementById(id);
+      if (!field || field.type === 'hidden') { return; }
+      if (field.type === 'checkbox') { field.checked = typed[id]; } else { field.value = typed[id]; }
+    });
+    syncClock(current.getAttribute('data-server-time'));
+    showSound();
+    tick();
+    var message = document.getElementById('chair-message');
+    if (message) { message.setAttribute('tabindex', '-1'); message.focus({ preventScroll: false }); }
+  }
+
   var page = document.getElementById('session');
   var dashboard = document.getElementById('running-timers');
   var clockSource = page || dashboard;
+  document.addEventListener('click', toggleSound);
+  showSound();
   if (clockSource) { syncClock(clockSource.getAttribute('data-server-time')); }
   if (page) {
     if (page.getAttribute('data-open') === 'true') {
@@ -163,11 +257,10 @@
       setInterval(function () { pollSession(page); }, 5000);
     }
     if (page.getAttribute('data-can-treat') === 'true') {
-      var chart = document.querySelector('.chair-chart');
-      if (chart) {
-        chart.addEventListener('click', tapChart);
-        chart.addEventListener('keydown', tapNeedle);
-      }
+      // Listened for on the page, not the chart, so the redrawn chart needs no new listeners.
+      page.addEventListener('click', function (event) { if (event.target.closest('.chair-chart')) { tapChart(event); } });
+      page.addEventListener('keydown', function (event) { if (event.target.closest('.chair-chart')) { tapNeedle(event); } });
+      page.addEventListener('submit', submitInPlace);
     }
   }
   if (dashboard) {
