@@ -164,7 +164,8 @@ import Testing
                 [NewAppointment(clinicID: world.clinic.id, patientID: world.ownPatientID, practitionerID: world.practitionerID, roomID: nil,
                                 kind: .treatment, start: start, minutes: 45)], reminder: { _, _ in nil })
             #expect(plan["id"] != nil, "\(plan)")
-            let body = #"{"appointmentId": "\#(booked[0].id)", "painBefore": 5}"#
+            // The appointment is years ahead: the start gives its reason, and consent is still refused first.
+            let body = #"{"appointmentId": "\#(booked[0].id)", "painBefore": 5, "offDayReason": "Test of consent"}"#
             let (refused, problem) = try await send(client, world, .practitioner, .post, "/api/v1/sessions", body)
             #expect(refused == .unprocessableContent)
             #expect(errors(problem) == ["consent"])

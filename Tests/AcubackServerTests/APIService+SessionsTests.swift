@@ -31,8 +31,16 @@ import Testing
         let clock = TestClock()
         try await withTestWorld(clock: clock) { client, world in
             let appointment = try await bookedTreatment(client, world)
-            let (started, session) = try await send(client, world, .practitioner, .post, "/api/v1/sessions", #"{"appointmentId": "\#(appointment)", "painBefore": 6}"#)
+            // The appointment is on 2030-02-01, not today: the start needs a reason, and keeps it.
+            let (refused, offDay) = try await send(client, world, .practitioner, .post, "/api/v1/sessions", #"{"appointmentId": "\#(appointment)", "painBefore": 6}"#)
+            #expect(refused == .unprocessableContent)
+            #expect((offDay["errors"] as? [[String: String]])?.first?["field"] == "offDayReason", "\(offDay)")
+            #expect((offDay["detail"] as? String)?.contains("ahead, on 2030-02-01") == true, "\(offDay)")
+            let (started, session) = try await send(
+                client, world, .practitioner, .post, "/api/v1/sessions",
+                #"{"appointmentId": "\#(appointment)", "painBefore": 6, "offDayReason": "Moved up at the patient's request"}"#)
             #expect(started == .created, "\(session)")
+            #expect(session["offDayReason"] as? String == "Moved up at the patient's request")
             let id = try #require(session["id"] as? String)
             let needles = try #require(session["needles"] as? [[String: Any]])
             #expect(needles.count >= 16)
@@ -234,6 +242,23 @@ import Testing
             let incident = try #require((incidents["items"] as? [[String: Any]])?.first)
             #expect(incident["kind"] as? String == "needle-lost")
             #expect(incident["sessionId"] as? String == id.uuidString)
+        }
+    }
+
+    /// On its appointment's day a session starts without a reason. The test clock stands still, so
+    /// an appointment booked at its time is on its day, whatever the hour the test runs.
+    @Test func onTheAppointmentsDayNoReasonIsAsked() async throws {
+        let clock = TestClock()
+        try await withTestWorld(clock: clock) { client, world in
+            let (saved, plan) = try await send(client, world, .practitioner, .post, "/api/v1/patients/\(world.ownPatientID)/plans", "{}")
+            #expect(saved == .created, "\(plan)")
+            let (booked, _) = try await BookingStore(world.store).book(
+                [NewAppointment(clinicID: world.clinic.id, patientID: world.ownPatientID, practitionerID: world.practitionerID, roomID: nil,
+                                kind: .treatment, start: clock.now, minutes: 45)], reminder: { _, _ in nil })
+            let (started, session) = try await send(
+                client, world, .practitioner, .post, "/api/v1/sessions", #"{"appointmentId": "\#(booked[0].id)", "painBefore": 6}"#)
+            #expect(started == .created, "\(session)")
+            #expect(session["offDayReason"] == nil)
         }
     }
 

@@ -38,8 +38,13 @@ def test_a_session_through_the_api(demo_server_on_each_database):
     conforms(document, "SavedPlan", current)
     assert current["id"] == saved.json()["id"]
 
-    started = practitioner.post(url + "/api/v1/sessions", json={"appointmentId": appointment, "painBefore": 7}, timeout=10)
+    # A week ahead: starting today needs a reason, which the session keeps.
+    refused = practitioner.post(url + "/api/v1/sessions", json={"appointmentId": appointment, "painBefore": 7}, timeout=10)
+    assert refused.status_code == 422 and refused.json()["errors"][0]["field"] == "offDayReason", refused.text
+    started = practitioner.post(url + "/api/v1/sessions", timeout=10,
+                                json={"appointmentId": appointment, "painBefore": 7, "offDayReason": "Test started early"})
     assert started.status_code == 201, started.text
+    assert started.json()["offDayReason"] == "Test started early"
     session = started.json()
     sid = session["id"]
     conforms(document, "Session", session)

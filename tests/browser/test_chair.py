@@ -69,9 +69,12 @@ def test_a_full_session_at_the_chair(browser, demo_server_on_each_database, arti
     wait_for_page(browser, lambda d: d.find_elements(By.ID, "start-session"))
     browser.find_element(By.CSS_SELECTOR, f"#start-appointment option[value='{appointment}']").click()
     browser.find_element(By.ID, "start-pain").send_keys("6")
+    # The treatment was booked for a later day, so starting it now needs a reason, which the session shows.
+    browser.find_element(By.ID, "start-off-day").send_keys("Patient came in early")
     browser.find_element(By.CSS_SELECTOR, "#start-session button[type=submit]").click()
     wait_for_page(browser, lambda d: d.find_elements(By.ID, "session"))
     session_id = browser.find_element(By.ID, "session").get_attribute("data-session")
+    assert "Patient came in early" in browser.find_element(By.ID, "off-day").text
     planned = len(browser.find_elements(By.CSS_SELECTOR, "#needle-table tr.needle-row"))
     assert planned >= 16
     assert browser.find_element(By.ID, "count-in").text == "0 in"

@@ -33,7 +33,8 @@ def started_session(url, reception, practitioner):
     appointment = reception.post(url + "/api/v1/appointments", timeout=30, json={
         "patientId": margaret, "practitionerId": me["practitionerId"], "kind": "treatment", "start": slot["start"]}).json()["id"]
     assert practitioner.post(f"{url}/api/v1/patients/{margaret}/plans", json={}, timeout=10).status_code == 201
-    session = practitioner.post(url + "/api/v1/sessions", json={"appointmentId": appointment, "painBefore": 5}, timeout=10).json()
+    session = practitioner.post(url + "/api/v1/sessions", timeout=10, json={
+        "appointmentId": appointment, "painBefore": 5, "offDayReason": "Fault test started ahead of the day"}).json()
     return margaret, session
 
 

@@ -112,7 +112,7 @@ def record(url):
     call("saveOutcomeSettings", admin, "PUT", "/api/v1/outcome-settings", json={"importantPercent": 30, "importantPoints": 2, "instruments": []})
     call("savePlan", practitioner, "POST", f"/api/v1/patients/{margaret}/plans", json={})
     call("getCurrentPlan", practitioner, "GET", f"/api/v1/patients/{margaret}/plans/current")
-    session = call("startSession", practitioner, "POST", "/api/v1/sessions", json={"appointmentId": booked["id"], "painBefore": 6})
+    session = call("startSession", practitioner, "POST", "/api/v1/sessions", json={"appointmentId": booked["id"], "painBefore": 6, "offDayReason": "Recorded for the API examples"})
     sid = session["id"]
     for needle in session["needles"]:
         body = {"point": needle["point"], "side": needle["side"], "depthMm": min(15, needle["maxDepthMm"]),

@@ -72,7 +72,7 @@ extension APIService {
         }
         let record = try await chair.start(
             appointmentID: appointmentID, position: body.position.flatMap { TreatmentPosition(rawValue: $0.rawValue) },
-            painBefore: body.painBefore, by: actor, from: RequestActor.clientAddress)
+            painBefore: body.painBefore, offDayReason: body.offDayReason, by: actor, from: RequestActor.clientAddress)
         return .created(.init(body: .json(try sessionBody(record))))
     }
 

@@ -46,6 +46,7 @@ struct SessionBody: Encodable {
     let painBefore: Int
     let startedAt: Date
     let closedAt: Date?
+    let offDayReason: String?
     let serverTime: Date
     let counts: Counts
     let searchOpen: Bool
@@ -71,6 +72,7 @@ struct SessionBody: Encodable {
         painBefore = record.painBefore
         startedAt = record.startedAt
         closedAt = record.closedAt
+        offDayReason = record.offDayReason
         serverTime = now
         counts = Counts(planned: chair.planned.count, inserted: ledger.insertedCount, in: ledger.inCount, out: ledger.outCount, lost: ledger.lostCount)
         searchOpen = ledger.searchOpen

@@ -45,9 +45,9 @@ struct TreatmentSessionService: Sendable {
     // MARK: Sessions
 
     /// Starts a session from a booked treatment appointment of the practitioner's.
-    func start(appointmentID: UUID, position: TreatmentPosition?, painBefore: Int, by actor: Actor, from address: String?) async throws
-        -> TreatmentSessionRecord
-    {
+    func start(
+        appointmentID: UUID, position: TreatmentPosition?, painBefore: Int, offDayReason: String? = nil, by actor: Actor, from address: String?
+    ) async throws -> TreatmentSessionRecord {
         guard let appointment = try await BookingStore(services.database).appointment(id: appointmentID),
               appointment.clinicID == actor.clinicID
         else {
@@ -74,9 +74,15 @@ struct TreatmentSessionService: Sendable {
         if chosen == .seated, let risks = try await services.patients.clinical(patientID: appointment.patientID)?.risks, risks.faintingHistory {
             throw RuleRefusal(field: "position", rule: "seated is not safe with a history of fainting: treat lying down")
         }
+        // Last, so a refusal for consent or the plan comes first: those need more than a reason.
+        let zone = try await ClinicStore(services.database).settings(clinicID: appointment.clinicID).zone
+        let day = SessionStartDay(appointmentDay: CalendarDay(appointment.start, in: zone), today: CalendarDay(services.now(), in: zone))
+        let reason: String?
+        do { reason = try day.reason(offDayReason) } catch { throw RuleRefusal(error.errors) }
         let record = try await store.start(NewTreatmentSession(
             clinicID: appointment.clinicID, appointmentID: appointmentID, patientID: appointment.patientID,
-            practitionerID: appointment.practitionerID, plan: plan, position: chosen, painBefore: painBefore, startedAt: services.now()))
+            practitionerID: appointment.practitionerID, plan: plan, position: chosen, painBefore: painBefore, startedAt: services.now(),
+            offDayReason: reason))
         try await audit("session.start", record, actor, address)
         return record
     }

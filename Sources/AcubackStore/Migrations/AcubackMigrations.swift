@@ -23,5 +23,6 @@ enum AcubackMigrations {
         RecordAdjuncts(),
         KeepPregnancyDates(),
         RecordMetalImplants(),
+        KeepOffDayStarts(),
     ]
 }

@@ -44,6 +44,8 @@ final class TreatmentSessionModel: Model, @unchecked Sendable {
     @OptionalField(key: "removal_reason") var removalReason: String?
     /// The session's adjunct treatments, as JSON; nil before any were recorded.
     @OptionalField(key: "adjuncts_json") var adjunctsJSON: String?
+    /// Why the session started on another day than its appointment's; nil on the day.
+    @OptionalField(key: "off_day_reason") var offDayReason: String?
 
     init() {}
 }

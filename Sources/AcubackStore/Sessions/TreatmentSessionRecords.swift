@@ -20,11 +20,14 @@ public struct NewTreatmentSession: Sendable, Equatable {
     public let position: TreatmentPosition
     public let painBefore: Int
     public let startedAt: Date
+    /// Why it starts on another day than its appointment's; nil on the day.
+    public let offDayReason: String?
 
     public init(
         clinicID: UUID, appointmentID: UUID, patientID: UUID, practitionerID: UUID, plan: SavedPlan,
-        position: TreatmentPosition, painBefore: Int, startedAt: Date
+        position: TreatmentPosition, painBefore: Int, startedAt: Date, offDayReason: String? = nil
     ) {
+        self.offDayReason = offDayReason
         self.clinicID = clinicID
         self.appointmentID = appointmentID
         self.patientID = patientID
@@ -52,6 +55,8 @@ public struct TreatmentSessionRecord: Sendable, Equatable {
     public let chair: ChairSession
     public let closedAt: Date?
     public let closing: SessionClosing?
+    /// Why it started on another day than its appointment's; nil on the day.
+    public var offDayReason: String?
     public var patientName = ""
     public var practitionerName = ""
 

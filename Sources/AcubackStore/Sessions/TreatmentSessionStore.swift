@@ -29,6 +29,7 @@ public struct TreatmentSessionStore: Sendable {
         model.painBefore = new.painBefore
         model.targetMinutes = RetentionTimer(targetMinutes: new.plan.plan.retentionMinutes).targetMinutes
         model.startedAt = new.startedAt
+        model.offDayReason = new.offDayReason
         model.reactions = ""
         model.adviceGiven = false
         do {
@@ -187,7 +188,7 @@ public struct TreatmentSessionStore: Sendable {
             id: try model.requireID(), clinicID: model.clinicID, patientID: model.$patient.id, practitionerID: model.$practitioner.id,
             appointmentID: model.$appointment.id, planID: model.$plan.id, plan: plan,
             position: TreatmentPosition(rawValue: model.position) ?? .prone, painBefore: model.painBefore, startedAt: model.startedAt,
-            chair: chair, closedAt: model.closedAt, closing: model.closedAt == nil ? nil : closing)
+            chair: chair, closedAt: model.closedAt, closing: model.closedAt == nil ? nil : closing, offDayReason: model.offDayReason)
     }
 
     func named(_ record: TreatmentSessionRecord) async throws -> TreatmentSessionRecord {

@@ -22,8 +22,8 @@ struct ChairPagesController {
                 }
                 guard let pain = Int(form.text("painBefore")) else { throw ValidationError(field: "painBefore", rule: "must be a whole number from 0 to 10") }
                 let record = try await sessions.start(
-                    appointmentID: appointmentID, position: TreatmentPosition(rawValue: form.text("position")), painBefore: pain, by: actor,
-                    from: context.clientAddress)
+                    appointmentID: appointmentID, position: TreatmentPosition(rawValue: form.text("position")), painBefore: pain,
+                    offDayReason: form.text("offDayReason"), by: actor, from: context.clientAddress)
                 return Response.redirect(to: "/sessions/\(record.id)", type: .normal)
             } catch let error as any ProblemConvertible {
                 let refusal = error.problem(instance: nil).pageRefusal
@@ -56,7 +56,8 @@ struct ChairPagesController {
             let appointments = try await BookingStore(services.database).appointments(
                 clinicID: actor.clinicID, from: today.start(in: zone), to: today.adding(days: 8).start(in: zone), practitionerID: practitionerID)
             waiting = appointments.filter { $0.kind == .treatment && $0.status == .booked }.prefix(20).map {
-                ["id": $0.id.uuidString, "label": "\(DisplayTime.day($0.start, in: zone)) \(DisplayTime.clock($0.start, in: zone)) – \($0.patientName)"]
+                let day = CalendarDay($0.start, in: zone) == today ? "Today" : DisplayTime.day($0.start, in: zone)
+                return ["id": $0.id.uuidString, "label": "\(day) \(DisplayTime.clock($0.start, in: zone)) – \($0.patientName)"]
             }
         }
         try await services.record("session.dashboard", by: actor, clinicID: actor.clinicID, recordType: "sessions", from: context.clientAddress)

@@ -53,6 +53,7 @@ struct ChairView {
             "reactions": ImmediateReaction.allCases.map { ["value": $0.rawValue, "label": $0.rawValue.capitalized] },
             "adjunctKinds": AdjunctKind.allCases.map { ["value": $0.rawValue, "label": AdjunctWords.name($0), "hint": Self.adjunctHint($0)] },
         ]
+        if let reason = record.offDayReason { values["offDayReason"] = reason }
         if let start = chair.timer.startedAt, let end = chair.timer.endsAt {
             values["timerStartedAt"] = Self.iso(start)
             values["timerEndsAt"] = Self.iso(end)
