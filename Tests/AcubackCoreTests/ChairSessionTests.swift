@@ -46,6 +46,36 @@ import Testing
         #expect(session.allOutAt == Chair.minutes(16))
     }
 
+    /// A slip of the finger is taken back: the last needle in or out, within two minutes; the tap
+    /// stays on the ledger, the counts are as if it had not happened.
+    @Test func theLastTapIsTakenBackSoonAfter() throws {
+        var session = Self.session()
+        try session.record(Chair.insert(Self.keys[0], at: 0))
+        try session.record(Chair.insert(Self.keys[1], at: 1))
+        try session.record(.undone(at: Chair.minutes(2)))
+        #expect(session.ledger.inCount == 1 && session.ledger.insertedCount == 1 && session.ledger.events.count == 3)
+        #expect(session.ledger.insertions.map(\.key) == [Self.keys[0]])
+        // The one before is older than two minutes by now.
+        #expect(throws: LedgerError.nothingToUndo) { try session.record(.undone(at: Chair.minutes(2.5))) }
+        // A needle marked out by mistake goes back in.
+        try session.record(.removed(Self.keys[0], at: Chair.minutes(3)))
+        try session.record(.undone(at: Chair.minutes(4)))
+        #expect(session.ledger.isIn(Self.keys[0]))
+        // Counts and searches are not taps: they are corrected by counting again.
+        try session.record(.removedAll(count: 1, at: Chair.minutes(5)))
+        #expect(throws: LedgerError.nothingToUndo) { try session.record(.undone(at: Chair.minutes(5.5))) }
+    }
+
+    @Test func takingBackTheNeedleThatCompletedThePlanStopsTheTimerItStarted() throws {
+        var session = Self.session()
+        for (minute, key) in Self.keys.enumerated() { try session.record(Chair.insert(key, at: Double(minute))) }
+        #expect(session.timer.startedAt == Chair.minutes(2))
+        try session.record(.undone(at: Chair.minutes(2.5)))
+        #expect(!session.timer.isRunning)
+        try session.record(Chair.insert(Self.keys[2], at: 3))
+        #expect(session.timer.startedAt == Chair.minutes(3))
+    }
+
     @Test func closesWhenEveryNeedleIsOutInTime() throws {
         var session = Self.session()
         for key in Self.keys { try session.record(Chair.insert(key)) }

@@ -212,6 +212,21 @@ import Testing
         }
     }
 
+    @Test func theLastTapIsTakenBackAndOnlyThat() async throws {
+        try await withTestWorld { client, world in
+            let path = "/api/v1/sessions/\(world.sessionID)"
+            let needle = #"{"point": "BL40", "side": "left", "depthMm": 10, "needleType": "0.25 × 40 mm", "stimulation": "manual", "deQi": true}"#
+            _ = try await send(client, world, .practitioner, .post, path + "/needles", needle)
+            let (undone, session) = try await send(client, world, .practitioner, .post, path + "/undo")
+            #expect(undone == .ok, "\(session)")
+            #expect((session["counts"] as? [String: Int])?["in"] == 0 && (session["counts"] as? [String: Int])?["inserted"] == 0)
+            #expect((session["ledger"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } == ["inserted", "undone"])
+            let (again, problem) = try await send(client, world, .practitioner, .post, path + "/undo")
+            #expect(again == .unprocessableContent)
+            #expect((problem["errors"] as? [[String: String]])?.first?["field"] == "undo", "\(problem)")
+        }
+    }
+
     @Test func aColleaguesSessionIsRefusedAndUnchanged() async throws {
         try await withTestWorld { client, world in
             let id = world.colleagueSessionID

@@ -83,6 +83,13 @@ def test_a_full_session_at_the_chair(browser, demo_server_on_each_database, arti
     # Every needle in: a tap on its marker on the chart, or its In button when the chart has no marker for it.
     # Each tap redraws the session in place: the page is not reloaded and does not jump to the top.
     browser.execute_script("window.stillTheSamePage = true; window.scrollTo(0, 400)")
+    # A slip is taken back with the Undo bar the last tap shows.
+    press(browser, browser.find_element(By.CSS_SELECTOR, ".chair-chart .needle.state-waiting .hit"))
+    assert browser.find_element(By.ID, "count-in").text == "1 in"
+    assert "Last: In:" in browser.find_element(By.ID, "undo-form").text
+    press(browser, browser.find_element(By.ID, "undo"))
+    assert browser.find_element(By.ID, "count-in").text == "0 in"
+    assert not browser.find_elements(By.ID, "undo-form")
     while True:
         markers = browser.find_elements(By.CSS_SELECTOR, ".chair-chart .needle.state-waiting .hit")
         if markers:

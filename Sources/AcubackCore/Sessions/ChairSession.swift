@@ -98,7 +98,12 @@ public struct ChairSession: Sendable, Equatable {
 
     /// Records a needle event, and starts the timer when it completes the plan.
     public mutating func record(_ event: NeedleEvent) throws(LedgerError) {
+        let takenBack = if case .undone(let at) = event { ledger.undoable(at: at) } else { NeedleEvent?.none }
         try ledger.apply(event)
+        // Taking back the needle that completed the plan takes back the timer it started.
+        if case .inserted(let insertion)? = takenBack, timer.startedAt == insertion.at, !allPlannedInserted {
+            timer.startedAt = nil
+        }
         if case .inserted(let insertion) = event, !timer.isRunning, allPlannedInserted {
             timer.startedAt = insertion.at
         }
@@ -109,7 +114,7 @@ public struct ChairSession: Sendable, Equatable {
     /// put back in has the countdown running again towards the same end.
     public var allOutAt: Date? {
         guard let start = timer.startedAt, ledger.inCount == 0 else { return nil }
-        return ledger.events.last { event in
+        return ledger.effectiveEvents.last { event in
             switch event {
             case .removed, .removedAll, .found, .declaredLost: event.at >= start
             default: false
@@ -123,7 +128,7 @@ public struct ChairSession: Sendable, Equatable {
     /// When the needles started coming out (the first removal after the timer started).
     public var removalStartedAt: Date? {
         guard let start = timer.startedAt else { return nil }
-        return ledger.events.first { event in
+        return ledger.effectiveEvents.first { event in
             switch event {
             case .removed, .removedAll: return event.at >= start
             default: return false

@@ -111,12 +111,15 @@ public enum NeedleEvent: Codable, Sendable, Equatable {
     case declaredLost(note: String, at: Date)
     /// Two needles in the patient stimulated electrically as a pair.
     case stimulated(ElectricalPair)
+    /// A tap taken back: the last needle marked in or out, soon after (`NeedleLedger.undoWindow`).
+    /// The tap stays on the ledger for the record; the counts are as if it had not happened.
+    case undone(at: Date)
 
     public var at: Date {
         switch self {
         case .inserted(let insertion): insertion.at
         case .stimulated(let pair): pair.at
-        case .removed(_, let at), .removedAll(_, let at), .found(_, let at), .declaredLost(_, let at): at
+        case .removed(_, let at), .removedAll(_, let at), .found(_, let at), .declaredLost(_, let at), .undone(let at): at
         }
     }
 }
@@ -130,9 +133,12 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
     case badDepth(Int)
     case emptyLocation
     case missingNeedleType
+    case nothingToUndo
 
     public var description: String {
         switch self {
+        case .nothingToUndo:
+            "nothing to undo: only the last needle marked in or out, within two minutes, can be taken back"
         case .alreadyIn(let key): "\(key) is already in"
         case .notIn(let key): "\(key) is not in the patient, so it cannot be removed"
         case .countTooHigh(let counted, let inPatient): "\(counted) counted out but only \(inPatient) are in"
@@ -151,6 +157,7 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noSearch: "search"
         case .badDepth: "depthMm"
         case .missingNeedleType: "needleType"
+        case .nothingToUndo: "undo"
         }
     }
 }
@@ -174,7 +181,30 @@ public struct NeedleLedger: Sendable, Equatable {
 
     public static func == (lhs: Self, rhs: Self) -> Bool { lhs.events == rhs.events }
 
-    public var insertedCount: Int { events.filter { if case .inserted = $0 { true } else { false } }.count }
+    /// How long after a tap it may be taken back: long enough to notice a slip, short enough that
+    /// the count of needles in stays what the practitioner saw.
+    public static let undoWindow: TimeInterval = 120
+
+    /// The events that count: each `undone` takes back the event before it.
+    public var effectiveEvents: [NeedleEvent] {
+        var kept: [NeedleEvent] = []
+        for event in events {
+            if case .undone = event { kept.removeLast() } else { kept.append(event) }
+        }
+        return kept
+    }
+
+    /// The tap that may be taken back at `now`: the last counted event, when it marked one needle
+    /// in or out within the undo window.
+    public func undoable(at now: Date) -> NeedleEvent? {
+        guard let last = effectiveEvents.last, now.timeIntervalSince(last.at) <= Self.undoWindow else { return nil }
+        switch last {
+        case .inserted, .removed: return last
+        default: return nil
+        }
+    }
+
+    public var insertedCount: Int { effectiveEvents.filter { if case .inserted = $0 { true } else { false } }.count }
     public var inCount: Int { needles.filter { $0.state == .inPatient }.count }
     public var lostCount: Int { needles.filter { $0.state == .lost }.count }
     public var outCount: Int { needles.filter { $0.state == .out }.count }
@@ -185,15 +215,25 @@ public struct NeedleLedger: Sendable, Equatable {
     public func isIn(_ key: NeedleKey) -> Bool { needles.contains { $0.key == key && $0.state == .inPatient } }
 
     public var insertions: [Insertion] {
-        events.compactMap { if case .inserted(let insertion) = $0 { insertion } else { nil } }
+        effectiveEvents.compactMap { if case .inserted(let insertion) = $0 { insertion } else { nil } }
     }
 
     public var electricalPairs: [ElectricalPair] {
-        events.compactMap { if case .stimulated(let pair) = $0 { pair } else { nil } }
+        effectiveEvents.compactMap { if case .stimulated(let pair) = $0 { pair } else { nil } }
     }
 
     /// Validates and records one event.
     public mutating func apply(_ event: NeedleEvent) throws(LedgerError) {
+        if case .undone(let at) = event {
+            guard undoable(at: at) != nil else { throw .nothingToUndo }
+            // The state without the last tap: the counted events before it, replayed.
+            var without = NeedleLedger()
+            for earlier in effectiveEvents.dropLast() { try without.apply(earlier) }
+            needles = without.needles
+            searchOpen = without.searchOpen
+            events.append(event)
+            return
+        }
         switch event {
         case .inserted(let insertion):
             if let location = insertion.key.location, location.trimmingCharacters(in: .whitespaces).isEmpty { throw .emptyLocation }
@@ -218,6 +258,8 @@ public struct NeedleLedger: Sendable, Equatable {
             for index in needles.indices where needles[index].state == .inPatient { needles[index].state = .lost }
         case .stimulated(let pair):
             for key in [pair.first, pair.second] where !isIn(key) { throw .notIn(key) }
+        case .undone:
+            break
         }
         if inCount == 0 { searchOpen = false }
         events.append(event)

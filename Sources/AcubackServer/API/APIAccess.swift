@@ -43,6 +43,7 @@ enum APIAccess {
         Operations.RecordSearch.id: .treatPatient,
         Operations.RecordElectricalPair.id: .treatPatient,
         Operations.StartTimer.id: .treatPatient,
+        Operations.UndoLastTap.id: .treatPatient,
         Operations.CloseSession.id: .treatPatient,
         Operations.ListCheckIns.id: .recordCheckIn,
         Operations.RecordCheckIn.id: .recordCheckIn,

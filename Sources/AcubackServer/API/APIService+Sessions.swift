@@ -138,6 +138,11 @@ extension APIService {
         return .ok(.init(body: .json(try sessionBody(record))))
     }
 
+    func undoLastTap(_ input: Operations.UndoLastTap.Input) async throws -> Operations.UndoLastTap.Output {
+        let record = try await chair.undoLastTap(in: try sessionID(input.path.sessionId), by: try actor, from: RequestActor.clientAddress)
+        return .ok(.init(body: .json(try sessionBody(record))))
+    }
+
     func startTimer(_ input: Operations.StartTimer.Input) async throws -> Operations.StartTimer.Output {
         let record = try await chair.startTimer(try sessionID(input.path.sessionId), by: try actor, from: RequestActor.clientAddress)
         return .ok(.init(body: .json(try sessionBody(record))))

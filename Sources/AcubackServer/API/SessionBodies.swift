@@ -167,6 +167,8 @@ struct LedgerEntry: Encodable {
         case .stimulated(let pair):
             kind = "stimulated"
             electricalPair = ElectricalPairBody(pair)
+        case .undone:
+            kind = "undone"
         }
     }
 }

@@ -166,6 +166,12 @@ struct TreatmentSessionService: Sendable {
         return try await change(session, .removed(try choice.key(in: catalogue), at: services.now()), "session.needleOut", actor, address)
     }
 
+    /// Takes back the last needle marked in or out, soon after a slip of the finger.
+    func undoLastTap(in sessionID: UUID, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
+        let session = try await session(sessionID, for: .treatPatient, by: actor, from: address)
+        return try await change(session, .undone(at: services.now()), "session.undo", actor, address)
+    }
+
     func removeAll(counted: Int, from sessionID: UUID, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
         let session = try await session(sessionID, for: .treatPatient, by: actor, from: address)
         return try await change(session, .removedAll(count: counted, at: services.now()), "session.allOut", actor, address)

@@ -25,6 +25,7 @@ extension NeedleEvent {
         case .found: "found"
         case .declaredLost: "declared-lost"
         case .stimulated: "stimulated"
+        case .undone: "undone"
         }
     }
 }

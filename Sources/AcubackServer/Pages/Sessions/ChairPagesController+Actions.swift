@@ -57,6 +57,11 @@ extension ChairPagesController {
                 }
             }
         }
+        router.post("/sessions/{id}/undo") { request, context in
+            try await act(request, context) { id, actor, _ in
+                _ = try await sessions.undoLastTap(in: id, by: actor, from: context.clientAddress)
+            }
+        }
         router.post("/sessions/{id}/timer") { request, context in
             try await act(request, context) { id, actor, _ in
                 _ = try await sessions.startTimer(id, by: actor, from: context.clientAddress)

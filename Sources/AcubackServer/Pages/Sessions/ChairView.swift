@@ -54,6 +54,7 @@ struct ChairView {
             "adjunctKinds": AdjunctKind.allCases.map { ["value": $0.rawValue, "label": AdjunctWords.name($0), "hint": Self.adjunctHint($0)] },
         ]
         if let reason = record.offDayReason { values["offDayReason"] = reason }
+        if record.isOpen, let tap = chair.ledger.undoable(at: now) { values["undo"] = Self.words(tap) }
         if let start = chair.timer.startedAt, let end = chair.timer.endsAt {
             values["timerStartedAt"] = Self.iso(start)
             values["timerEndsAt"] = Self.iso(end)
@@ -141,6 +142,7 @@ struct ChairView {
         case .found(let count, _): "Search: \(count) found"
         case .declaredLost(let note, _): "Search ended, needle(s) lost: \(note)"
         case .stimulated(let pair): "Electroacupuncture: \(pair.summary)"
+        case .undone: "Undone: the entry before was taken back"
         }
     }
 }
