@@ -141,6 +141,11 @@
     if (!marker) { return; }
     if (event.type === 'keydown' && event.key !== 'Enter' && event.key !== ' ') { return; }
     event.preventDefault();
+    pressNeedle(marker);
+  }
+
+  // Presses the In or Out button of the marker's row in the needle table.
+  function pressNeedle(marker) {
     var rows = document.querySelectorAll('#needle-table tr[data-key]');
     for (var i = 0; i < rows.length; i++) {
       if (rows[i].getAttribute('data-key') === marker.getAttribute('data-key')) {
@@ -149,6 +154,22 @@
         return;
       }
     }
+  }
+
+  // A fingertip is wider than a marker: a tap goes to the needle whose centre is nearest, within
+  // 22 CSS pixels (a 44-pixel target however small the chart is drawn), so crowded markers such
+  // as the ear points are told apart by which one the finger was closest to.
+  var reach = 22;
+  function nearestNeedle(event) {
+    var best = null;
+    var bestDistance = Infinity;
+    document.querySelectorAll('.chair-chart .needle[data-key] .hit').forEach(function (hit) {
+      var box = hit.getBoundingClientRect();
+      var distance = Math.hypot(event.clientX - (box.left + box.width / 2), event.clientY - (box.top + box.height / 2));
+      // On a chart drawn large the marker's own circle is the wider target.
+      if (distance <= Math.max(reach, box.width / 2) && distance < bestDistance) { best = hit.closest('.needle'); bestDistance = distance; }
+    });
+    return best;
   }
 
   // A tap on the chart away from the needles places a tender point there: the zone under the tap
@@ -191,8 +212,15 @@
   }
 
   function tapChart(event) {
-    var marker = event.target.closest ? event.target.closest('.needle[data-key]') : null;
-    if (marker) { tapNeedle(event); } else if (event.type === 'click') { placeTenderPoint(event); }
+    // A click sent by script has no position: it names its marker itself.
+    var placed = event.clientX !== 0 || event.clientY !== 0;
+    var marker = placed ? nearestNeedle(event) : (event.target.closest ? event.target.closest('.needle[data-key]') : null);
+    if (marker) {
+      event.preventDefault();
+      pressNeedle(marker);
+    } else if (placed) {
+      placeTenderPoint(event);
+    }
   }
 
   // The chair's forms (needles in and out, extra needles, pairs, the timer, the count and the
