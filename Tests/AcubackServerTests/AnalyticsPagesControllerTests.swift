@@ -46,7 +46,7 @@ import Testing
             let refused = try await client.execute(
                 uri: "/clinic/analytics/settings", method: .post, headers: headers,
                 body: form([("_csrf", world.csrf(.admin)), ("importantPercent", "5"), ("importantPoints", "2")])) { $0 }
-            #expect(refused.status == .badRequest && refused.body.text.contains("importantPercent: must be from 10 to 90"))
+            #expect(refused.status == .badRequest && refused.body.text.contains("Important percent: must be from 10 to 90"))
             let saved = try await client.execute(
                 uri: "/clinic/analytics/settings", method: .post, headers: headers,
                 body: form([("_csrf", world.csrf(.admin)), ("importantPercent", "50"), ("importantPoints", "3"), ("instruments", "oswestry")])) { $0 }

@@ -60,7 +60,7 @@ import Testing
             }
             try await client.execute(uri: "/admin/audit?from=yesterday", method: .get, headers: world.headers(.admin)) { response in
                 #expect(response.status == .badRequest)
-                #expect(response.body.text.contains("<strong>from</strong>"))
+                #expect(response.body.text.contains("<strong>From</strong>"))
             }
             #expect(try await AuditTrail(world.store).verify().allSatisfy(\.isIntact))
         }

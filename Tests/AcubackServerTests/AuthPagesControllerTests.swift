@@ -177,9 +177,11 @@ import Testing
             try await client.execute(uri: "/register", method: .post, headers: Self.anonymous, body: form(fields)) { response in
                 #expect(response.status == .badRequest)
                 let html = response.body.text
-                for field in ["givenName", "birthDate", "confirmPassword", "password"] {
+                // Each field named in words, as the form labels it, not by its API name.
+                for field in ["Given name", "Birth date", "Confirm password", "Password"] {
                     #expect(html.contains("<strong>\(field)</strong>"), "\(field)")
                 }
+                #expect(!html.contains("confirmPassword:") && !html.contains("<strong>confirmPassword</strong>"))
             }
             #expect(try await PatientStore(world.store).patients(clinicID: world.clinic.id).total == 8)
         }

@@ -51,8 +51,9 @@ import Testing
             try await client.execute(uri: "/plan?check=1&regions=upper&side=left&onset=acute&levels=L4&bmi=tall", method: .get, headers: world.headers(.practitioner)) { response in
                 #expect(response.status == .badRequest)
                 let html = response.body.text
-                #expect(html.contains("patient.bmi</strong>: must be a number"))
-                #expect(html.contains("levels[0]</strong>: L4 is in the lower back"))
+                // Each field named in words, not by its API path.
+                #expect(html.contains("<strong>BMI</strong>: must be a number"))
+                #expect(html.contains("<strong>Levels</strong>: L4 is in the lower back"))
                 #expect(!html.contains(#"id="plan-title""#))
             }
         }

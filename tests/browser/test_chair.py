@@ -175,7 +175,7 @@ def test_a_full_session_at_the_chair(browser, demo_server_on_each_database, arti
     browser.find_element(By.ID, "advice-given").click()
     browser.find_element(By.ID, "close-session").click()
     wait_for_page(browser, lambda d: d.find_elements(By.ID, "chair-message"))
-    assert "removalReason" in browser.find_element(By.ID, "chair-message").text
+    assert "Removal reason" in browser.find_element(By.ID, "chair-message").text
     refusals = console_errors(browser)
     assert refusals and all("/close" in entry["message"] and "400" in entry["message"] for entry in refusals), refusals
     browser.find_element(By.ID, "pain-after").send_keys("3")

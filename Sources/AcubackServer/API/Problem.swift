@@ -31,9 +31,10 @@ struct Problem: Codable, Sendable, Equatable {
         Problem(title: "Not found", status: 404, detail: detail, instance: instance)
     }
 
-    /// For a page that shows the refusal in place: what to say, and the status to answer with.
+    /// For a page that shows the refusal in place: what to say, with each field named in words,
+    /// and the status to answer with.
     var pageRefusal: (message: String, status: HTTPResponse.Status) {
-        (errors.map { $0.map(\.description).joined(separator: "; ") } ?? detail ?? title, HTTPResponse.Status(code: status))
+        (errors.map { $0.map(FieldWords.sentence).joined(separator: "; ") } ?? detail ?? title, HTTPResponse.Status(code: status))
     }
 
     func response(headers extra: HTTPFields = [:]) -> Response {

@@ -110,7 +110,7 @@ struct PlanForm {
             "flags": flags.map { ["name": $0.0, "label": $0.1, "checked": flag($0.0)] },
             "skinRegions": options(SkinRegion.self, "brokenSkinRegions") { PositionText.words($0.rawValue) },
             "implantRegions": options(SkinRegion.self, "metalImplantRegions") { PositionText.words($0.rawValue) },
-            "errors": errors.map { ["field": $0.field, "rule": $0.rule] },
+            "errors": FieldWords.rows(errors),
             "hasErrors": !errors.isEmpty,
         ]
         // A key only for a field in error: Mustache treats an empty string as a value.

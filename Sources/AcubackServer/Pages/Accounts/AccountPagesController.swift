@@ -24,7 +24,7 @@ struct AccountPagesController {
                     userID: actor.userID, name: form.text("name"), tokenHash: SecureToken.hash(token),
                     prefix: String(token.prefix(10)), now: services.now())
             } catch let error as ValidationError {
-                return try await page(request, context, extra: ["tokenError": error.errors.map(\.description).joined(separator: "; ")], status: .badRequest)
+                return try await page(request, context, extra: ["tokenError": error.errors.map(FieldWords.sentence).joined(separator: "; ")], status: .badRequest)
             }
             try await services.record(
                 "token.create", by: actor, clinicID: actor.clinicID, recordType: "apiToken", from: context.clientAddress)

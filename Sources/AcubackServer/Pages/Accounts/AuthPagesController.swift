@@ -117,7 +117,7 @@ struct AuthPagesController {
                 .response(from: request, context: context)
         } catch let error as ValidationError {
             var page = values
-            page["errors"] = error.errors.map { ["field": $0.field, "rule": $0.rule] }
+            page["errors"] = FieldWords.rows(error.errors)
             page["hasErrors"] = true
             return try renderer.render("register", context, path: "/register", values: page, status: .badRequest)
                 .response(from: request, context: context)
@@ -130,7 +130,7 @@ struct AuthPagesController {
         func again(_ errors: [FieldError], invalid: Bool = false) throws -> Response {
             try renderer.render(
                 "password-reset", context, path: "/password/reset",
-                values: ["token": token, "invalid": invalid, "hasErrors": !errors.isEmpty, "errors": errors.map { ["field": $0.field, "rule": $0.rule] }],
+                values: ["token": token, "invalid": invalid, "hasErrors": !errors.isEmpty, "errors": FieldWords.rows(errors)],
                 status: .badRequest
             ).response(from: request, context: context)
         }

@@ -54,7 +54,7 @@ struct AdminAuditController {
         ]
         if !errors.errors.isEmpty {
             values["hasErrors"] = true
-            values["errors"] = errors.errors.map { ["field": $0.field, "rule": $0.rule] }
+            values["errors"] = FieldWords.rows(errors.errors)
             values["events"] = [[String: Any]]()
             return try renderer.render("admin-audit", context, path: "/admin/audit", values: values, status: .badRequest)
                 .response(from: request, context: context)

@@ -93,7 +93,7 @@ struct AdminPractitionersController {
                 try await services.record("clinic.settings", by: actor, clinicID: actor.clinicID, recordType: "clinic", from: context.clientAddress)
                 return try await settingsPage(request, context, extra: ["saved": true])
             } catch let error as ValidationError {
-                return try await settingsPage(request, context, extra: ["message": error.description], status: .badRequest)
+                return try await settingsPage(request, context, extra: ["message": error.inWords], status: .badRequest)
             }
         }
         router.post("/admin/consent") { request, context in
@@ -103,7 +103,7 @@ struct AdminPractitionersController {
                 let published = try await ConsentService(services: services).publish(text: form.text("text"), by: actor, from: context.clientAddress)
                 return try await settingsPage(request, context, extra: ["consentPublished": published.version])
             } catch let error as ValidationError {
-                return try await settingsPage(request, context, extra: ["consentError": error.description, "consentDraft": form.text("text")], status: .badRequest)
+                return try await settingsPage(request, context, extra: ["consentError": error.inWords, "consentDraft": form.text("text")], status: .badRequest)
             }
         }
         router.post("/admin/rooms") { request, context in
@@ -113,7 +113,7 @@ struct AdminPractitionersController {
                 _ = try await clinics.addRoom(clinicID: actor.clinicID, name: form.text("name"))
                 return Response.redirect(to: "/admin/clinic", type: .normal)
             } catch let error as ValidationError {
-                return try await settingsPage(request, context, extra: ["message": error.description], status: .badRequest)
+                return try await settingsPage(request, context, extra: ["message": error.inWords], status: .badRequest)
             }
         }
     }
@@ -141,7 +141,7 @@ struct AdminPractitionersController {
             try await services.record(action, by: actor, clinicID: actor.clinicID, recordType: "practitioner", from: context.clientAddress)
             return try await page(request, context, extra: ["done": done])
         } catch let error as ValidationError {
-            return try await page(request, context, extra: ["message": error.description], status: .badRequest)
+            return try await page(request, context, extra: ["message": error.inWords], status: .badRequest)
         }
     }
 

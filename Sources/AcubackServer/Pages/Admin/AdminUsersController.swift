@@ -40,7 +40,7 @@ struct AdminUsersController {
                 return try await page(request, context, extra: ["created": user.email])
             } catch let error as ValidationError {
                 return try await page(request, context, extra: [
-                    "hasErrors": true, "errors": error.errors.map { ["field": $0.field, "rule": $0.rule] },
+                    "hasErrors": true, "errors": FieldWords.rows(error.errors),
                     "formEmail": form.text("email"), "formName": form.text("name"),
                 ], status: .badRequest)
             }
@@ -52,7 +52,7 @@ struct AdminUsersController {
                       user.clinicID == actor.clinicID
                 else { throw HTTPError(.notFound) }
                 guard user.id != actor.userID else {
-                    return try await page(request, context, extra: ["hasErrors": true, "errors": [["field": "user", "rule": "you cannot disable your own account"]]], status: .badRequest)
+                    return try await page(request, context, extra: ["hasErrors": true, "errors": FieldWords.rows([FieldError(field: "user", rule: "you cannot disable your own account")])], status: .badRequest)
                 }
                 try await services.accounts.setDisabled(userID: id, at: disabled ? services.now() : nil)
                 try await services.record(

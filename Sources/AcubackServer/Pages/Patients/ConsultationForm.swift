@@ -107,7 +107,7 @@ struct ConsultationForm {
             let text = errors.filter { $0.field == field }.map(\.rule).joined(separator: "; ")
             if !text.isEmpty { context[key] = text }
         }
-        let exam = errors.filter { $0.field.hasPrefix("examination.") }.map(\.description).joined(separator: "; ")
+        let exam = errors.filter { $0.field.hasPrefix("examination.") }.map(FieldWords.sentence).joined(separator: "; ")
         if !exam.isEmpty { context["examError"] = exam }
         return context
     }

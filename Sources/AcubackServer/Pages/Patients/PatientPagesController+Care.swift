@@ -24,7 +24,7 @@ extension PatientPagesController {
                 return Response.redirect(to: "/patients/\(patient.id)", type: .normal)
             } catch let error as ValidationError {
                 return try renderer.render("patient-new", context, path: "/patients", values: [
-                    "hasErrors": true, "errors": error.errors.map { ["field": $0.field, "rule": $0.rule] },
+                    "hasErrors": true, "errors": FieldWords.rows(error.errors),
                     "givenName": form.text("givenName"), "familyName": form.text("familyName"), "birthDate": form.text("birthDate"),
                     "email": form.text("email"), "phone": form.text("phone"),
                 ], status: .badRequest).response(from: request, context: context)
@@ -51,7 +51,7 @@ extension PatientPagesController {
                 try errors.throwIfAny()
                 try await services.patients.updateIntake(patientID: patient.id, risks: risks)
             } catch let error as ValidationError {
-                return try await record(patient.id, request, context, extra: ["message": error.description], status: .badRequest)
+                return try await record(patient.id, request, context, extra: ["message": error.inWords], status: .badRequest)
             }
             try await services.record("patient.updateIntake", by: context.actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "clinical", recordID: patient.id.uuidString, from: context.clientAddress)
             return Response.redirect(to: "/patients/\(patient.id)#intake", type: .normal)
@@ -74,7 +74,7 @@ extension PatientPagesController {
                     regimen: regimen, earliest: services.now(), horizonWeeks: Int(form.text("horizonWeeks")),
                     preferredPractitionerID: UUID(uuidString: form.text("practitioner")))
             } catch let error as ValidationError {
-                return try await record(patient.id, request, context, extra: ["courseError": error.description], status: .unprocessableContent)
+                return try await record(patient.id, request, context, extra: ["courseError": error.inWords], status: .unprocessableContent)
             }
             do {
                 if form.text("action") == "book" {

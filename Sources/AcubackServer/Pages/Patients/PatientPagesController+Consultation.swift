@@ -19,7 +19,7 @@ extension PatientPagesController {
             } catch let error as ValidationError {
                 return try await record(patient.id, request, context, extra: [
                     "consultationForm": ConsultationForm(fields: form).context(errors: error.errors),
-                    "assessmentErrors": error.errors.map { ["field": ConsultationForm.label($0.field), "rule": $0.rule] }, "hasAssessmentErrors": true,
+                    "assessmentErrors": error.errors.map { ["field": $0.field, "label": ConsultationForm.label($0.field), "rule": $0.rule] }, "hasAssessmentErrors": true,
                 ], status: .badRequest)
             } catch let error as any ProblemConvertible {
                 let refusal = error.problem(instance: nil).pageRefusal

@@ -89,7 +89,7 @@ extension PatientPagesController {
         do {
             plan = try await treatment.proposePlan(for: patient, edits: edits)
         } catch let error as ValidationError {
-            values["planError"] = error.description
+            values["planError"] = error.inWords
             edits = []
             plan = try await treatment.proposePlan(for: patient)
         }

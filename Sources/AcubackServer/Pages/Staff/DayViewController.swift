@@ -47,7 +47,7 @@ struct DayViewController {
                     "practitioner.hours", by: context.actor, clinicID: practitioner.clinicID, recordType: "practitioner",
                     recordID: practitioner.id.uuidString, from: context.clientAddress)
             } catch let error as ValidationError {
-                return try await hoursPage(practitioner, request, context, extra: ["message": error.description, "hours": form.text("hours")], status: .badRequest)
+                return try await hoursPage(practitioner, request, context, extra: ["message": error.inWords, "hours": form.text("hours")], status: .badRequest)
             }
             return Response.redirect(to: "/practitioner/hours?saved=1", type: .normal)
         }
@@ -161,7 +161,7 @@ struct DayViewController {
                 recordID: appointment.id.uuidString, from: context.clientAddress)
             return Response.redirect(to: "/reception?date=\(day)&booked=\(appointment.id.uuidString)", type: .normal)
         } catch let error as ValidationError {
-            return try await self.day(request, context, extra: ["day": day, "message": error.description], status: .badRequest)
+            return try await self.day(request, context, extra: ["day": day, "message": error.inWords], status: .badRequest)
         } catch let error as BookingError {
             return try await self.day(request, context, extra: ["day": day, "message": error.description], status: error.isConflict ? .conflict : .unprocessableContent)
         }
