@@ -33,19 +33,31 @@ public struct PatientStore: Sendable {
         self.store = store
     }
 
-    /// Patients of a clinic by family name, optionally matching part of a name or email.
+    /// Patients of a clinic by family name, optionally matching what reception typed: words of the
+    /// name in any order, the e-mail, the birth date or year, or the phone number.
     public func patients(clinicID: UUID, matching text: String? = nil, limit: Int = 100, offset: Int = 0) async throws
         -> (items: [PatientRecord], total: Int)
     {
         let query = PatientModel.query(on: try store.fluent).filter(\.$clinic.$id == clinicID)
-        if let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            // What was typed is matched as text: %, _ and \ lose their LIKE meaning.
-            let escaped = text.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            let pattern = "%\(escaped)%"
-            query.group(.or) { group in
-                for column in ["lower(given_name)", "lower(family_name)", "lower(coalesce(email, ''))"] {
-                    group.filter(.sql(embed: "\(unsafeRaw: column) LIKE \(bind: pattern) ESCAPE '\\'"))
+        let typed = (text ?? "").lowercased()
+        let compact = typed.filter { !" -()+".contains($0) }
+        let isDate = CalendarDay(typed.trimmingCharacters(in: .whitespaces)) != nil
+        if compact.count >= 6, compact.allSatisfy(\.isNumber), !isDate {
+            // A phone number, however it was spaced; without the leading 0 of a national number,
+            // so "07700 900123" finds "+44 7700 900123".
+            let digits = String(compact.drop { $0 == "0" })
+            query.filter(.sql(embed: "\(unsafeRaw: Self.phoneDigits) LIKE \(bind: "%" + digits + "%")"))
+        } else {
+            // Each word must match the given or family name (so a name in any order), the e-mail or
+            // the birth date (a year, or the whole date).
+            for word in typed.split(whereSeparator: \.isWhitespace).prefix(6) {
+                // What was typed is matched as text: %, _ and \ lose their LIKE meaning.
+                let escaped = word.replacingOccurrences(of: "\\", with: "\\\\")
+                    .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+                query.group(.or) { group in
+                    for column in ["lower(given_name)", "lower(family_name)", "lower(coalesce(email, ''))", "birth_date"] {
+                        group.filter(.sql(embed: "\(unsafeRaw: column) LIKE \(bind: "%\(escaped)%") ESCAPE '\\'"))
+                    }
                 }
             }
         }
@@ -53,6 +65,9 @@ public struct PatientStore: Sendable {
         let items = try await query.sort(\.$familyName).sort(\.$givenName).sort(\.$id).range(offset..<(offset + limit)).all().map(\.record)
         return (items, total)
     }
+
+    /// The phone number without the spaces, dashes, brackets and plus sign people type in it.
+    static let phoneDigits = "replace(replace(replace(replace(replace(coalesce(phone, ''), ' ', ''), '-', ''), '(', ''), ')', ''), '+', '')"
 
     public func patient(id: UUID) async throws -> PatientRecord? {
         try await PatientModel.find(id, on: store.fluent)?.record
