@@ -7,6 +7,20 @@ from selenium.webdriver.common.by import By
 from browser.conftest import console_errors, drain_console, register_patient, sign_in, wait_for_page
 
 
+def contrast(browser, text, background) -> float:
+    """The WCAG contrast ratio of `text`'s colour on `background`'s background colour."""
+    return browser.execute_script("""
+        function luminance(colour) {
+          var parts = colour.match(/[0-9.]+/g).slice(0, 3).map(Number).map(function (c) {
+            c = c / 255; return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+          });
+          return 0.2126 * parts[0] + 0.7152 * parts[1] + 0.0722 * parts[2];
+        }
+        var fore = luminance(getComputedStyle(arguments[0]).color);
+        var back = luminance(getComputedStyle(arguments[1]).backgroundColor);
+        return (Math.max(fore, back) + 0.05) / (Math.min(fore, back) + 0.05);""", text, background)
+
+
 def test_a_patient_books_a_first_consultation(browser, demo_server_on_each_database, artifacts):
     server = demo_server_on_each_database
     drain_console(browser)
@@ -19,6 +33,8 @@ def test_a_patient_books_a_first_consultation(browser, demo_server_on_each_datab
     wait_for_page(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "button.slot") or d.find_elements(By.ID, "no-times"))
     browser.save_screenshot(str(artifacts / "book-first-consultation.png"))
     slot = browser.find_elements(By.CSS_SELECTOR, "button.slot")[0]
+    # The practitioner's name on the time button is readable: WCAG AA contrast (4.5:1) on the button.
+    assert contrast(browser, slot.find_element(By.CSS_SELECTOR, ".muted"), slot) >= 4.5
     chosen = slot.get_attribute("data-start")
     slot.click()
     wait_for_page(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".just-booked"))
@@ -41,7 +57,16 @@ def test_a_patient_books_a_first_consultation(browser, demo_server_on_each_datab
 
 
 def test_a_patient_cancels_a_visit_with_notice(browser, demo_server):
-    register_patient(browser, demo_server.url, "Owen", "Fairley", "owen.fairley@example.org")
+    email = "owen.fairley.who.has.a.rather.long.address.at.work@department.example.org"
+    register_patient(browser, demo_server.url, "Owen", "Fairley", email)
+    # On a phone a long e-mail address wraps instead of widening the page.
+    browser.set_window_size(390, 844)
+    try:
+        browser.get(demo_server.url + "/account")
+        wait_for_page(browser, lambda d: email in d.find_element(By.TAG_NAME, "main").text)
+        assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+    finally:
+        browser.set_window_size(1280, 1600)
     browser.get(demo_server.url + "/book")
     wait_for_page(browser, lambda d: d.find_elements(By.ID, "practitioner-filter"))
     slots = browser.find_elements(By.CSS_SELECTOR, "button.slot")

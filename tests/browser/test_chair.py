@@ -119,7 +119,7 @@ def test_a_full_session_at_the_chair(browser, demo_server_on_each_database, arti
         key = tap_beside_a_marker(browser)
         wait_for_page(browser, lambda d: d.find_element(By.CSS_SELECTOR, f".chair-chart .needle[data-key='{key}']").get_attribute("data-state") == "in")
     finally:
-        browser.set_window_size(1280, 1457)
+        browser.set_window_size(1280, 1600)
     browser.execute_script("window.scrollTo(0, 400)")
     while True:
         markers = browser.find_elements(By.CSS_SELECTOR, ".chair-chart .needle.state-waiting .hit")

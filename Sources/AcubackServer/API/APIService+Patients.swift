@@ -149,7 +149,7 @@ extension APIService {
         let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
         let patient = try await services.patients.createPatient(
             clinicID: actor.clinicID, givenName: body.givenName, familyName: body.familyName, birthDate: body.birthDate,
-            email: body.email, phone: body.phone, today: CalendarDay(services.now(), in: zone))
+            email: body.email, phone: body.phone, today: CalendarDay(services.now(), in: zone), allowingDuplicate: body.confirmDuplicate ?? false)
         try await services.record(
             "patient.create", by: actor, clinicID: actor.clinicID, patientID: patient.id, recordType: "patient",
             recordID: patient.id.uuidString, from: RequestActor.clientAddress)

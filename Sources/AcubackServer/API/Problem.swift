@@ -69,6 +69,15 @@ extension LedgerError: ProblemConvertible {
     }
 }
 
+/// The desk registers someone who looks registered already: 409 naming the patient on record.
+extension PossibleDuplicatePatient: ProblemConvertible {
+    func problem(instance: String?) -> Problem {
+        let rule = "\(existing.givenName) \(existing.familyName), born \(existing.birthDate), is already registered (patient \(existing.id.uuidString)); "
+            + "send confirmDuplicate: true to register another person with the same name and birth date"
+        return Problem(title: "Conflict", status: 409, detail: rule, instance: instance, errors: [FieldError(field: "confirmDuplicate", rule: rule)])
+    }
+}
+
 /// A needle the safety rules refuse: 422 naming the field and the rule.
 extension NeedleRefusal: ProblemConvertible {
     func problem(instance: String?) -> Problem {

@@ -13,10 +13,18 @@ public struct ConsentRecord: Sendable, Equatable {
     public let reason: String
 }
 
+/// A patient with the same name and birth date is already registered in the clinic.
+public struct PossibleDuplicatePatient: Error, Sendable, Equatable {
+    public let existing: PatientRecord
+}
+
 extension PatientStore {
-    /// Registers a patient at the desk (no online account).
+    /// Registers a patient at the desk (no online account). A patient of the clinic with the same
+    /// name and birth date is most likely the same person registered before: the desk is told, and
+    /// registers again only when it says this is someone else (`allowingDuplicate`).
     public func createPatient(
-        clinicID: UUID, givenName: String, familyName: String, birthDate: String, email: String?, phone: String?, today: CalendarDay
+        clinicID: UUID, givenName: String, familyName: String, birthDate: String, email: String?, phone: String?, today: CalendarDay,
+        allowingDuplicate: Bool = false
     ) async throws -> PatientRecord {
         var errors = FieldErrorCollector()
         PatientIdentityRule.check(givenName: givenName, familyName: familyName, birthDate: birthDate, today: today, into: &errors)
@@ -25,6 +33,14 @@ extension PatientStore {
             do { try EmailRule.check(email) } catch { error.errors.forEach { errors.add($0.field, $0.rule) } }
         }
         try errors.throwIfAny()
+        if !allowingDuplicate, let existing = try await PatientModel.query(on: store.fluent).filter(\.$clinic.$id == clinicID)
+            .filter(\.$birthDate == birthDate)
+            .filter(.sql(embed: "lower(given_name) = \(bind: givenName.trimmingCharacters(in: .whitespaces).lowercased())"))
+            .filter(.sql(embed: "lower(family_name) = \(bind: familyName.trimmingCharacters(in: .whitespaces).lowercased())"))
+            .first()
+        {
+            throw PossibleDuplicatePatient(existing: existing.record)
+        }
         let patient = PatientModel(
             clinicID: clinicID, userID: nil, givenName: givenName.trimmingCharacters(in: .whitespaces),
             familyName: familyName.trimmingCharacters(in: .whitespaces), birthDate: birthDate,

@@ -19,7 +19,7 @@ extension PatientPagesController {
                 let patient = try await services.patients.createPatient(
                     clinicID: actor.clinicID, givenName: form.text("givenName"), familyName: form.text("familyName"),
                     birthDate: form.text("birthDate"), email: form.text("email"), phone: form.text("phone"),
-                    today: CalendarDay(services.now(), in: zone))
+                    today: CalendarDay(services.now(), in: zone), allowingDuplicate: form.flag("confirmDuplicate"))
                 try await services.record("patient.create", by: actor, clinicID: actor.clinicID, patientID: patient.id, recordType: "patient", recordID: patient.id.uuidString, from: context.clientAddress)
                 return Response.redirect(to: "/patients/\(patient.id)", type: .normal)
             } catch let error as ValidationError {
@@ -28,6 +28,13 @@ extension PatientPagesController {
                     "givenName": form.text("givenName"), "familyName": form.text("familyName"), "birthDate": form.text("birthDate"),
                     "email": form.text("email"), "phone": form.text("phone"),
                 ], status: .badRequest).response(from: request, context: context)
+            } catch let duplicate as PossibleDuplicatePatient {
+                let existing = duplicate.existing
+                return try renderer.render("patient-new", context, path: "/patients", values: [
+                    "duplicate": ["id": existing.id.uuidString, "name": "\(existing.givenName) \(existing.familyName)", "born": existing.birthDate],
+                    "givenName": form.text("givenName"), "familyName": form.text("familyName"), "birthDate": form.text("birthDate"),
+                    "email": form.text("email"), "phone": form.text("phone"),
+                ], status: .conflict).response(from: request, context: context)
             }
         }
         router.post("/patients/{id}/intake") { request, context in
