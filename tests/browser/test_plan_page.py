@@ -65,5 +65,5 @@ def test_a_contradictory_assessment_is_explained(browser, demo_server):
     sign_in(browser, demo_server.url, PRACTITIONER)
     browser.get(demo_server.url + "/plan?check=1&regions=upper&side=left&onset=acute&levels=L4")
     summary = browser.find_element(By.ID, "error-summary")
-    assert "levels[0]" in summary.text and "lower back" in summary.text
+    assert "Levels:" in summary.text and "levels[0]" not in summary.text and "lower back" in summary.text
     assert browser.find_elements(By.ID, "plan-title") == []

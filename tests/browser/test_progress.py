@@ -40,7 +40,7 @@ def test_a_practitioner_records_measures_and_reads_the_outcomes(browser, demo_se
     browser.find_element(By.ID, "m-pain-now").send_keys("12")
     browser.find_element(By.ID, "save-measures").click()
     wait_for_page(browser, lambda d: d.find_elements(By.ID, "measure-error"))
-    assert "painNow: must be from 0 to 10" in browser.find_element(By.ID, "measure-error").text
+    assert "Pain now: must be from 0 to 10" in browser.find_element(By.ID, "measure-error").text
     field = browser.find_element(By.ID, "m-pain-now")
     field.clear()
     field.send_keys("2")
