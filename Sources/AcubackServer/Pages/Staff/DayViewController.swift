@@ -31,7 +31,7 @@ struct DayViewController {
                 "appointment.cancel", by: actor, clinicID: actor.clinicID, patientID: appointment.patientID,
                 recordType: "appointment", recordID: id.uuidString, from: context.clientAddress)
             let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
-            return Response.redirect(to: "/reception?date=\(CalendarDay(appointment.start, in: zone))", type: .normal)
+            return Response.redirect(to: "/reception?date=\(CalendarDay(appointment.start, in: zone))&cancelled=\(id.uuidString)", type: .normal)
         }
         router.get("/practitioner/hours") { request, context in
             let practitioner = try await ownPractitioner(context)
@@ -79,6 +79,19 @@ struct DayViewController {
             .response(from: request, context: context)
     }
 
+    /// What the last step did, said after its redirect: "Booked: …" or "Cancelled: …".
+    private func outcome(of request: Request, clinicID: UUID, zone: TimeZone) async throws -> String? {
+        let query = FormFields(request.uri.queryParameters)
+        for (key, verb) in [("booked", "Booked"), ("cancelled", "Cancelled")] {
+            guard let id = UUID(uuidString: query.text(key)), let appointment = try await BookingStore(services.database).appointment(id: id),
+                  appointment.clinicID == clinicID
+            else { continue }
+            let when = "\(DisplayTime.day(appointment.start, in: zone)) \(DisplayTime.clock(appointment.start, in: zone))"
+            return "\(verb): \(appointment.kind.rawValue) for \(appointment.patientName) with \(appointment.practitionerName), \(when)."
+        }
+        return nil
+    }
+
     private func chosenDay(_ request: Request, _ zone: TimeZone) -> CalendarDay {
         FormFields(request.uri.queryParameters).first("date").flatMap(CalendarDay.init) ?? CalendarDay(services.now(), in: zone)
     }
@@ -111,6 +124,12 @@ struct DayViewController {
             ["label": MinuteRange.clock(minute), "left": String(format: "%.2f", Double(minute - axis.start) / Double(axis.end - axis.start) * 100)]
         }
         let patients = try await services.patients.patients(clinicID: actor.clinicID, limit: 500).items
+        // After a refusal the form keeps what was chosen; otherwise the start is the next quarter
+        // hour from now today (not a time already past), or the opening on another day.
+        let typed = extra["typed"] as? FormFields
+        let now = services.now()
+        let nextQuarter = Int(now.timeIntervalSince(finder.instant(day, minute: 0)) / 60 / 15 + 1) * 15
+        let firstMinute = day == CalendarDay(now, in: zone) ? max(axis.start, nextQuarter) : axis.start
         var values: [String: Any] = [
             "date": day.description, "dayLabel": DisplayTime.day(dayStart.addingTimeInterval(12 * 3600), in: zone),
             "previous": day.adding(days: -1).description, "next": day.adding(days: 1).description,
@@ -130,12 +149,17 @@ struct DayViewController {
                 entry["minutes"] = appointment.minutes
                 return entry
             },
-            "patients": patients.map { ["id": $0.id.uuidString, "name": "\($0.familyName), \($0.givenName) (\($0.birthDate))"] },
-            "practitioners": practitioners.map { ["id": $0.id.uuidString, "name": $0.name] },
-            "kinds": AppointmentKind.allCases.map { ["value": $0.rawValue, "minutes": settings.minutes(for: $0)] },
-            "defaultStart": LocalTime.input(finder.instant(day, minute: max(axis.start, 540)), in: zone),
+            "patients": patients.map {
+                ["id": $0.id.uuidString, "name": "\($0.familyName), \($0.givenName) (\($0.birthDate))", "selected": typed?.text("patient") == $0.id.uuidString]
+            },
+            "practitioners": practitioners.map { ["id": $0.id.uuidString, "name": $0.name, "selected": typed?.text("practitioner") == $0.id.uuidString] },
+            "kinds": AppointmentKind.allCases.map {
+                ["value": $0.rawValue, "minutes": settings.minutes(for: $0), "selected": typed?.text("kind") == $0.rawValue]
+            },
+            "defaultStart": typed.map { $0.text("start") } ?? LocalTime.input(finder.instant(day, minute: firstMinute), in: zone),
         ]
-        values.merge(extra.filter { $0.key != "day" }) { _, new in new }
+        if let done = try await outcome(of: request, clinicID: actor.clinicID, zone: zone) { values["done"] = done }
+        values.merge(extra.filter { $0.key != "day" && $0.key != "typed" }) { _, new in new }
         try await services.record("schedule.read", by: actor, clinicID: actor.clinicID, recordType: "day", recordID: day.description, from: context.clientAddress)
         return try renderer.render("reception", context, path: "/reception", values: values, status: status).response(from: request, context: context)
     }
@@ -161,9 +185,10 @@ struct DayViewController {
                 recordID: appointment.id.uuidString, from: context.clientAddress)
             return Response.redirect(to: "/reception?date=\(day)&booked=\(appointment.id.uuidString)", type: .normal)
         } catch let error as ValidationError {
-            return try await self.day(request, context, extra: ["day": day, "message": error.inWords], status: .badRequest)
+            return try await self.day(request, context, extra: ["day": day, "message": error.inWords, "typed": form], status: .badRequest)
         } catch let error as BookingError {
-            return try await self.day(request, context, extra: ["day": day, "message": error.description], status: error.isConflict ? .conflict : .unprocessableContent)
+            return try await self.day(
+                request, context, extra: ["day": day, "message": error.description, "typed": form], status: error.isConflict ? .conflict : .unprocessableContent)
         }
     }
 

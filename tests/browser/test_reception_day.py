@@ -1,0 +1,63 @@
+"""Reception's day view as the front desk uses it: a start time not already past, a refused booking
+that keeps what was chosen, a message after booking and after cancelling, and a cancel that asks first."""
+import datetime
+from zoneinfo import ZoneInfo
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from browser.conftest import console_errors, drain_console, sign_in, wait_for_page
+
+CLINIC_ZONE = ZoneInfo("Europe/London")
+
+
+def test_the_desk_books_and_cancels_with_the_page_saying_what_happened(browser, demo_server):
+    drain_console(browser)
+    sign_in(browser, demo_server.url, "reception@demo.acuback.example")
+    browser.get(demo_server.url + "/reception")
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "reception-book"))
+
+    # Today the form offers a start from the next quarter hour on, never one already gone.
+    offered = datetime.datetime.fromisoformat(browser.find_element(By.ID, "book-start").get_attribute("value")).replace(tzinfo=CLINIC_ZONE)
+    assert offered > datetime.datetime.now(CLINIC_ZONE) - datetime.timedelta(minutes=1), offered
+
+    # A booking on a later weekday at 11:00, first without a patient: refused, with the rest kept.
+    day = datetime.date.today() + datetime.timedelta(days=14)
+    while day.weekday() >= 5:
+        day += datetime.timedelta(days=1)
+    browser.get(f"{demo_server.url}/reception?date={day.isoformat()}")
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "reception-book"))
+    practitioner = Select(browser.find_element(By.ID, "book-practitioner"))
+    practitioner.select_by_visible_text("Mei Lin Chen")
+    Select(browser.find_element(By.ID, "book-kind")).select_by_value("review")
+    start = f"{day.isoformat()}T11:00"
+    browser.execute_script("document.getElementById('book-start').value = arguments[0]", start)
+    browser.find_element(By.ID, "book-submit").click()
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "booking-error"))
+    assert "Patient: choose a patient" in browser.find_element(By.ID, "booking-error").text
+    assert Select(browser.find_element(By.ID, "book-practitioner")).first_selected_option.text == "Mei Lin Chen"
+    assert Select(browser.find_element(By.ID, "book-kind")).first_selected_option.get_attribute("value") == "review"
+    assert browser.find_element(By.ID, "book-start").get_attribute("value") == start
+
+    # With the patient chosen it is booked, and the page says so.
+    patients = Select(browser.find_element(By.ID, "book-patient"))
+    patients.select_by_index(1)
+    browser.find_element(By.ID, "book-submit").click()
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "booking-done"))
+    done = browser.find_element(By.ID, "booking-done").text
+    assert done.startswith("Booked: review for") and "Mei Lin Chen" in done and "11:00" in done
+
+    # Cancelling asks first: no keeps the visit, yes cancels it and says so.
+    row = browser.find_element(By.XPATH, "//table[@id='day-appointments']//tr[td[1][text()='11:00'] and td[3][starts-with(., 'review')]]")
+    appointment = row.get_attribute("data-appointment")
+    row.find_element(By.CSS_SELECTOR, "button.button-danger").click()
+    alert = browser.switch_to.alert
+    assert "Cancel" in alert.text and "11:00" in alert.text
+    alert.dismiss()
+    assert browser.find_elements(By.CSS_SELECTOR, f"#day-appointments tr[data-appointment='{appointment}']")
+    browser.find_element(By.CSS_SELECTOR, f"#day-appointments tr[data-appointment='{appointment}'] button.button-danger").click()
+    browser.switch_to.alert.accept()
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "booking-done") and "Cancelled" in d.find_element(By.ID, "booking-done").text)
+    assert not browser.find_elements(By.CSS_SELECTOR, f"#day-appointments tr[data-appointment='{appointment}']")
+    errors = [entry for entry in console_errors(browser) if "/reception/book" not in entry["message"]]
+    assert errors == [], errors
