@@ -36,7 +36,11 @@ def test_a_patient_books_a_first_consultation(browser, demo_server_on_each_datab
     # The practitioner's name on the time button is readable: WCAG AA contrast (4.5:1) on the button.
     assert contrast(browser, slot.find_element(By.CSS_SELECTOR, ".muted"), slot) >= 4.5
     chosen = slot.get_attribute("data-start")
+    # A tap asks before it books.
     slot.click()
+    question = browser.switch_to.alert
+    assert question.text.startswith("Book a first consultation on") and "?" in question.text
+    question.accept()
     wait_for_page(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".just-booked"))
     booked = browser.find_element(By.CSS_SELECTOR, ".just-booked").text
     assert "consultation with" in booked
@@ -69,11 +73,17 @@ def test_a_patient_cancels_a_visit_with_notice(browser, demo_server):
         browser.set_window_size(1280, 1600)
     browser.get(demo_server.url + "/book")
     wait_for_page(browser, lambda d: d.find_elements(By.ID, "practitioner-filter"))
-    slots = browser.find_elements(By.CSS_SELECTOR, "button.slot")
-    # Pick a time more than a day ahead, so the notice period allows cancelling online.
-    slots[-1].click()
+    # Days after the first two are folded under their date: open the last, and pick its last time,
+    # more than a day ahead, so the notice period allows cancelling online.
+    folded = browser.find_elements(By.CSS_SELECTOR, "details.day")
+    assert folded and not folded[-1].find_element(By.CSS_SELECTOR, "button.slot").is_displayed()
+    folded[-1].find_element(By.TAG_NAME, "summary").click()
+    folded[-1].find_elements(By.CSS_SELECTOR, "button.slot")[-1].click()
+    browser.switch_to.alert.accept()
     wait_for_page(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".just-booked"))
     visit = browser.find_element(By.CSS_SELECTOR, ".just-booked")
     visit.find_element(By.CSS_SELECTOR, "button.button-danger").click()
+    assert browser.switch_to.alert.text.startswith("Cancel your")
+    browser.switch_to.alert.accept()
     wait_for_page(browser, lambda d: not d.find_elements(By.CSS_SELECTOR, ".just-booked"))
     assert "/me/visits" in browser.current_url

@@ -366,7 +366,9 @@ def patient_registers_and_books(driver, server, inbox, artifacts) -> str:
     slots = driver.find_elements(By.CSS_SELECTOR, "button.slot")
     assert slots, "no free times on /book: " + driver.find_element(By.TAG_NAME, "main").text[:500]
     start = slots[0].get_attribute("data-start")
-    submit(driver, slots[0], lambda d: d.find_elements(By.CSS_SELECTOR, ".just-booked") or d.find_elements(By.ID, "booking-error"))
+    click(driver, slots[0])
+    driver.switch_to.alert.accept()  # a tap asks before it books
+    wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".just-booked") or d.find_elements(By.ID, "booking-error"))
     assert not driver.find_elements(By.ID, "booking-error"), text_of(driver, "#booking-error")
     booked = text_of(driver, ".just-booked")
     assert "consultation with" in booked and PRACTITIONER_NAME in booked, booked

@@ -80,12 +80,15 @@ struct PatientBookingController {
             "anyPractitioner": chosen == nil,
             "chosen": chosen?.id.uuidString ?? "",
             "minutes": settings.consultationMinutes,
-            "days": days.map { day, slots -> [String: Any] in
-                [
-                    "label": DisplayTime.day(slots[0].start, in: settings.zone),
-                    "slots": slots.map {
+            // The first two days with times are open; later ones fold under their day, so a phone
+            // shows a few dozen buttons rather than two weeks of them.
+            "days": days.enumerated().map { index, entry -> [String: Any] in
+                let label = DisplayTime.day(entry.value[0].start, in: settings.zone)
+                return [
+                    "label": label, "folded": index >= 2, "count": entry.value.count,
+                    "slots": entry.value.map {
                         ["start": ISO8601DateFormatter().string(from: $0.start), "time": DisplayTime.clock($0.start, in: settings.zone),
-                         "with": names[$0.practitionerID] ?? "", "practitioner": chosen == nil ? "" : $0.practitionerID.uuidString]
+                         "day": label, "with": names[$0.practitionerID] ?? "", "practitioner": chosen == nil ? "" : $0.practitionerID.uuidString]
                     },
                 ]
             },
