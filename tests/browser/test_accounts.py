@@ -113,3 +113,8 @@ def test_a_personal_api_token_is_shown_once(browser, demo_server_on_each_databas
     import requests
     me = requests.get(demo_server_on_each_database.url + "/api/v1/me", headers={"Authorization": f"Bearer {token}"}, timeout=10)
     assert me.status_code == 200 and me.json()["role"] == "practitioner"
+    # A patient's account page offers the calendar link but no API tokens.
+    sign_in(browser, demo_server_on_each_database.url, "margaret.hughes@demo.acuback.example")
+    browser.get(demo_server_on_each_database.url + "/account")
+    assert not browser.find_elements(By.ID, "token-form")
+    assert "API" not in browser.find_element(By.TAG_NAME, "main").text

@@ -62,6 +62,9 @@ struct AccountPagesController {
             "email": user?.email ?? "", "role": actor.role.rawValue, "clinic": clinic?.name ?? "",
             "tokens": tokens, "hasTokens": !tokens.isEmpty,
             "canHaveFeed": actor.practitionerID != nil || actor.patientID != nil,
+            // API tokens are for staff who script the clinic's work; a patient's page does not offer
+            // them (one made before is still listed, to revoke).
+            "showTokens": actor.role != .patient || !tokens.isEmpty,
         ]
         // The calendar link is shown once, right after it is made; only its hash is kept.
         if let feed = request.uri.queryParameters["feed"], !feed.isEmpty {

@@ -183,6 +183,8 @@ struct AdminPractitionersController {
         let settings = try await clinics.settings(clinicID: actor.clinicID)
         var values: [String: Any] = [
             "timeZone": settings.timeZone, "openingHours": settings.openingHours.text,
+            // Chosen from the zones the system knows, not typed, so it cannot be misspelt.
+            "timeZones": TimeZone.knownTimeZoneIdentifiers.sorted().map { ["id": $0, "selected": $0 == settings.timeZone] },
             "consultationMinutes": settings.consultationMinutes, "treatmentMinutes": settings.treatmentMinutes,
             "reviewMinutes": settings.reviewMinutes, "noticeHours": settings.noticeHours, "consentVersion": settings.consentVersion,
             "openFirstConsultations": settings.openFirstConsultations,
