@@ -118,3 +118,25 @@ def test_a_personal_api_token_is_shown_once(browser, demo_server_on_each_databas
     browser.get(demo_server_on_each_database.url + "/account")
     assert not browser.find_elements(By.ID, "token-form")
     assert "API" not in browser.find_element(By.TAG_NAME, "main").text
+
+
+def test_on_a_phone_the_menu_folds_behind_a_button(browser, demo_server_on_each_database):
+    sign_in(browser, demo_server_on_each_database.url, "reception@demo.acuback.example")
+    browser.set_window_size(390, 844)
+    try:
+        browser.get(demo_server_on_each_database.url + "/reception")
+        wait_for_page(browser, lambda d: d.find_elements(By.ID, "menu-toggle"))
+        toggle = browser.find_element(By.ID, "menu-toggle")
+        nav = browser.find_element(By.ID, "site-nav")
+        # Folded, the page's heading starts near the top of the screen.
+        assert toggle.is_displayed() and not nav.is_displayed()
+        assert browser.find_element(By.TAG_NAME, "h1").location["y"] < 200
+        toggle.click()
+        assert toggle.get_attribute("aria-expanded") == "true" and nav.is_displayed()
+        nav.find_element(By.LINK_TEXT, "Patients").click()
+        wait_for_page(browser, lambda d: "/patients" in d.current_url)
+    finally:
+        browser.set_window_size(1280, 1600)
+    # On a wide screen the menu is simply there.
+    browser.get(demo_server_on_each_database.url + "/reception")
+    assert browser.find_element(By.ID, "site-nav").is_displayed() and not browser.find_element(By.ID, "menu-toggle").is_displayed()
