@@ -100,5 +100,8 @@ public struct NeedleSpot: Sendable, Hashable {
 
     public func lies(in zone: SafetyZone) -> Bool { zones.contains(zone) }
 
+    /// No electrical current here in pregnancy: the lumbosacral region and the abdomen (CLINICAL.md §5).
+    public var barsCurrentInPregnancy: Bool { lies(in: .lumbosacral) || lies(in: .lowerAbdomen) }
+
     public var skinRegion: SkinRegion { area.skinRegion(side: side) }
 }

@@ -141,7 +141,7 @@ public struct ChairSafetyCheck: Sendable {
     public func electricalRefusal(at spot: NeedleSpot) -> String? {
         let patient = engine.assessment.patient
         if let refusal = electricalRefusal { return refusal }
-        if patient.isPregnant && (spot.lies(in: .lumbosacral) || spot.lies(in: .lowerAbdomen)) {
+        if patient.isPregnant && spot.barsCurrentInPregnancy {
             return "no current over the lumbosacral region or the abdomen in pregnancy"
         }
         if [.head, .ear].contains(spot.area) { return "no current on the head" }

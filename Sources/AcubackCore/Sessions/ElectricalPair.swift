@@ -77,7 +77,7 @@ extension ChairSafetyCheck {
             throw .noElectricalStimulation(rule: Self.pairHeadRule, why: "no current on the head")
         }
         let patient = engine.assessment.patient
-        if patient.isPregnant && [first, second].contains(where: { $0.lies(in: .lumbosacral) || $0.lies(in: .lowerAbdomen) }) {
+        if patient.isPregnant && (first.barsCurrentInPregnancy || second.barsCurrentInPregnancy) {
             throw .noElectricalStimulation(rule: Self.pairPregnancyRule, why: "no current over the lumbosacral region or the abdomen in pregnancy")
         }
         // The current runs between the two needles: the skin regions at both ends are in its path.

@@ -94,9 +94,10 @@ struct SessionBody: Encodable {
 
 /// The planned needles in plan order, then extra needles, each with its latest state.
 enum SessionNeedles {
-    static func list(_ chair: ChairSession) -> [SessionBody.Needle] {
+    /// Each needle's latest state by its key: waiting, in, out or lost.
+    static func states(_ chair: ChairSession) -> (NeedleKey) -> String {
         let states = Dictionary(chair.ledger.needles.map { ($0.key, $0.state) }, uniquingKeysWith: { _, latest in latest })
-        func state(_ key: NeedleKey) -> String {
+        return { key in
             switch states[key] {
             case .inPatient?: "in"
             case .out?: "out"
@@ -104,6 +105,17 @@ enum SessionNeedles {
             case nil: "waiting"
             }
         }
+    }
+
+    /// The needles put in that the plan did not have, in the order they first went in.
+    static func extraKeys(_ chair: ChairSession) -> [NeedleKey] {
+        let plannedKeys = Set(chair.plannedKeys)
+        var seen = Set<NeedleKey>()
+        return chair.ledger.needles.map(\.key).filter { !plannedKeys.contains($0) && seen.insert($0).inserted }
+    }
+
+    static func list(_ chair: ChairSession) -> [SessionBody.Needle] {
+        let state = states(chair)
         let planned = chair.planned.map { needle in
             let key = NeedleKey(point: needle.point, side: needle.side, site: needle.site)
             return SessionBody.Needle(
@@ -111,9 +123,7 @@ enum SessionNeedles {
                 maxDepthMm: needle.maxDepthMm,
                 planned: true, label: needle.key, state: state(key))
         }
-        let plannedKeys = Set(chair.plannedKeys)
-        var seen = Set<NeedleKey>()
-        let extra = chair.ledger.needles.map(\.key).filter { !plannedKeys.contains($0) && seen.insert($0).inserted }.map { key in
+        let extra = extraKeys(chair).map { key in
             SessionBody.Needle(
                 point: key.point, side: key.side, site: key.site, location: key.location, area: key.area, level: key.level, role: nil,
                 maxDepthMm: nil, planned: false,

@@ -4,10 +4,11 @@ import AcubackCore
 /// tender point placed on the chart. The chair draws it beside the planned ones, so a tap on it
 /// takes it out like any other.
 struct ExtraNeedleMarker {
-    /// The needle's label, as in the needle table ("extra needle at beside L3 (lowerBack L3 left)").
-    let key: String
-    let state: String
     let needle: NeedleKey
+    let state: String
+
+    /// The needle's label, as in the needle table ("extra needle at beside L3 (lowerBack L3 left)").
+    var key: String { needle.description }
 }
 
 extension BackChart {

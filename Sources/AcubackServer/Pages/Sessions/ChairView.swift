@@ -36,7 +36,7 @@ struct ChairView {
             "canTreat": canTreat && record.isOpen,
             "chart": BackChart(
                 plan: record.plan, painfulRegions: painful, catalogue: .standard, states: states,
-                extras: extraMarkers(needles)).render(),
+                extras: extraMarkers()).render(),
             "needles": needles.map(row),
             // The needles in now, for choosing the two ends of an electroacupuncture pair.
             "needlesIn": needles.filter { $0.state == "in" }.map { ["value": row($0)["value"] as? String ?? "", "label": $0.label] },
@@ -90,18 +90,9 @@ struct ChairView {
     }
 
     /// The needles off the plan, for the chart: at their catalogue point or where they were placed.
-    private func extraMarkers(_ needles: [SessionBody.Needle]) -> [ExtraNeedleMarker] {
-        needles.filter { !$0.planned }.compactMap { needle in
-            let key: NeedleKey
-            if let point = needle.point, let side = needle.side {
-                key = NeedleKey(point: point, side: side, site: needle.site)
-            } else if let area = needle.area, let side = needle.side, let location = needle.location {
-                key = NeedleKey(at: BodyLocation(area: area, level: needle.level, side: side, note: location))
-            } else {
-                return nil
-            }
-            return ExtraNeedleMarker(key: needle.label, state: needle.state, needle: key)
-        }
+    private func extraMarkers() -> [ExtraNeedleMarker] {
+        let state = SessionNeedles.states(record.chair)
+        return SessionNeedles.extraKeys(record.chair).map { ExtraNeedleMarker(needle: $0, state: state($0)) }
     }
 
     private func row(_ needle: SessionBody.Needle) -> [String: Any] {
