@@ -132,6 +132,36 @@ import Testing
         }
     }
 
+    @Test func theDeskMarksArrivalOnTheDayAndANoShowOnlyAfterTheStart() async throws {
+        // A day in the past keeps the world's sign-ins valid; Hannah Okafor has no demo visits to clash with.
+        let ten = Self.weekday(10, daysAhead: -9)
+        let clock = TestClock(ten.addingTimeInterval(-2 * 3600))
+        try await withTestWorld(clock: clock) { client, world in
+            let mei = try await practitionerID(world, named: "Hannah Okafor")
+            let booked = try await BookingStore(world.store).book([ten, ten.addingTimeInterval(3600)].map {
+                NewAppointment(clinicID: world.clinic.id, patientID: world.otherPatientID, practitionerID: mei, roomID: nil, kind: .treatment, start: $0, minutes: 45)
+            }, reminder: { _, _ in nil }).appointments
+            let (early, problem) = try await post(client, world, .reception, "/api/v1/appointments/\(booked[0].id)/attendance", #"{"status": "noShow"}"#)
+            #expect(early == .unprocessableContent)
+            #expect((problem["detail"] as? String)?.contains("once the appointment's start has passed") == true, "\(problem)")
+            #expect(try await post(client, world, .patient, "/api/v1/appointments/\(booked[0].id)/attendance", #"{"status": "arrived"}"#).0 == .forbidden)
+            let (arrived, body) = try await post(client, world, .reception, "/api/v1/appointments/\(booked[0].id)/attendance", #"{"status": "arrived"}"#)
+            #expect(arrived == .ok)
+            #expect(body["status"] as? String == "arrived")
+            let (twice, again) = try await post(client, world, .practitioner, "/api/v1/appointments/\(booked[0].id)/attendance", #"{"status": "noShow"}"#)
+            #expect(twice == .unprocessableContent)
+            #expect((again["detail"] as? String)?.contains("is arrived, not booked") == true, "\(again)")
+            clock.advance(minutes: 3 * 60 + 5)
+            let (missed, noShow) = try await post(client, world, .reception, "/api/v1/appointments/\(booked[1].id)/attendance", #"{"status": "noShow"}"#)
+            #expect(missed == .ok)
+            #expect(noShow["status"] as? String == "noShow")
+            #expect(try await BookingStore(world.store).appointment(id: booked[1].id)?.status == .noShow)
+            #expect(try await post(client, world, .reception, "/api/v1/appointments/\(UUID())/attendance", #"{"status": "arrived"}"#).0 == .notFound)
+            let audit = try await AuditTrail(world.store).search(.init(clinicID: world.clinic.id, patientIDs: [world.otherPatientID]), limit: 20).items.map(\.action)
+            #expect(audit.contains("appointment.arrived") && audit.contains("appointment.noShow"))
+        }
+    }
+
     @Test func aCourseIsFoundThenBookedAllAtOnce() async throws {
         try await withTestWorld { client, world in
             let search = #"{"patientId": "\#(world.otherPatientID)", "sessions": 10, "perWeek": 2}"#

@@ -61,3 +61,70 @@ def test_the_desk_books_and_cancels_with_the_page_saying_what_happened(browser, 
     assert not browser.find_elements(By.CSS_SELECTOR, f"#day-appointments tr[data-appointment='{appointment}']")
     errors = [entry for entry in console_errors(browser) if "/reception/book" not in entry["message"]]
     assert errors == [], errors
+
+
+def later_weekday(days: int) -> datetime.date:
+    day = datetime.date.today() + datetime.timedelta(days=days)
+    while day.weekday() >= 5:
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def test_the_desk_books_from_a_free_time_and_moves_the_visit(browser, demo_server):
+    drain_console(browser)
+    sign_in(browser, demo_server.url, "reception@demo.acuback.example")
+    day = later_weekday(16)
+    browser.get(f"{demo_server.url}/reception?date={day.isoformat()}")
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "reception-book"))
+
+    # A free stretch in Mei Lin Chen's row fills the form with her and that time.
+    row = browser.find_element(By.XPATH, "//div[contains(@class,'timeline-practitioner')][span[starts-with(normalize-space(.), 'Mei Lin Chen')]]")
+    free = row.find_elements(By.CSS_SELECTOR, "a.block-free")
+    assert free, "Mei Lin Chen has free time on a weekday two weeks ahead"
+    time = free[0].get_attribute("data-free")
+    free[0].click()
+    wait_for_page(browser, lambda d: "start=" in d.current_url)
+    assert Select(browser.find_element(By.ID, "book-practitioner")).first_selected_option.text == "Mei Lin Chen"
+    assert browser.find_element(By.ID, "book-start").get_attribute("value") == f"{day.isoformat()}T{time}"
+    # A review is the shortest visit, so it fits at the start of any free stretch.
+    Select(browser.find_element(By.ID, "book-kind")).select_by_value("review")
+    Select(browser.find_element(By.ID, "book-patient")).select_by_index(1)
+    browser.find_element(By.ID, "book-submit").click()
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "booking-done"))
+    assert browser.find_element(By.ID, "booking-done").text.startswith("Booked: review for")
+    row = browser.find_element(By.XPATH, f"//table[@id='day-appointments']//tr[td[1][text()='{time}'] and td[3][starts-with(., 'review')]]")
+    appointment = row.get_attribute("data-appointment")
+    assert row.find_element(By.CSS_SELECTOR, "[data-status]").text == "Booked"
+    # Arrival is for the day itself; a no-show for a time gone by: neither is offered two weeks ahead.
+    assert not row.find_elements(By.CSS_SELECTOR, "[data-action='arrived'], [data-action='noShow']")
+
+    # Moving to a time the clinic is closed is refused with the reason; the visit stays where it was.
+    def move_to(value: str) -> None:
+        current = browser.find_element(By.CSS_SELECTOR, f"#day-appointments tr[data-appointment='{appointment}']")
+        current.find_element(By.CSS_SELECTOR, "details.move summary").click()
+        field = current.find_element(By.CSS_SELECTOR, "input[name='start']")
+        browser.execute_script("arguments[0].value = arguments[1]", field, value)
+        current.find_element(By.CSS_SELECTOR, "[data-action='move']").click()
+
+    move_to(f"{day.isoformat()}T23:00")
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "booking-error"))
+    assert "cannot be booked" in browser.find_element(By.ID, "booking-error").text
+    assert browser.find_elements(By.XPATH, f"//table[@id='day-appointments']//tr[@data-appointment='{appointment}' and td[1][text()='{time}']]")
+
+    # To the next day at the same time (or the first free one there): moved, and the page says so.
+    next_day = day + datetime.timedelta(days=1)
+    while next_day.weekday() >= 5:
+        next_day += datetime.timedelta(days=1)
+    browser.get(f"{demo_server.url}/reception?date={next_day.isoformat()}")
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "reception-book"))
+    target = browser.find_element(By.XPATH, "//div[contains(@class,'timeline-practitioner')][span[starts-with(normalize-space(.), 'Mei Lin Chen')]]//a[contains(@class,'block-free')]").get_attribute("data-free")
+    browser.get(f"{demo_server.url}/reception?date={day.isoformat()}")
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "reception-book"))
+    move_to(f"{next_day.isoformat()}T{target}")
+    wait_for_page(browser, lambda d: d.find_elements(By.ID, "booking-done") or d.find_elements(By.ID, "booking-error"))
+    assert not browser.find_elements(By.ID, "booking-error"), browser.find_element(By.ID, "booking-error").text
+    assert browser.find_element(By.ID, "booking-done").text.startswith("Moved: review for")
+    assert f"date={next_day.isoformat()}" in browser.current_url
+    assert browser.find_elements(By.XPATH, f"//table[@id='day-appointments']//tr[@data-appointment='{appointment}' and td[1][text()='{target}']]")
+    errors = [entry for entry in console_errors(browser) if "/reception/appointments" not in entry["message"]]
+    assert errors == [], errors

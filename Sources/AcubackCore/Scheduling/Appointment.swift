@@ -15,7 +15,11 @@ public enum AppointmentKind: String, Codable, Sendable, CaseIterable {
 }
 
 public enum AppointmentStatus: String, Codable, Sendable, CaseIterable {
-    case booked, completed, cancelled, noShow
+    /// `arrived`: the desk has seen the patient in the waiting room; the visit is still to happen.
+    case booked, arrived, completed, cancelled, noShow
+
+    /// Still to happen: a session or consultation may take place on it.
+    public var isOpen: Bool { self == .booked || self == .arrived }
 }
 
 /// The fixed units that bookings occupy; the store keeps one row per unit with a unique

@@ -29,6 +29,7 @@ enum APIAccess {
         Operations.BookAppointment.id: .manageOwnAccount,
         Operations.CancelAppointment.id: .manageOwnAccount,
         Operations.RescheduleAppointment.id: .manageOwnAccount,
+        Operations.MarkAttendance.id: .readSchedule,
         Operations.GetCourse.id: .manageOwnAccount,
         Operations.SearchCourse.id: .listPatients,
         Operations.BookCourse.id: .listPatients,

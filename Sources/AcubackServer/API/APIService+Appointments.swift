@@ -166,6 +166,22 @@ extension APIService {
         return .ok(.init(body: .json(try JSONBridge.convert(AppointmentBody(named)))))
     }
 
+    func markAttendance(_ input: Operations.MarkAttendance.Input) async throws -> Operations.MarkAttendance.Output {
+        let actor = try actor
+        guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
+        guard let id = try uuid(input.path.appointmentId, field: "appointmentId"), let appointment = try await BookingStore(services.database).appointment(id: id),
+              appointment.clinicID == actor.clinicID
+        else { throw NotFound(detail: "No such appointment") }
+        try AccessPolicy.require(actor, .readSchedule, .clinic(actor.clinicID))
+        let mark = AttendanceMark(rawValue: body.status.rawValue)!
+        let marked = try await booking.mark(appointment, as: mark)
+        try await services.record(
+            "appointment.\(mark.rawValue)", by: actor, clinicID: actor.clinicID, patientID: appointment.patientID,
+            recordType: "appointment", recordID: appointment.id.uuidString, from: RequestActor.clientAddress)
+        let named = try await BookingStore(services.database).appointment(id: marked.id) ?? marked
+        return .ok(.init(body: .json(try JSONBridge.convert(AppointmentBody(named)))))
+    }
+
     func courseRequest(_ body: Components.Schemas.CourseInput) throws -> (UUID, CourseRequest, Regimen) {
         guard let patientID = try uuid(body.patientId, field: "patientId") else { throw ValidationError(field: "patientId", rule: "is required") }
         let regimen = try Regimen.chosen(

@@ -14,6 +14,8 @@ enum BookingError: Error, CustomStringConvertible {
     case noFit(CourseSearchFailure)
     /// A patient changing a visit inside the notice period: 422.
     case tooLate(hours: Int)
+    /// An arrival or no-show the attendance rule refuses: 422.
+    case attendance(AttendanceRefusal)
     /// The patient already holds as many open first consultations as the clinic allows: 409.
     case firstConsultationsFull(allowed: Int, next: Date, TimeZone)
 
@@ -25,6 +27,7 @@ enum BookingError: Error, CustomStringConvertible {
         case .taken(let detail): "This time is taken: \(detail)."
         case .invalid(let error): error.description
         case .noFit(let failure): "The course cannot be booked: \(failure)."
+        case .attendance(let refusal): "This cannot be recorded: \(refusal)."
         case .tooLate(let hours): "Visits can be changed online until \(hours) hours before; please call the clinic."
         case .firstConsultationsFull(let allowed, let next, let zone):
             "The patient already has a first consultation booked on \(DisplayTime.format(next, in: zone)); the clinic allows \(allowed) at a time. Move or cancel that one instead."
@@ -46,6 +49,7 @@ enum BookingError: Error, CustomStringConvertible {
         case .taken: [FieldError(field: "start", rule: "\(self)")]
         case .noFit: [FieldError(field: "sessions", rule: "\(self)")]
         case .tooLate: [FieldError(field: "start", rule: "\(self)")]
+        case .attendance(let refusal): [FieldError(field: "status", rule: "\(refusal)")]
         case .firstConsultationsFull: [FieldError(field: "kind", rule: "\(self)")]
         }
     }
@@ -95,7 +99,7 @@ struct BookingService: Sendable {
         if kind == .consultation {
             let open = try await bookings.appointments(
                 clinicID: clinicID, from: services.now(), to: .distantFuture, patientID: patientID, limit: 500
-            ).filter { $0.kind == .consultation && $0.status == .booked }
+            ).filter { $0.kind == .consultation && $0.status.isOpen }
             if open.count >= settings.openFirstConsultations, let next = open.first {
                 throw BookingError.firstConsultationsFull(allowed: settings.openFirstConsultations, next: next.start, settings.zone)
             }
@@ -233,6 +237,20 @@ struct BookingService: Sendable {
             } catch let taken as SlotTaken {
                 throw BookingError.taken(describe(taken, settings))
             }
+        }
+    }
+
+    /// The desk's arrival or no-show mark, by the one attendance rule.
+    func mark(_ appointment: AppointmentRecord, as mark: AttendanceMark) async throws -> AppointmentRecord {
+        let settings = try await clinics.settings(clinicID: appointment.clinicID)
+        switch Attendance.check(mark, status: appointment.status, start: appointment.start, now: services.now(), zone: settings.zone) {
+        case .failure(let refusal):
+            throw BookingError.attendance(refusal)
+        case .success(let status):
+            guard let marked = try await bookings.mark(id: appointment.id, as: status) else {
+                throw BookingError.attendance(.notBooked((try await bookings.appointment(id: appointment.id))?.status ?? .cancelled))
+            }
+            return marked
         }
     }
 

@@ -62,7 +62,7 @@ struct TreatmentSessionService: Sendable {
         guard appointment.kind == .treatment else {
             throw RuleRefusal(field: "appointmentId", rule: "is a \(appointment.kind.rawValue), not a treatment appointment")
         }
-        guard appointment.status == .booked else {
+        guard appointment.status.isOpen else {
             throw RuleRefusal(field: "appointmentId", rule: "is \(appointment.status.rawValue), not booked")
         }
         try await ConsultationService(services: services).requireClearance(patientID: appointment.patientID)

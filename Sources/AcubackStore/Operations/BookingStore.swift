@@ -13,7 +13,7 @@ public struct BookingStore: Sendable {
         self.store = store
     }
 
-    static let holding = [AppointmentStatus.booked.rawValue, AppointmentStatus.completed.rawValue]
+    static let holding = [AppointmentStatus.booked, .arrived, .completed, .noShow].map(\.rawValue)
 
     /// Booked stretches between `from` and `to`, by practitioner and by room.
     /// - Parameter excluding: an appointment whose own time should not count (when moving it).
@@ -151,6 +151,17 @@ public struct BookingStore: Sendable {
             try await AppointmentSlotModel.query(on: db).filter(\.$appointment.$id == id).delete()
             try await OutboxMessageModel.query(on: db).filter(\.$relatedID == id).filter(\.$status == "pending")
                 .set(\.$status, to: "withdrawn").update()
+        }
+    }
+
+    /// Records the desk's mark on a booked visit; nil when it was no longer booked (a second
+    /// desk marked or cancelled it first), so the caller never reports a change it did not make.
+    public func mark(id: UUID, as status: AppointmentStatus) async throws -> AppointmentRecord? {
+        try await store.fluent.transaction { db in
+            guard let model = try await AppointmentModel.find(id, on: db), model.status == AppointmentStatus.booked.rawValue else { return nil }
+            model.status = status.rawValue
+            try await model.save(on: db)
+            return model.record
         }
     }
 

@@ -70,6 +70,7 @@ public enum FHIRResources {
     ) -> JSONValue {
         let fhirStatus: String = switch status {
         case .booked: "booked"
+        case .arrived: "arrived"
         case .completed: "fulfilled"
         case .cancelled: "cancelled"
         case .noShow: "noshow"

@@ -55,9 +55,10 @@ struct ChairPagesController {
             let today = CalendarDay(now, in: zone)
             let appointments = try await BookingStore(services.database).appointments(
                 clinicID: actor.clinicID, from: today.start(in: zone), to: today.adding(days: 8).start(in: zone), practitionerID: practitionerID)
-            waiting = appointments.filter { $0.kind == .treatment && $0.status == .booked }.prefix(20).map {
+            waiting = appointments.filter { $0.kind == .treatment && $0.status.isOpen }.prefix(20).map {
                 let day = CalendarDay($0.start, in: zone) == today ? "Today" : DisplayTime.day($0.start, in: zone)
-                return ["id": $0.id.uuidString, "label": "\(day) \(DisplayTime.clock($0.start, in: zone)) – \($0.patientName)"]
+                let here = $0.status == .arrived ? " (arrived)" : ""
+                return ["id": $0.id.uuidString, "label": "\(day) \(DisplayTime.clock($0.start, in: zone)) – \($0.patientName)\(here)"]
             }
         }
         try await services.record("session.dashboard", by: actor, clinicID: actor.clinicID, recordType: "sessions", from: context.clientAddress)

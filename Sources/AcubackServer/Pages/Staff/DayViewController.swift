@@ -33,6 +33,7 @@ struct DayViewController {
             let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
             return Response.redirect(to: "/reception?date=\(CalendarDay(appointment.start, in: zone))&cancelled=\(id.uuidString)", type: .normal)
         }
+        addAppointmentRoutes(to: router)
         router.get("/practitioner/hours") { request, context in
             let practitioner = try await ownPractitioner(context)
             return try await hoursPage(practitioner, request, context)
@@ -82,7 +83,7 @@ struct DayViewController {
     /// What the last step did, said after its redirect: "Booked: …" or "Cancelled: …".
     private func outcome(of request: Request, clinicID: UUID, zone: TimeZone) async throws -> String? {
         let query = FormFields(request.uri.queryParameters)
-        for (key, verb) in [("booked", "Booked"), ("cancelled", "Cancelled")] {
+        for (key, verb) in [("booked", "Booked"), ("cancelled", "Cancelled"), ("moved", "Moved"), ("arrived", "Arrived"), ("noShow", "Did not come")] {
             guard let id = UUID(uuidString: query.text(key)), let appointment = try await BookingStore(services.database).appointment(id: id),
                   appointment.clinicID == clinicID
             else { continue }
@@ -92,11 +93,11 @@ struct DayViewController {
         return nil
     }
 
-    private func chosenDay(_ request: Request, _ zone: TimeZone) -> CalendarDay {
+    func chosenDay(_ request: Request, _ zone: TimeZone) -> CalendarDay {
         FormFields(request.uri.queryParameters).first("date").flatMap(CalendarDay.init) ?? CalendarDay(services.now(), in: zone)
     }
 
-    private func day(_ request: Request, _ context: AcubackRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+    func day(_ request: Request, _ context: AcubackRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let actor = context.actor!
         let clinics = ClinicStore(services.database)
         let settings = try await clinics.settings(clinicID: actor.clinicID)
@@ -107,6 +108,7 @@ struct DayViewController {
             clinicID: actor.clinicID, from: dayStart, to: day.adding(days: 1).start(in: zone))
         let practitioners = try await clinics.practitioners(clinicID: actor.clinicID)
         let rooms = try await clinics.rooms(clinicID: actor.clinicID)
+        let now = services.now()
         let open = settings.openingHours.ranges(on: day)
         let axis = MinuteRange(start: open.map(\.start).min() ?? 480, end: open.map(\.end).max() ?? 1080)
         let finder = SlotFinder(settings: settings, rooms: [])
@@ -120,14 +122,27 @@ struct DayViewController {
                 "patientId": appointment.patientID.uuidString, "kind": appointment.kind.rawValue,
             ]
         }
+        let free = try await freeRuns(clinicID: actor.clinicID, day: day, settings: settings)
+        func freeBlock(_ run: FreeRun) -> [String: Any] {
+            let startMinute = Int(run.start.timeIntervalSince(finder.instant(day, minute: 0)) / 60)
+            let left = Double(startMinute - axis.start) / Double(axis.end - axis.start) * 100
+            let width = run.end.timeIntervalSince(run.start) / 60 / Double(axis.end - axis.start) * 100
+            let time = DisplayTime.clock(run.start, in: zone)
+            return [
+                "free": true, "left": String(format: "%.2f", max(0, left)), "width": String(format: "%.2f", width), "time": time,
+                "until": DisplayTime.clock(run.end, in: zone),
+                "href": "/reception?date=\(day)&practitioner=\(run.practitionerID.uuidString)&start=\(LocalTime.input(run.start, in: zone))#reception-book",
+            ]
+        }
         let hours = stride(from: (axis.start + 59) / 60 * 60, to: axis.end, by: 60).map { minute -> [String: Any] in
             ["label": MinuteRange.clock(minute), "left": String(format: "%.2f", Double(minute - axis.start) / Double(axis.end - axis.start) * 100)]
         }
         let patients = try await services.patients.patients(clinicID: actor.clinicID, limit: 500).items
-        // After a refusal the form keeps what was chosen; otherwise the start is the next quarter
-        // hour from now today (not a time already past), or the opening on another day.
-        let typed = extra["typed"] as? FormFields
-        let now = services.now()
+        // After a refusal the form keeps what was chosen, and a free time clicked on the timeline
+        // fills it; otherwise the start is the next quarter hour from now today (not a time
+        // already past), or the opening on another day.
+        let query = FormFields(request.uri.queryParameters)
+        let typed = extra["typed"] as? FormFields ?? (query.text("start").isEmpty ? nil : query)
         let nextQuarter = Int(now.timeIntervalSince(finder.instant(day, minute: 0)) / 60 / 15 + 1) * 15
         let firstMinute = day == CalendarDay(now, in: zone) ? max(axis.start, nextQuarter) : axis.start
         var values: [String: Any] = [
@@ -137,7 +152,8 @@ struct DayViewController {
             "rows": practitioners.map { practitioner -> [String: Any] in
                 [
                     "label": practitioner.name, "kind": "practitioner", "certified": practitioner.isCertified(on: day),
-                    "blocks": appointments.filter { $0.practitionerID == practitioner.id }.map(block),
+                    "blocks": appointments.filter { $0.practitionerID == practitioner.id }.map(block)
+                        + free.filter { $0.practitionerID == practitioner.id }.map(freeBlock),
                 ]
             } + rooms.map { room -> [String: Any] in
                 ["label": room.name, "kind": "room", "certified": true, "blocks": appointments.filter { $0.roomID == room.id }.map(block)]
@@ -147,6 +163,12 @@ struct DayViewController {
                 entry["with"] = appointment.practitionerName
                 entry["room"] = appointment.roomName
                 entry["minutes"] = appointment.minutes
+                entry["status"] = Self.statusWords[appointment.status]
+                entry["statusClass"] = appointment.status.rawValue
+                entry["canArrive"] = appointment.status == .booked && CalendarDay(appointment.start, in: zone) == CalendarDay(now, in: zone)
+                entry["canNoShow"] = appointment.status == .booked && appointment.start <= now
+                entry["canChange"] = appointment.status == .booked
+                entry["moveTo"] = LocalTime.input(appointment.start, in: zone)
                 return entry
             },
             "patients": patients.map {
