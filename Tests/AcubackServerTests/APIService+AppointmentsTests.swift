@@ -111,6 +111,14 @@ import Testing
             #expect(message.kind == "reminder" && message.subject.hasPrefix("Reminder"))
             let other = #"{"patientId": "\#(world.otherPatientID)", "kind": "consultation", "start": "\#(Self.iso(freeStart(world, hour: 15)))"}"#
             #expect(try await post(client, world, .patient, "/api/v1/appointments", other).0 == .forbidden)
+
+            // Where the clinic allows it, a patient with a plan books a treatment too.
+            var settings = try await ClinicStore(world.store).settings(clinicID: world.clinic.id)
+            settings.patientsBookTreatments = true
+            try await ClinicStore(world.store).saveSettings(settings, clinicID: world.clinic.id)
+            let (allowed, treatmentBooked) = try await post(client, world, .patient, "/api/v1/appointments", treatment)
+            #expect(allowed == .created, "\(treatmentBooked)")
+            #expect(treatmentBooked["kind"] as? String == "treatment")
         }
     }
 

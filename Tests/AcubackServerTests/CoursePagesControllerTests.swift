@@ -88,4 +88,41 @@ import Testing
             #expect(courses.first?.regimen == .brinkhaus2006)
         }
     }
+
+    @Test func aCourseStartsFromTheDayGivenAndBooksOnlyTheTimesShown() async throws {
+        try await withTestWorld { client, world in
+            let zone = TimeZone(identifier: DemoClinic.timeZone)!
+            let today = CalendarDay(Date(), in: zone)
+            let uri = "/patients/\(world.otherPatientID)/course"
+            let past = try await post(client, world, .reception, uri, [("action", "search"), ("regimen", "gerac"), ("from", today.adding(days: -1).description)])
+            #expect(past.status == .unprocessableContent)
+            #expect(past.body.text.contains("From: must be today or later"))
+
+            // Without a day given, nothing is offered today: the first time is tomorrow or later.
+            let found = try await post(client, world, .reception, uri, [("action", "search"), ("regimen", "gerac")])
+            #expect(found.status == .ok)
+            let shown = try #require(found.body.text.firstMatch(of: /name="shown" value="([0-9,]+)"/)?.1)
+            let first = Date(timeIntervalSince1970: try #require(Double(shown.split(separator: ",")[0])))
+            #expect(CalendarDay(first, in: zone) > today)
+
+            let from = today.adding(days: 20)
+            let later = try await post(client, world, .reception, uri, [("action", "search"), ("regimen", "gerac"), ("from", from.description)])
+            let laterShown = try #require(later.body.text.firstMatch(of: /name="shown" value="([0-9,]+)"/)?.1)
+            #expect(CalendarDay(Date(timeIntervalSince1970: Double(laterShown.split(separator: ",")[0])!), in: zone) >= from)
+
+            // Times shown that are no longer the earliest free ones: nothing booked, the new ones shown.
+            let coursesBefore = try await OutcomeStore(world.store).courses(patientID: world.otherPatientID).count
+            let stale = "\(Int(first.timeIntervalSince1970) - 7 * 86_400)," + shown.split(separator: ",").dropFirst().joined(separator: ",")
+            let refused = try await post(client, world, .reception, uri, [("action", "book"), ("regimen", "gerac"), ("shown", stale)])
+            #expect(refused.status == .conflict)
+            #expect(refused.body.text.contains("taken meanwhile: nothing was booked"))
+            #expect(refused.body.text.contains("name=\"shown\" value=\"\(shown)\""))
+            #expect(try await OutcomeStore(world.store).courses(patientID: world.otherPatientID).count == coursesBefore)
+
+            let booked = try await post(client, world, .reception, uri, [("action", "book"), ("regimen", "gerac"), ("shown", String(shown))])
+            #expect(booked.status == .ok)
+            #expect(booked.body.text.contains("Booked a course of 10 treatments"))
+            #expect(booked.body.text.contains(DisplayTime.clock(first, in: zone)))
+        }
+    }
 }

@@ -106,6 +106,8 @@ import Testing
         Row(method: .post, route: "/book", uri: fixed("/book"), body: { _, _ in [("start", "not a time")] }, expected: [S, A, F, F, F]),
         Row(method: .get, route: "/me/visits", uri: fixed("/me/visits"), expected: [S, A, F, F, F]),
         Row(method: .post, route: "/me/visits/{id}/cancel", uri: { _ in "/me/visits/\(UUID())/cancel" }, body: { _, _ in [] }, expected: [S, A, F, F, F]),
+        Row(method: .get, route: "/me/visits/{id}/move", uri: { _ in "/me/visits/\(UUID())/move" }, expected: [S, A, F, F, F]),
+        Row(method: .post, route: "/me/visits/{id}/move", uri: { _ in "/me/visits/\(UUID())/move" }, body: { _, _ in [("start", "not a time")] }, expected: [S, A, F, F, F]),
         Row(method: .get, route: "/calendar/{token}", uri: fixed("/calendar/unknown-token.ics"), expected: everyone),
         Row(method: .post, route: "/account/calendar", uri: fixed("/account/calendar"), body: { _, _ in [] }, expected: signedIn),
         Row(method: .get, route: "/reception", uri: fixed("/reception"), expected: [S, F, A, A, A]),

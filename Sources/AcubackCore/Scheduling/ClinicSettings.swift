@@ -14,13 +14,16 @@ public struct ClinicSettings: Codable, Sendable, Equatable {
     public var consentVersion: String
     /// How many first consultations one patient may have booked ahead at a time, so no one fills the diary.
     public var openFirstConsultations: Int
+    /// Whether a patient with a plan books their own treatments and reviews online; first
+    /// consultations are always open to patients.
+    public var patientsBookTreatments: Bool
 
     public static let openFirstConsultationsRange = 1...5
 
     public init(
         timeZone: String, openingHours: WeeklyHours = .standardClinic, consultationMinutes: Int = 60,
         treatmentMinutes: Int = 45, reviewMinutes: Int = 30, noticeHours: Int = 24, consentVersion: String = "2026-1",
-        openFirstConsultations: Int = 1
+        openFirstConsultations: Int = 1, patientsBookTreatments: Bool = false
     ) {
         self.timeZone = timeZone
         self.openingHours = openingHours
@@ -30,6 +33,7 @@ public struct ClinicSettings: Codable, Sendable, Equatable {
         self.noticeHours = noticeHours
         self.consentVersion = consentVersion
         self.openFirstConsultations = openFirstConsultations
+        self.patientsBookTreatments = patientsBookTreatments
     }
 
     public var zone: TimeZone { TimeZone(identifier: timeZone) ?? .gmt }

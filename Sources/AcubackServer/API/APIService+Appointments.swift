@@ -105,9 +105,6 @@ extension APIService {
         let kind = AppointmentKind(rawValue: body.kind.rawValue) ?? .consultation
         let patientID: UUID
         if actor.role == .patient {
-            guard kind == .consultation else {
-                throw ValidationError(field: "kind", rule: "patients book a first consultation online; treatments are booked with the clinic")
-            }
             guard let own = actor.patientID, (try uuid(body.patientId, field: "patientId")).map({ $0 == own }) ?? true else {
                 throw AccessDenied(signedIn: true, reason: "booking for another patient")
             }
@@ -119,7 +116,7 @@ extension APIService {
         }
         let record = try await booking.book(
             clinicID: actor.clinicID, patientID: patientID, practitionerID: try uuid(body.practitionerId, field: "practitionerId"),
-            kind: kind, start: body.start)
+            kind: kind, start: body.start, selfBooked: actor.role == .patient)
         try await services.record(
             "appointment.book", by: actor, clinicID: actor.clinicID, patientID: patientID, recordType: "appointment",
             recordID: record.id.uuidString, from: RequestActor.clientAddress)

@@ -14,6 +14,8 @@ enum BookingError: Error, CustomStringConvertible {
     case noFit(CourseSearchFailure)
     /// A patient changing a visit inside the notice period: 422.
     case tooLate(hours: Int)
+    /// The course shown to the desk is no longer the earliest free one: 409, with the new one.
+    case proposalChanged(ProposedCourse, PractitionerRecord)
     /// An arrival or no-show the attendance rule refuses: 422.
     case attendance(AttendanceRefusal)
     /// The patient already holds as many open first consultations as the clinic allows: 409.
@@ -28,6 +30,7 @@ enum BookingError: Error, CustomStringConvertible {
         case .invalid(let error): error.description
         case .noFit(let failure): "The course cannot be booked: \(failure)."
         case .attendance(let refusal): "This cannot be recorded: \(refusal)."
+        case .proposalChanged: "Some of the times shown were taken meanwhile: nothing was booked. Check the new times and book again."
         case .tooLate(let hours): "Visits can be changed online until \(hours) hours before; please call the clinic."
         case .firstConsultationsFull(let allowed, let next, let zone):
             "The patient already has a first consultation booked on \(DisplayTime.format(next, in: zone)); the clinic allows \(allowed) at a time. Move or cancel that one instead."
@@ -36,7 +39,7 @@ enum BookingError: Error, CustomStringConvertible {
 
     var isConflict: Bool {
         switch self {
-        case .taken, .firstConsultationsFull: return true
+        case .taken, .firstConsultationsFull, .proposalChanged: return true
         case .refused(.practitionerBusy, _), .refused(.noRoomFree, _): return true
         default: return false
         }
@@ -47,7 +50,7 @@ enum BookingError: Error, CustomStringConvertible {
         case .invalid(let error): error.errors
         case .refused: [FieldError(field: "start", rule: "\(self)")]
         case .taken: [FieldError(field: "start", rule: "\(self)")]
-        case .noFit: [FieldError(field: "sessions", rule: "\(self)")]
+        case .noFit, .proposalChanged: [FieldError(field: "sessions", rule: "\(self)")]
         case .tooLate: [FieldError(field: "start", rule: "\(self)")]
         case .attendance(let refusal): [FieldError(field: "status", rule: "\(refusal)")]
         case .firstConsultationsFull: [FieldError(field: "kind", rule: "\(self)")]
@@ -87,15 +90,28 @@ struct BookingService: Sendable {
         return Array(slots.sorted { ($0.start, $0.practitionerID.uuidString) < ($1.start, $1.practitionerID.uuidString) }.prefix(limit))
     }
 
+    /// What the patient may book for themselves, by the clinic's setting and their plan.
+    func selfBookableKinds(patientID: UUID, settings: ClinicSettings) async throws -> [AppointmentKind] {
+        PatientSelfBooking.kinds(settings: settings, hasPlan: try await TreatmentSessionStore(services.database).currentPlan(patientID: patientID) != nil)
+    }
+
     /// Books one appointment after checking every rule; with no practitioner named, the first
-    /// certified practitioner free at that time.
+    /// certified practitioner free at that time. `selfBooked`: the patient books for themselves.
     func book(
-        clinicID: UUID, patientID: UUID, practitionerID: UUID?, kind: AppointmentKind, start: Date
+        clinicID: UUID, patientID: UUID, practitionerID: UUID?, kind: AppointmentKind, start: Date, selfBooked: Bool = false
     ) async throws -> AppointmentRecord {
         guard let patient = try await services.patients.patient(id: patientID), patient.clinicID == clinicID else {
             throw BookingError.invalid(ValidationError(field: "patientId", rule: "no patient of this clinic has this id"))
         }
         let settings = try await clinics.settings(clinicID: clinicID)
+        if selfBooked {
+            let hasPlan = try await TreatmentSessionStore(services.database).currentPlan(patientID: patientID) != nil
+            do {
+                try PatientSelfBooking.check(kind, settings: settings, hasPlan: hasPlan)
+            } catch {
+                throw BookingError.invalid(error)
+            }
+        }
         if kind == .consultation {
             let open = try await bookings.appointments(
                 clinicID: clinicID, from: services.now(), to: .distantFuture, patientID: patientID, limit: 500
@@ -169,8 +185,11 @@ struct BookingService: Sendable {
     /// Finds and books a whole course in one action, all or nothing.
     /// The course keeps the patient's current plan, the painful regions of their newest
     /// assessment and the regimen, which the reviews and analytics read later.
+    /// With `expecting`, the times the desk was shown: when the course found now differs (someone
+    /// took one meanwhile), nothing is booked and `.proposalChanged` carries the new times.
     func bookCourse(
-        clinicID: UUID, patientID: UUID, request: CourseRequest, regimen: Regimen? = nil, extending originalID: UUID? = nil
+        clinicID: UUID, patientID: UUID, request: CourseRequest, regimen: Regimen? = nil, extending originalID: UUID? = nil,
+        expecting shown: [Date]? = nil
     ) async throws -> (CourseRecord, [AppointmentRecord]) {
         guard let patient = try await services.patients.patient(id: patientID), patient.clinicID == clinicID else {
             throw BookingError.invalid(ValidationError(field: "patientId", rule: "no patient of this clinic has this id"))
@@ -183,6 +202,9 @@ struct BookingService: Sendable {
         let plan = try await TreatmentSessionStore(services.database).currentPlan(patientID: patientID)
         let regions = try await services.patients.clinical(patientID: patientID)?.assessments.first?.assessment.regions ?? []
         let (course, practitioner) = try await proposeCourse(clinicID: clinicID, patientID: patientID, request: request)
+        if let shown, shown != course.slots.map(\.start) {
+            throw BookingError.proposalChanged(course, practitioner)
+        }
         let settings = try await clinics.settings(clinicID: clinicID)
         let appointments = course.slots.map {
             NewAppointment(clinicID: clinicID, patientID: patientID, practitionerID: $0.practitionerID, roomID: $0.roomID,

@@ -14,6 +14,7 @@ final class ClinicSettingsModel: Model, @unchecked Sendable {
     @Field(key: "notice_hours") var noticeHours: Int
     @Field(key: "consent_version") var consentVersion: String
     @Field(key: "open_first_consultations") var openFirstConsultations: Int
+    @Field(key: "patients_book_treatments") var patientsBookTreatments: Bool
 
     init() {}
 }

@@ -20,7 +20,7 @@ public struct ClinicStore: Sendable {
             timeZone: zone, openingHours: (try? WeeklyHours.parse(row.openingHours, field: "openingHours")) ?? .standardClinic,
             consultationMinutes: row.consultationMinutes, treatmentMinutes: row.treatmentMinutes,
             reviewMinutes: row.reviewMinutes, noticeHours: row.noticeHours, consentVersion: row.consentVersion,
-            openFirstConsultations: row.openFirstConsultations)
+            openFirstConsultations: row.openFirstConsultations, patientsBookTreatments: row.patientsBookTreatments)
     }
 
     /// The clinic's settings row, or a new one holding the defaults when the clinic has none yet.
@@ -36,6 +36,7 @@ public struct ClinicStore: Sendable {
         row.noticeHours = defaults.noticeHours
         row.consentVersion = defaults.consentVersion
         row.openFirstConsultations = defaults.openFirstConsultations
+        row.patientsBookTreatments = defaults.patientsBookTreatments
         return row
     }
 
@@ -53,6 +54,7 @@ public struct ClinicStore: Sendable {
             row.noticeHours = settings.noticeHours
             row.consentVersion = settings.consentVersion
             row.openFirstConsultations = settings.openFirstConsultations
+            row.patientsBookTreatments = settings.patientsBookTreatments
             try await row.save(on: db)
         }
     }

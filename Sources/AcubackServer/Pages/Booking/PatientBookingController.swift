@@ -29,9 +29,10 @@ struct PatientBookingController {
             try context.require(.readOwnRecord)
             return try await cancel(request, context)
         }
+        addMoveRoutes(to: router)
     }
 
-    private func clinic(_ context: AcubackRequestContext) async throws -> (UUID, ClinicSettings) {
+    func clinic(_ context: AcubackRequestContext) async throws -> (UUID, ClinicSettings) {
         let clinicID: UUID
         if let actor = context.actor {
             clinicID = actor.clinicID
@@ -60,26 +61,44 @@ struct PatientBookingController {
         ])
     }
 
-    /// Free first-consultation times for the next fortnight, by day.
-    private func choose(_ request: Request, _ context: AcubackRequestContext, message: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    /// Free times for the next fortnight, by day: a first consultation, or a treatment or review
+    /// where the clinic lets patients book those; when `moving`, times for that visit's kind with
+    /// its practitioner, from the end of the notice period on.
+    func choose(
+        _ request: Request, _ context: AcubackRequestContext, moving: AppointmentRecord? = nil, message: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let (clinicID, settings) = try await clinic(context)
         let form = FormFields(request.uri.queryParameters)
         let practitioners = try await ClinicStore(services.database).practitioners(clinicID: clinicID)
             .filter { $0.isCertified(on: CalendarDay(services.now(), in: settings.zone)) }
-        let chosen = UUID(uuidString: form.text("practitioner")).flatMap { id in practitioners.first { $0.id == id } }
+        var kinds: [AppointmentKind] = [.consultation]
+        if let patientID = context.actor?.patientID { kinds = try await booking.selfBookableKinds(patientID: patientID, settings: settings) }
+        let kind = moving?.kind ?? AppointmentKind(rawValue: form.text("kind")).flatMap { kinds.contains($0) ? $0 : nil } ?? .consultation
+        let chosen = moving.flatMap { visit in practitioners.first { $0.id == visit.practitionerID } }
+            ?? UUID(uuidString: form.text("practitioner")).flatMap { id in practitioners.first { $0.id == id } }
         let now = services.now()
+        let from = moving == nil ? now : now.addingTimeInterval(Double(settings.noticeHours) * 3600)
         let slots = try await booking.freeSlots(
-            clinicID: clinicID, practitionerID: chosen?.id, kind: .consultation, from: now, to: now.addingTimeInterval(14 * 86_400), limit: 400)
+            clinicID: clinicID, practitionerID: chosen?.id, kind: kind, from: from, to: from.addingTimeInterval(14 * 86_400), limit: 400)
         // One time per start: "any practitioner" offers the first one free then.
         var seen = Set<Date>()
         let unique = slots.filter { seen.insert($0.start).inserted }
         let names = Dictionary(uniqueKeysWithValues: practitioners.map { ($0.id, $0.name) })
         let days = Dictionary(grouping: unique) { CalendarDay($0.start, in: settings.zone) }.sorted { $0.key < $1.key }.prefix(10)
+        let what = PlainWords.visit(kind)
         var values: [String: Any] = [
+            "heading": moving.map { "Move your \(PlainWords.visit($0.kind)) on \(DisplayTime.format($0.start, in: settings.zone))" } ?? "Book a \(what)",
+            "lead": PlainWords.lead(kind, minutes: settings.minutes(for: kind)),
+            "moving": moving != nil,
+            "action": moving.map { "/me/visits/\($0.id.uuidString)/move" } ?? "/book",
+            "verb": moving == nil ? "Book a \(what)" : "Move your \(what)",
+            "kind": kind.rawValue,
+            "kinds": kinds.map { ["value": $0.rawValue, "label": PlainWords.capitalised(PlainWords.visit($0)), "selected": $0 == kind] },
+            "showKinds": moving == nil && kinds.count > 1,
             "practitioners": practitioners.map { ["id": $0.id.uuidString, "name": $0.name, "selected": $0.id == chosen?.id] },
             "anyPractitioner": chosen == nil,
             "chosen": chosen?.id.uuidString ?? "",
-            "minutes": settings.consultationMinutes,
             // The first two days with times are open; later ones fold under their day, so a phone
             // shows a few dozen buttons rather than two weeks of them.
             "days": days.enumerated().map { index, entry -> [String: Any] in
@@ -108,17 +127,18 @@ struct PatientBookingController {
         do {
             let appointment = try await booking.book(
                 clinicID: actor.clinicID, patientID: patientID, practitionerID: UUID(uuidString: form.text("practitioner")),
-                kind: .consultation, start: start)
+                kind: AppointmentKind(rawValue: form.text("kind")) ?? .consultation, start: start, selfBooked: true)
             try await services.record(
                 "appointment.book", by: actor, clinicID: actor.clinicID, patientID: patientID, recordType: "appointment",
                 recordID: appointment.id.uuidString, from: context.clientAddress)
             return Response.redirect(to: "/me/visits?booked=\(appointment.id.uuidString)", type: .normal)
         } catch let error as BookingError {
-            return try await choose(request, context, message: error.description, status: error.isConflict ? .conflict : .unprocessableContent)
+            let text = if case .invalid(let validation) = error { validation.inWords } else { error.description }
+            return try await choose(request, context, message: text, status: error.isConflict ? .conflict : .unprocessableContent)
         }
     }
 
-    private func visits(_ request: Request, _ context: AcubackRequestContext, message: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func visits(_ request: Request, _ context: AcubackRequestContext, message: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let actor = context.actor!
         guard let patientID = actor.patientID else { throw HTTPError(.forbidden) }
         let settings = try await ClinicStore(services.database).settings(clinicID: actor.clinicID)
@@ -126,16 +146,21 @@ struct PatientBookingController {
         let upcoming = try await BookingStore(services.database).appointments(
             clinicID: actor.clinicID, from: now, to: now.addingTimeInterval(365 * 86_400), patientID: patientID)
         try await services.record("appointment.list", by: actor, clinicID: actor.clinicID, patientID: patientID, recordType: "appointments", from: context.clientAddress)
-        let booked = UUID(uuidString: FormFields(request.uri.queryParameters).text("booked"))
+        let query = FormFields(request.uri.queryParameters)
+        let booked = UUID(uuidString: query.text("booked"))
+        let moved = UUID(uuidString: query.text("moved"))
+        let kinds = try await booking.selfBookableKinds(patientID: patientID, settings: settings)
         var values: [String: Any] = [
             "visits": upcoming.map { visit -> [String: Any] in
                 [
                     "id": visit.id.uuidString, "when": "\(DisplayTime.day(visit.start, in: settings.zone)), \(DisplayTime.clock(visit.start, in: settings.zone))",
-                    "kind": visit.kind.rawValue, "with": visit.practitionerName, "room": visit.roomName, "minutes": visit.minutes,
-                    "canCancel": settings.allowsChange(of: visit.start, by: .patient, now: now), "justBooked": visit.id == booked,
+                    "kind": PlainWords.visit(visit.kind), "with": visit.practitionerName, "room": visit.roomName, "minutes": visit.minutes,
+                    "canCancel": visit.status == .booked && settings.allowsChange(of: visit.start, by: .patient, now: now),
+                    "justBooked": visit.id == booked, "justMoved": visit.id == moved,
                 ]
             },
             "hasVisits": !upcoming.isEmpty, "noticeHours": settings.noticeHours,
+            "bookLabel": kinds.count > 1 ? "Book a visit" : "Book a first consultation",
         ]
         if let message { values["message"] = message }
         return try renderer.render("visits", context, path: "/me/visits", values: values, status: status).response(from: request, context: context)

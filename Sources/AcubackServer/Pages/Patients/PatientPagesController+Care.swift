@@ -69,6 +69,7 @@ extension PatientPagesController {
             let form = try await FormFields.of(request)
             let actor = context.actor!
             let booking = BookingService(services: services)
+            let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
             let extending = UUID(uuidString: form.text("extends"))
             let course: CourseRequest
             let regimen: Regimen
@@ -78,30 +79,52 @@ extension PatientPagesController {
                     origin: form.text("regimen").isEmpty ? nil : form.text("regimen"), sessions: isClinic ? Int(form.text("sessions")) ?? 0 : nil,
                     perWeek: isClinic ? Int(form.text("perWeek")) ?? 0 : nil, extending: extending != nil)
                 course = CourseRequest(
-                    regimen: regimen, earliest: services.now(), horizonWeeks: Int(form.text("horizonWeeks")),
+                    regimen: regimen, earliest: try earliest(form.text("from"), zone: zone), horizonWeeks: Int(form.text("horizonWeeks")),
                     preferredPractitionerID: UUID(uuidString: form.text("practitioner")))
             } catch let error as ValidationError {
                 return try await record(patient.id, request, context, extra: ["courseError": error.inWords], status: .unprocessableContent)
             }
-            do {
-                if form.text("action") == "book" {
-                    let (booked, appointments) = try await booking.bookCourse(
-                        clinicID: actor.clinicID, patientID: patient.id, request: course, regimen: regimen, extending: extending)
-                    try await services.record("course.book", by: actor, clinicID: actor.clinicID, patientID: patient.id, recordType: "course", recordID: booked.id.uuidString, from: context.clientAddress)
-                    return try await record(patient.id, request, context, extra: ["courseBooked": appointments.count])
-                }
-                let (proposal, practitioner) = try await booking.proposeCourse(clinicID: actor.clinicID, patientID: patient.id, request: course)
-                let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
-                return try await record(patient.id, request, context, extra: [
-                    "proposal": proposal.slots.map { "\(DisplayTime.day($0.start, in: zone)) \(DisplayTime.clock($0.start, in: zone))" },
+            func proposal(_ found: ProposedCourse, _ practitioner: PractitionerRecord) -> [String: Any] {
+                [
+                    "proposal": found.slots.map { "\(DisplayTime.day($0.start, in: zone)) \(DisplayTime.clock($0.start, in: zone))" },
+                    "proposalShown": found.slots.map { String(Int($0.start.timeIntervalSince1970)) }.joined(separator: ","),
                     "proposalWith": practitioner.name, "proposalPractitioner": practitioner.id.uuidString,
                     "courseSessions": course.sessions, "coursePerWeek": course.perWeek, "courseWeeks": course.horizonWeeks,
-                    "courseRegimen": regimen.origin.rawValue, "courseSummary": regimen.summary,
-                ])
+                    "courseRegimen": regimen.origin.rawValue, "courseSummary": regimen.summary, "courseFrom": form.text("from"),
+                ]
+            }
+            do {
+                if form.text("action") == "book" {
+                    let shown = form.text("shown").split(separator: ",").compactMap { Double($0) }.map(Date.init(timeIntervalSince1970:))
+                    let (booked, appointments) = try await booking.bookCourse(
+                        clinicID: actor.clinicID, patientID: patient.id, request: course, regimen: regimen, extending: extending,
+                        expecting: shown.isEmpty ? nil : shown)
+                    try await services.record("course.book", by: actor, clinicID: actor.clinicID, patientID: patient.id, recordType: "course", recordID: booked.id.uuidString, from: context.clientAddress)
+                    return try await record(patient.id, request, context, extra: [
+                        "courseBooked": appointments.count,
+                        "courseBookedDates": appointments.map { "\(DisplayTime.day($0.start, in: zone)) \(DisplayTime.clock($0.start, in: zone))" },
+                    ])
+                }
+                let (found, practitioner) = try await booking.proposeCourse(clinicID: actor.clinicID, patientID: patient.id, request: course)
+                return try await record(patient.id, request, context, extra: proposal(found, practitioner))
+            } catch BookingError.proposalChanged(let found, let practitioner) {
+                var values = proposal(found, practitioner)
+                values["courseError"] = BookingError.proposalChanged(found, practitioner).description
+                return try await record(patient.id, request, context, extra: values, status: .conflict)
             } catch let error as BookingError {
                 return try await record(patient.id, request, context, extra: ["courseError": error.description], status: error.isConflict ? .conflict : .unprocessableContent)
             }
         }
+    }
+
+    /// A course starts from the day the desk names, tomorrow unless told: a series beginning in
+    /// ten minutes' time is of no use to a patient standing at the desk.
+    func earliest(_ text: String, zone: TimeZone) throws(ValidationError) -> Date {
+        let today = CalendarDay(services.now(), in: zone)
+        guard !text.isEmpty else { return today.adding(days: 1).start(in: zone) }
+        guard let day = CalendarDay(text) else { throw ValidationError(field: "from", rule: "must be a date") }
+        guard day >= today else { throw ValidationError(field: "from", rule: "must be today or later") }
+        return max(day.start(in: zone), services.now())
     }
 
     /// The patient of the route, when the signed-in person may take `action` on them.
@@ -131,6 +154,7 @@ extension PatientPagesController {
             "canConsent": AccessPolicy.decide(actor, .changePatientContact, target).isAllowed,
         ]
         if values["canBook"] as? Bool == true {
+            values["courseFromDefault"] = CalendarDay(now, in: zone).adding(days: 1).description
             values["practitioners"] = try await ClinicStore(services.database).practitioners(clinicID: patient.clinicID)
                 .filter { $0.isCertified(on: CalendarDay(now, in: zone)) }.map { ["id": $0.id.uuidString, "name": $0.name] }
             // The regimen of the trial the current plan follows comes first; GERAC otherwise.
