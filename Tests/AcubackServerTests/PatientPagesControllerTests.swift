@@ -32,4 +32,38 @@ import Testing
             #expect(try await PatientStore(world.store).patients(clinicID: world.clinic.id, matching: margaret.familyName).total == before + 1)
         }
     }
+
+    func page(_ client: some TestClientProtocol, _ world: TestWorld, _ role: Role, _ uri: String) async throws -> String {
+        try await client.execute(uri: uri, method: .get, headers: world.headers(role)) { $0.body.text }
+    }
+
+    /// What a page shows outside its "details for the curious" toggles.
+    func outsideDetails(_ html: String) -> String {
+        html.replacing(/<details class="curious".*?<\/details>/.dotMatchesNewlines(), with: "")
+    }
+
+    /// The patient reads their own record in plain words; codes and trial names wait behind a toggle.
+    @Test func thePatientsOwnPagesAreInPlainWordsWithTheDetailsBehindAToggle() async throws {
+        try await withTestWorld { client, world in
+            let own = try await page(client, world, .patient, "/patients/\(world.ownPatientID)")
+            #expect(own.contains("<strong>Your plan</strong>") && own.contains("fine needles:") && own.contains("the needles stay in for"))
+            #expect(own.contains("id=\"plan-details\"") && own.contains("BL25 left"))
+            let plain = outsideDetails(own)
+            #expect(!plain.contains("BL25") && !plain.contains("GERAC") && !plain.contains("Brinkhaus"), "codes and trial names only in the toggles")
+            #expect(!plain.contains("Modified Schober") && !plain.contains("Patient-Specific Functional Scale"))
+
+            let staff = try await page(client, world, .practitioner, "/patients/\(world.ownPatientID)")
+            #expect(staff.contains("<strong>Current plan</strong>") && !staff.contains("id=\"plan-details\""))
+
+            let course = try await page(client, world, .patient, "/patients/\(world.ownPatientID)/courses/\(world.courseID)")
+            #expect(course.contains("<h1 id=\"course-title\">Your course of"))
+            #expect(!outsideDetails(course).contains("STRICTA") && !outsideDetails(course).contains("Modified Schober"))
+
+            let session = try await page(client, world, .patient, "/sessions/\(world.sessionID)")
+            #expect(session.contains("id=\"session-plain\"") && session.contains("needles went in"))
+            #expect(!outsideDetails(session).contains("BL25"))
+            let chair = try await page(client, world, .practitioner, "/sessions/\(world.sessionID)")
+            #expect(!chair.contains("id=\"session-plain\""))
+        }
+    }
 }

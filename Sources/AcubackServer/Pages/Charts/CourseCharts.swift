@@ -9,9 +9,13 @@ package struct ChartFigure {
     package let svg: String
     let columns: [String]
     let rows: [[String]]
+    /// For a patient: the clinical name of the measure, behind a "details" toggle.
+    var about: String? = nil
 
     var context: [String: Any] {
-        ["id": id, "title": title, "svg": svg, "columns": columns, "rows": rows.map { ["cells": $0] }]
+        var values: [String: Any] = ["id": id, "title": title, "svg": svg, "columns": columns, "rows": rows.map { ["cells": $0] }]
+        if let about { values["about"] = about }
+        return values
     }
 }
 
@@ -21,11 +25,14 @@ package struct CourseCharts {
     let progress: CourseProgress
     let settings: OutcomeSettings
     let zone: TimeZone
+    /// The patient reads their own charts: everyday names, the clinical ones behind details.
+    let forPatient: Bool
 
-    package init(progress: CourseProgress, settings: OutcomeSettings, zone: TimeZone) {
+    package init(progress: CourseProgress, settings: OutcomeSettings, zone: TimeZone, forPatient: Bool = false) {
         self.progress = progress
         self.settings = settings
         self.zone = zone
+        self.forPatient = forPatient
     }
 
     static let painColours = ["#1d4e89", "#b3261e", "#6b4f9e"]
@@ -100,7 +107,8 @@ package struct CourseCharts {
         guard !scored.isEmpty else { return nil }
         let values = scored.map(\.measures.functionScore)
         let chart = LineChart(
-            id: "chart-function-\(progress.course.id.uuidString.prefix(8))", title: "Function (Patient-Specific Functional Scale)",
+            id: "chart-function-\(progress.course.id.uuidString.prefix(8))",
+            title: forPatient ? "The everyday activities you chose" : "Function (Patient-Specific Functional Scale)",
             description: "Mean score of the activities the patient named, 0 (unable) to 10 (as before the problem); higher is better. "
                 + "\(scored.count) scores, from \(text(values.first!)) to \(text(values.last!)).",
             positions: scored.map(label), range: 0...10, unit: "Function (0–10)", ticks: Self.painTicks,
@@ -110,7 +118,8 @@ package struct CourseCharts {
             rows: scored.map { measure in
                 [label(measure), text(measure.measures.functionScore),
                  (measure.measures.function ?? []).map { "\($0.activity): \($0.score)" }.joined(separator: "; ")]
-            })
+            },
+            about: forPatient ? "Measured with the Patient-Specific Functional Scale: each activity scored from 0 (cannot do it) to 10 (as before the problem)." : nil)
     }
 
     var mobility: ChartFigure? {
@@ -125,12 +134,18 @@ package struct CourseCharts {
             positions: measured.map(label), range: 0...top, unit: "cm", ticks: stride(from: 0, through: top, by: step).map { $0 },
             series: [
                 .init(name: "Fingertip to floor", values: measured.map(\.measures.fingertipToFloorCm), colour: "#8a4b08"),
-                .init(name: "Modified Schober", values: measured.map(\.measures.schoberCm), colour: "#1d4e89", dashed: true),
+                .init(name: schober, values: measured.map(\.measures.schoberCm), colour: "#1d4e89", dashed: true),
             ])
         return ChartFigure(
-            id: chart.id, title: chart.title, svg: chart.render(), columns: ["When", "Fingertip to floor (cm)", "Modified Schober (cm)"],
-            rows: measured.map { [label($0), text($0.measures.fingertipToFloorCm), text($0.measures.schoberCm)] })
+            id: chart.id, title: chart.title, svg: chart.render(), columns: ["When", "Fingertip to floor (cm)", "\(schober) (cm)"],
+            rows: measured.map { [label($0), text($0.measures.fingertipToFloorCm), text($0.measures.schoberCm)] },
+            about: forPatient
+                ? "How far your fingertips reach towards the floor when you bend forward, and how much the skin over your lower back stretches as you bend (the modified Schober test)."
+                : nil)
     }
+
+    /// The lower-back stretch test, by the name its reader knows.
+    var schober: String { forPatient ? "Lower-back bend" : "Modified Schober" }
 
     var sessions: ChartFigure? {
         let sessions = progress.sessions

@@ -75,12 +75,14 @@ struct CoursePagesController {
         else { throw HTTPError(.notFound) }
         let zone = try await ClinicStore(services.database).settings(clinicID: patient.clinicID).zone
         let settings = try await outcomes.store.settings(clinicID: patient.clinicID)
+        let forPatient = actor.role == .patient
         var values: [String: Any] = [
-            "patientName": patient.name, "course": CourseView.summary(progress, zone: zone),
-            "charts": CourseView.charts(progress, settings: settings, zone: zone),
+            "patientName": patient.name, "course": CourseView.summary(progress, zone: zone, forPatient: forPatient),
+            "charts": CourseView.charts(progress, settings: settings, zone: zone, forPatient: forPatient),
             "important": "at least \(SVG.number(settings.importantPercent)) % or \(SVG.number(settings.importantPoints)) points less pain than at the baseline",
             "reviews": progress.reviews.map { record -> [String: Any] in
-                var row: [String: Any] = ["when": DisplayTime.format(record.reviewedAt, in: zone), "text": CourseView.reviewText(record),
+                var row: [String: Any] = ["when": DisplayTime.format(record.reviewedAt, in: zone),
+                                          "text": forPatient ? PlainWords.review(record.review) : CourseView.reviewText(record),
                                           "category": record.review.category.rawValue]
                 if !record.note.isEmpty { row["note"] = record.note }
                 return row

@@ -4,7 +4,8 @@ import Foundation
 
 /// A course in words for the pages: its regimen, where it stands, its reviews and its charts.
 enum CourseView {
-    static func summary(_ progress: CourseProgress, zone: TimeZone) -> [String: Any] {
+    /// `forPatient`: the patient reads about their own course; the trial behind it is a detail.
+    static func summary(_ progress: CourseProgress, zone: TimeZone, forPatient: Bool = false) -> [String: Any] {
         let course = progress.course
         let regimen = course.regimen
         var values: [String: Any] = [
@@ -17,7 +18,11 @@ enum CourseView {
         if let region = course.region { values["region"] = region }
         if course.extendsCourseID != nil { values["extension"] = true }
         if let due = reviewDue(progress) { values["reviewDue"] = due }
-        if let latest = progress.reviews.last { values["latestReview"] = reviewText(latest) }
+        if let latest = progress.reviews.last { values["latestReview"] = forPatient ? PlainWords.review(latest.review) : reviewText(latest) }
+        if forPatient {
+            values["plainName"] = "Your course of \(regimen.sessions) treatments"
+            values["forPatient"] = true
+        }
         return values
     }
 
@@ -35,7 +40,7 @@ enum CourseView {
             + "\(percent). \(review.recommendation.title)."
     }
 
-    static func charts(_ progress: CourseProgress, settings: OutcomeSettings, zone: TimeZone) -> [[String: Any]] {
-        CourseCharts(progress: progress, settings: settings, zone: zone).figures.map(\.context)
+    static func charts(_ progress: CourseProgress, settings: OutcomeSettings, zone: TimeZone, forPatient: Bool = false) -> [[String: Any]] {
+        CourseCharts(progress: progress, settings: settings, zone: zone, forPatient: forPatient).figures.map(\.context)
     }
 }

@@ -147,7 +147,10 @@ extension PatientPagesController {
         let target = AccessTarget.patient(clinicID: patient.clinicID, patientID: patient.id)
         var values: [String: Any] = [
             "patientId": patient.id.uuidString,
-            "visits": visits.map { ["when": DisplayTime.format($0.start, in: zone), "kind": $0.kind.rawValue, "with": $0.practitionerName, "status": $0.status.rawValue] },
+            "visits": visits.map {
+                ["when": DisplayTime.format($0.start, in: zone), "kind": PlainWords.visit($0.kind), "with": $0.practitionerName,
+                 "status": PlainWords.status($0.status).lowercased()]
+            },
             "hasVisits": !visits.isEmpty,
             "canBook": AccessPolicy.decide(actor, .listPatients, .clinic(patient.clinicID)).isAllowed,
             "canEditIntake": AccessPolicy.decide(actor, .changePatientClinical, target).isAllowed,

@@ -37,12 +37,13 @@ extension PatientPagesController {
                 "date": DisplayTime.format(saved.createdAt, in: zone), "needles": saved.plan.needleCount, "protocol": saved.plan.protocolName,
                 "position": PositionText.describe(saved.plan.position), "retention": saved.plan.retentionMinutes,
                 "points": saved.plan.needles.map(\.key).joined(separator: ", "),
+                "forPatient": actor.role == .patient, "plain": PlainWords.plan(saved.plan),
             ] as [String: Any]
         }
         if AccessPolicy.decide(actor, .planTreatment, target).isAllowed, actor.practitionerID != nil {
             values.merge(try await proposalContext(patient, query: query)) { _, new in new }
         }
-        if clinical { values.merge(try await progressContext(patient, zone: zone)) { _, new in new } }
+        if clinical { values.merge(try await progressContext(patient, zone: zone, forPatient: actor.role == .patient)) { _, new in new } }
         guard clinical || mayCheckIn else { return values }
         let sessions = try await treatment.store.sessions(clinicID: patient.clinicID, patientID: patient.id, limit: 20)
         let checkIns = try await treatment.store.checkIns(sessionIDs: sessions.map(\.id))
@@ -117,7 +118,7 @@ extension PatientPagesController {
     }
 
     /// The patient's courses, and the charts of the newest one that has measures.
-    func progressContext(_ patient: PatientRecord, zone: TimeZone) async throws -> [String: Any] {
+    func progressContext(_ patient: PatientRecord, zone: TimeZone, forPatient: Bool) async throws -> [String: Any] {
         let outcomes = OutcomeStore(services.database)
         let courses = try await outcomes.courses(patientID: patient.id).filter { $0.kind == .treatment }
         guard !courses.isEmpty else { return [:] }
@@ -125,14 +126,14 @@ extension PatientPagesController {
         var charted: CourseProgress?
         for course in courses {
             guard let progress = try await outcomes.progress(courseID: course.id) else { continue }
-            summaries.append(CourseView.summary(progress, zone: zone))
+            summaries.append(CourseView.summary(progress, zone: zone, forPatient: forPatient))
             if charted == nil, !progress.measures.isEmpty || progress.sessionsDone > 0 { charted = progress }
         }
         var values: [String: Any] = ["courses": summaries]
         if let charted {
             let settings = try await outcomes.settings(clinicID: patient.clinicID)
-            values["charts"] = CourseView.charts(charted, settings: settings, zone: zone)
-            values["chartedCourse"] = CourseView.summary(charted, zone: zone)
+            values["charts"] = CourseView.charts(charted, settings: settings, zone: zone, forPatient: forPatient)
+            values["chartedCourse"] = CourseView.summary(charted, zone: zone, forPatient: forPatient)
         }
         return ["progress": values]
     }

@@ -108,6 +108,7 @@ struct ChairPagesController {
         let canTreat = AccessPolicy.decide(actor, .treatPatient, .session(clinicID: record.clinicID, practitionerID: record.practitionerID)).isAllowed
         var values = ChairView(record: record, now: services.now(), zone: zone, canTreat: canTreat).context
         values["message"] = message
+        if actor.role == .patient { values["forPatient"] = ["summary": PlainWords.session(record)] }
         values["note"] = try await NoteView.context(
             SessionNoteStore(services.database).notes(sessionID: record.id), canWrite: canTreat, sessionOpen: record.isOpen, zone: zone,
             saved: FormFields(request.uri.queryParameters).text("noteSaved") == "1")

@@ -5,10 +5,6 @@ import Hummingbird
 
 /// The day view's steps on one appointment (arrived, no-show, move) and the free times it offers.
 extension DayViewController {
-    static let statusWords: [AppointmentStatus: String] = [
-        .booked: "Booked", .arrived: "Arrived", .completed: "Seen", .cancelled: "Cancelled", .noShow: "Did not come",
-    ]
-
     func addAppointmentRoutes(to router: Router<AcubackRequestContext>) {
         router.post("/reception/appointments/{id}/attendance") { request, context in
             let (actor, appointment, zone) = try await clinicAppointment(context)

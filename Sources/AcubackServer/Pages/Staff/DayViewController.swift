@@ -163,7 +163,7 @@ struct DayViewController {
                 entry["with"] = appointment.practitionerName
                 entry["room"] = appointment.roomName
                 entry["minutes"] = appointment.minutes
-                entry["status"] = Self.statusWords[appointment.status]
+                entry["status"] = PlainWords.status(appointment.status)
                 entry["statusClass"] = appointment.status.rawValue
                 entry["canArrive"] = appointment.status == .booked && CalendarDay(appointment.start, in: zone) == CalendarDay(now, in: zone)
                 entry["canNoShow"] = appointment.status == .booked && appointment.start <= now
