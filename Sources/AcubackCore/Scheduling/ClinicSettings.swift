@@ -14,13 +14,17 @@ public struct ClinicSettings: Codable, Sendable, Equatable {
     public var consentVersion: String
     /// How many first consultations one patient may have booked ahead at a time, so no one fills the diary.
     public var openFirstConsultations: Int
+    /// Name, address and telephone shown to patients.
+    public var contact: ClinicContact
+    /// Days the clinic is closed on top of its weekly hours, earliest first.
+    public var holidays: [ClinicHoliday]
 
     public static let openFirstConsultationsRange = 1...5
 
     public init(
         timeZone: String, openingHours: WeeklyHours = .standardClinic, consultationMinutes: Int = 60,
         treatmentMinutes: Int = 45, reviewMinutes: Int = 30, noticeHours: Int = 24, consentVersion: String = "2026-1",
-        openFirstConsultations: Int = 1
+        openFirstConsultations: Int = 1, contact: ClinicContact = ClinicContact(), holidays: [ClinicHoliday] = []
     ) {
         self.timeZone = timeZone
         self.openingHours = openingHours
@@ -30,6 +34,8 @@ public struct ClinicSettings: Codable, Sendable, Equatable {
         self.noticeHours = noticeHours
         self.consentVersion = consentVersion
         self.openFirstConsultations = openFirstConsultations
+        self.contact = contact
+        self.holidays = holidays
     }
 
     public var zone: TimeZone { TimeZone(identifier: timeZone) ?? .gmt }
@@ -60,6 +66,7 @@ public struct ClinicSettings: Codable, Sendable, Equatable {
             "must be \(Self.openFirstConsultationsRange.lowerBound) to \(Self.openFirstConsultationsRange.upperBound)")
         errors.check(!openingHours.isEmpty, "openingHours", "must open on at least one day")
         errors.check(!consentVersion.trimmingCharacters(in: .whitespaces).isEmpty, "consentVersion", "must not be empty")
+        do { try contact.validate() } catch { for problem in error.errors { errors.add(problem.field, problem.rule) } }
         try errors.throwIfAny()
     }
 }
