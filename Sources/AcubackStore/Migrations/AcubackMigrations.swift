@@ -24,5 +24,6 @@ enum AcubackMigrations {
         KeepPregnancyDates(),
         RecordMetalImplants(),
         KeepOffDayStarts(),
+        KeepClinicDetails(),
     ]
 }
