@@ -11,6 +11,9 @@ public struct AcubackRequestContext: RequestContext {
     public var session: SessionRecord?
     /// The token a form must carry back: the session's when signed in, else the CSRF cookie's.
     public var csrfToken: String?
+    /// The name, address and telephone of the clinic the page belongs to (the signed-in person's,
+    /// or the one the public pages show); nil for the API and before any clinic exists.
+    public var clinicContact: ClinicContact?
     /// The client's address, for the audit trail and the sign-in throttle.
     public var clientAddress: String
 

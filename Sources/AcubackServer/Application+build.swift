@@ -48,7 +48,7 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     -> Router<AcubackRequestContext>
 {
     let router = Router(context: AcubackRequestContext.self)
-    let renderer = try await PageRenderer.load(clinicName: "Acuback")
+    let renderer = try await PageRenderer.load()
     router.middlewares.add(LogRequestsMiddleware(.debug))
     router.middlewares.add(SecurityHeadersMiddleware())
     if metrics != nil { router.middlewares.add(MetricsMiddleware()) }
@@ -57,6 +57,7 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     router.middlewares.add(
         FileMiddleware(ServerResources.path("Public"), urlBasePath: "/static", searchForIndexHtml: false, logger: logger))
     router.middlewares.add(AuthMiddleware(accounts: services.accounts, now: services.now))
+    router.middlewares.add(ClinicContactMiddleware(services: services))
     router.middlewares.add(PageErrorMiddleware(renderer: renderer))
     router.middlewares.add(BodyLimitMiddleware())
     router.middlewares.add(CSRFMiddleware())
@@ -80,6 +81,7 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     ChairPagesController(renderer: renderer, services: services).addRoutes(to: router)
     CheckInPagesController(renderer: renderer, services: services).addRoutes(to: router)
     AdminIncidentsController(renderer: renderer, services: services).addRoutes(to: router)
+    AdminClinicController(renderer: renderer, services: services).addRoutes(to: router)
     CoursePagesController(renderer: renderer, services: services).addRoutes(to: router)
     AnalyticsPagesController(renderer: renderer, services: services).addRoutes(to: router)
     StrictaPagesController(renderer: renderer, services: services).addRoutes(to: router)

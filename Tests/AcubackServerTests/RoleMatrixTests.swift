@@ -136,6 +136,11 @@ import Testing
         Row(method: .get, route: "/admin/clinic", uri: fixed("/admin/clinic"), expected: adminOnly),
         Row(method: .post, route: "/admin/clinic", uri: fixed("/admin/clinic"), body: { _, _ in [("timeZone", "Mars/Olympus")] }, expected: adminOnly),
         Row(method: .post, route: "/admin/rooms", uri: fixed("/admin/rooms"), body: { _, _ in [("name", "")] }, expected: adminOnly),
+        Row(method: .post, route: "/admin/rooms/{id}/rename", uri: { _ in "/admin/rooms/\(UUID())/rename" }, body: { _, _ in [("name", "")] }, expected: adminOnly),
+        Row(method: .post, route: "/admin/rooms/{id}/retire", uri: { _ in "/admin/rooms/\(UUID())/retire" }, body: { _, _ in [] }, expected: adminOnly),
+        Row(method: .post, route: "/admin/rooms/{id}/reactivate", uri: { _ in "/admin/rooms/\(UUID())/reactivate" }, body: { _, _ in [] }, expected: adminOnly),
+        Row(method: .post, route: "/admin/holidays", uri: fixed("/admin/holidays"), body: { _, _ in [("day", "someday")] }, expected: adminOnly),
+        Row(method: .post, route: "/admin/holidays/{day}/remove", uri: fixed("/admin/holidays/2031-01-01/remove"), body: { _, _ in [] }, expected: adminOnly),
         // Sessions at the chair: only the session's own practitioner acts on it; the clinic's
         // clinicians and the patient read it; reception and the patient enter check-ins.
         Row(method: .get, route: "/chair", uri: fixed("/chair"), expected: treat),
@@ -156,6 +161,8 @@ import Testing
         Row(method: .post, route: "/sessions/{id}/check-in", uri: { "/sessions/\($0.sessionID)/check-in" }, body: { _, _ in [("soreness", "2")] }, expected: signedIn),
         Row(method: .post, route: "/patients/{id}/plan", uri: { "/patients/\($0.ownPatientID)/plan" }, body: { _, _ in [] }, expected: ownSession),
         Row(method: .get, route: "/admin/incidents", uri: fixed("/admin/incidents"), expected: adminOnly),
+        Row(method: .get, route: "/admin/incidents/{id}", uri: { _ in "/admin/incidents/\(UUID())" }, expected: adminOnly),
+        Row(method: .post, route: "/admin/incidents/{id}", uri: { _ in "/admin/incidents/\(UUID())" }, body: { _, _ in [("status", "bogus")] }, expected: adminOnly),
         Row(method: .post, route: "/api/v1/patients/{patientId}/plans", uri: { "/api/v1/patients/\($0.ownPatientID)/plans" }, expected: ownSession, json: true,
             jsonBody: { _ in "{}" }),
         Row(method: .get, route: "/api/v1/patients/{patientId}/plans/current", uri: { "/api/v1/patients/\($0.ownPatientID)/plans/current" }, expected: [S, A, F, A, A], json: true),

@@ -51,7 +51,7 @@ PATIENT_EMAIL = "rhiannon.pryce@mail.test"
 PATIENT_PASSWORD = "my lower back aches"
 # Every day 07:00-21:00, for the clinic and the practitioner: whatever weekday and hour the test
 # runs, the first consultation and the course finder find times within the coming days.
-WIDE_HOURS = ";".join(f"{day}=07:00-21:00" for day in range(1, 8))
+WIDE_OPEN, WIDE_CLOSE = "07:00", "21:00"
 CLEARED_REASON = "Night pain eases when she changes position; no fever, weight loss or cancer history. Mechanical pain: safe to treat."
 
 
@@ -161,6 +161,23 @@ def set_value(driver, element, value: str) -> None:
     assert element.get_attribute("value") == value
 
 
+def set_wide_hours(driver, prefix: str) -> None:
+    """Every day of the week open 07:00-21:00, row by row in the hours controls."""
+    for weekday in range(1, 8):
+        closed = field(driver, f"{prefix}-{weekday}-closed")
+        if closed.is_selected():
+            click(driver, closed)
+        set_value(driver, field(driver, f"{prefix}-{weekday}-open"), WIDE_OPEN)
+        set_value(driver, field(driver, f"{prefix}-{weekday}-close"), WIDE_CLOSE)
+
+
+def assert_wide_hours(driver, prefix: str) -> None:
+    for weekday in range(1, 8):
+        assert not field(driver, f"{prefix}-{weekday}-closed").is_selected(), weekday
+        assert field(driver, f"{prefix}-{weekday}-open").get_attribute("value") == WIDE_OPEN, weekday
+        assert field(driver, f"{prefix}-{weekday}-close").get_attribute("value") == WIDE_CLOSE, weekday
+
+
 def click(driver, element) -> None:
     """Clicks like a person: scrolled into view; a control styled over (a custom checkbox) gets the click sent to it."""
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
@@ -242,10 +259,10 @@ def admin_sets_up_the_clinic(driver, server, artifacts) -> None:
 
     driver.get(server.url + "/admin/clinic")
     assert field(driver, "timeZone").get_attribute("value") == "Europe/London"
-    type_into(driver, "openingHours", WIDE_HOURS)
+    set_wide_hours(driver, "opening")
     submit(driver, driver.find_element(By.CSS_SELECTOR, "#clinic-settings button[type=submit]"), has("settings-saved"))
     assert not driver.find_elements(By.ID, "settings-error"), text_of(driver, "#settings-error")
-    assert field(driver, "openingHours").get_attribute("value") == WIDE_HOURS
+    assert_wide_hours(driver, "opening")
     # A default consent text exists from the start (version 1), for the patient to read and sign.
     assert driver.find_elements(By.ID, "consent-text"), "/admin/clinic has no #consent-text section"
     assert field(driver, "consent-body").get_attribute("value").strip(), "no default consent text on /admin/clinic"
@@ -335,9 +352,9 @@ def practitioner_joins(driver, server, inbox, artifacts) -> None:
 
     driver.get(server.url + "/practitioner/hours")
     assert driver.find_elements(By.ID, "own-hours-form"), "/practitioner/hours has no #own-hours-form"
-    type_into(driver, "own-hours", WIDE_HOURS)
+    set_wide_hours(driver, "hours")
     submit(driver, field(driver, "save-own-hours"), has("hours-saved"))
-    assert field(driver, "own-hours").get_attribute("value") == WIDE_HOURS
+    assert_wide_hours(driver, "hours")
     shot(driver, artifacts, server.backend, "02-practitioner-hours")
 
 

@@ -17,13 +17,18 @@ public struct ClinicSettings: Codable, Sendable, Equatable {
     /// Whether a patient with a plan books their own treatments and reviews online; first
     /// consultations are always open to patients.
     public var patientsBookTreatments: Bool
+    /// Name, address and telephone shown to patients.
+    public var contact: ClinicContact
+    /// Days the clinic is closed on top of its weekly hours, earliest first.
+    public var holidays: [ClinicHoliday]
 
     public static let openFirstConsultationsRange = 1...5
 
     public init(
         timeZone: String, openingHours: WeeklyHours = .standardClinic, consultationMinutes: Int = 60,
         treatmentMinutes: Int = 45, reviewMinutes: Int = 30, noticeHours: Int = 24, consentVersion: String = "2026-1",
-        openFirstConsultations: Int = 1, patientsBookTreatments: Bool = false
+        openFirstConsultations: Int = 1, patientsBookTreatments: Bool = false, contact: ClinicContact = ClinicContact(),
+        holidays: [ClinicHoliday] = []
     ) {
         self.timeZone = timeZone
         self.openingHours = openingHours
@@ -34,6 +39,8 @@ public struct ClinicSettings: Codable, Sendable, Equatable {
         self.consentVersion = consentVersion
         self.openFirstConsultations = openFirstConsultations
         self.patientsBookTreatments = patientsBookTreatments
+        self.contact = contact
+        self.holidays = holidays
     }
 
     public var zone: TimeZone { TimeZone(identifier: timeZone) ?? .gmt }
@@ -64,6 +71,7 @@ public struct ClinicSettings: Codable, Sendable, Equatable {
             "must be \(Self.openFirstConsultationsRange.lowerBound) to \(Self.openFirstConsultationsRange.upperBound)")
         errors.check(!openingHours.isEmpty, "openingHours", "must open on at least one day")
         errors.check(!consentVersion.trimmingCharacters(in: .whitespaces).isEmpty, "consentVersion", "must not be empty")
+        do { try contact.validate() } catch { for problem in error.errors { errors.add(problem.field, problem.rule) } }
         try errors.throwIfAny()
     }
 }

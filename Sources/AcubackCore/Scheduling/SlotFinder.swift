@@ -50,6 +50,8 @@ public enum BookingRefusal: Error, Sendable, Equatable, CustomStringConvertible 
     case inThePast
     case notOnTheGrid
     case clinicClosed(String)
+    /// The clinic is closed all day for a holiday (with its label, which may be empty).
+    case clinicHoliday(CalendarDay, String)
     case outsideWorkingHours(String)
     case onLeave(CalendarDay, String)
     case notCertified(CalendarDay)
@@ -61,6 +63,7 @@ public enum BookingRefusal: Error, Sendable, Equatable, CustomStringConvertible 
         case .inThePast: "the time is in the past"
         case .notOnTheGrid: "appointments start on the hour or at a multiple of \(SlotGrid.minutes) minutes past"
         case .clinicClosed(let when): "the clinic is closed at \(when)"
+        case .clinicHoliday(let day, let label): "the clinic is closed on \(day)\(label.isEmpty ? "" : " (\(label))")"
         case .outsideWorkingHours(let when): "the practitioner does not work at \(when)"
         case .onLeave(let day, let reason): "the practitioner is away on \(day) (\(reason))"
         case .notCertified(let day): "the practitioner has no verified certificate valid on \(day)"
@@ -103,6 +106,7 @@ public struct SlotFinder: Sendable {
         let from = parts.hour! * 60 + parts.minute!
         let wanted = MinuteRange(start: from, end: from + minutes)
         let when = "\(day) \(MinuteRange.clock(from))"
+        if let holiday = settings.holiday(on: day) { return .failure(.clinicHoliday(day, holiday.label)) }
         guard settings.openingHours.ranges(on: day).contains(where: { $0.contains(wanted) }) else {
             return .failure(.clinicClosed(when))
         }
@@ -138,7 +142,7 @@ public struct SlotFinder: Sendable {
         limit: Int = .max
     ) -> [Slot] {
         // Cheap whole-day checks first: most days of a busy search fail here.
-        guard !practitioner.exceptions.contains(where: { $0.covers(day) }),
+        guard settings.holiday(on: day) == nil, !practitioner.exceptions.contains(where: { $0.covers(day) }),
               practitioner.certificates.permitTreatment(on: day)
         else { return [] }
         let ranges = practitioner.hours.ranges(on: day).flatMap { work in

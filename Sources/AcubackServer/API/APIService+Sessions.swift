@@ -180,10 +180,8 @@ extension APIService {
     }
 
     func listIncidents(_ input: Operations.ListIncidents.Input) async throws -> Operations.ListIncidents.Output {
-        let actor = try actor
-        try AccessPolicy.require(actor, .readIncidents, .clinic(actor.clinicID))
-        let incidents = try await chair.store.incidents(clinicID: actor.clinicID)
-        try await services.record("incident.list", by: actor, clinicID: actor.clinicID, recordType: "incidents", from: RequestActor.clientAddress)
+        let incidents = try await IncidentService(services: services).list(
+            unresolved: input.query.status == .unresolved, by: try actor, from: RequestActor.clientAddress)
         return .ok(.init(body: .json(.init(items: try JSONBridge.convert(incidents.map(IncidentBody.init))))))
     }
 }

@@ -242,8 +242,10 @@ struct CheckInBody: Encodable {
 }
 
 struct IncidentBody: Encodable {
-    let id, sessionId, patientId, patientName, kind, detail: String
+    let id, sessionId, patientId, patientName, kind, detail, status: String
     let occurredAt: Date
+    let ownerId, ownerName, outcome: String?
+    let closedAt: Date?
 
     init(_ record: IncidentRecord) {
         id = record.id.uuidString
@@ -253,6 +255,11 @@ struct IncidentBody: Encodable {
         kind = record.kind.rawValue
         detail = record.detail
         occurredAt = record.occurredAt
+        status = record.status.rawValue
+        ownerId = record.ownerUserID?.uuidString
+        ownerName = record.ownerName.isEmpty ? nil : record.ownerName
+        outcome = record.outcome.isEmpty ? nil : record.outcome
+        closedAt = record.closedAt
     }
 }
 

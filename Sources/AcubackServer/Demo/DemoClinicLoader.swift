@@ -68,7 +68,12 @@ public struct DemoClinicLoader: Sendable {
         let adminUser = try await account(DemoClinic.logins.first { $0.role == .admin }!)
         let admin = Actor(userID: adminUser.id, role: .admin, clinicID: clinic.id, displayName: adminUser.displayName)
         let clinics = ClinicStore(store)
-        for room in DemoClinic.rooms { _ = try await clinics.addRoom(clinicID: clinic.id, name: room) }
+        // Through the admin's own use cases, as a clinic starting from `user create-admin` would.
+        let settingsService = ClinicSettingsService(services: services)
+        var settings = try await settingsService.settings(clinicID: clinic.id)
+        settings.contact = ClinicContact(name: DemoClinic.name, address: "4 Riverside Walk\nYork YO1 9AA", phone: "01904 555 0100")
+        try await settingsService.save(settings, by: admin, from: nil)
+        for room in DemoClinic.rooms { _ = try await settingsService.addRoom(named: room, by: admin, from: nil) }
         let receptionUser = try await account(DemoClinic.logins.first { $0.role == .reception }!)
         let reception = Actor(userID: receptionUser.id, role: .reception, clinicID: clinic.id, displayName: receptionUser.displayName)
         var practitioners: [Actor] = []

@@ -12,8 +12,9 @@ enum BookingError: Error, CustomStringConvertible {
     case invalid(ValidationError)
     /// A course that cannot fit: 422.
     case noFit(CourseSearchFailure)
-    /// A patient changing a visit inside the notice period: 422.
-    case tooLate(hours: Int)
+    /// A patient changing a visit inside the notice period: 422. Carries the clinic's telephone
+    /// number, when it has one, so the patient knows whom to call.
+    case tooLate(hours: Int, phone: String)
     /// The course shown to the desk is no longer the earliest free one: 409, with the new one.
     case proposalChanged(ProposedCourse, PractitionerRecord)
     /// An arrival or no-show the attendance rule refuses: 422.
@@ -31,7 +32,9 @@ enum BookingError: Error, CustomStringConvertible {
         case .noFit(let failure): "The course cannot be booked: \(failure)."
         case .attendance(let refusal): "This cannot be recorded: \(refusal)."
         case .proposalChanged: "Some of the times shown were taken meanwhile: nothing was booked. Check the new times and book again."
-        case .tooLate(let hours): "Visits can be changed online until \(hours) hours before; please call the clinic."
+        case .tooLate(let hours, let phone):
+            "Visits can be changed online until \(hours) hours before; please call the clinic\(phone.isEmpty ? "" : " on \(phone)")."
+
         case .firstConsultationsFull(let allowed, let next, let zone):
             "The patient already has a first consultation booked on \(DisplayTime.format(next, in: zone)); the clinic allows \(allowed) at a time. Move or cancel that one instead."
         }
@@ -74,7 +77,8 @@ struct BookingService: Sendable {
     {
         let settings = try await clinics.settings(clinicID: clinicID)
         let busy = try await bookings.busy(clinicID: clinicID, from: from, to: to, excluding: excluding)
-        let rooms = try await clinics.rooms(clinicID: clinicID).map { RoomCalendar(roomID: $0.id, name: $0.name, busy: BusyTimes(busy.rooms[$0.id] ?? [])) }
+        // A retired room takes no new bookings; its existing ones simply stay where they are.
+        let rooms = try await clinics.activeRooms(clinicID: clinicID).map { RoomCalendar(roomID: $0.id, name: $0.name, busy: BusyTimes(busy.rooms[$0.id] ?? [])) }
         let practitioners = try await clinics.practitioners(clinicID: clinicID)
         return (SlotFinder(settings: settings, rooms: rooms), practitioners, busy.practitioners)
     }
@@ -226,7 +230,7 @@ struct BookingService: Sendable {
     func cancel(_ appointment: AppointmentRecord, by role: Role) async throws {
         let settings = try await clinics.settings(clinicID: appointment.clinicID)
         guard settings.allowsChange(of: appointment.start, by: role, now: services.now()) else {
-            throw BookingError.tooLate(hours: settings.noticeHours)
+            throw BookingError.tooLate(hours: settings.noticeHours, phone: settings.contact.phone)
         }
         try await bookings.cancel(id: appointment.id)
     }
@@ -235,7 +239,7 @@ struct BookingService: Sendable {
         let settings = try await clinics.settings(clinicID: appointment.clinicID)
         guard settings.allowsChange(of: appointment.start, by: role, now: services.now()),
               settings.allowsChange(of: start, by: role, now: services.now())
-        else { throw BookingError.tooLate(hours: settings.noticeHours) }
+        else { throw BookingError.tooLate(hours: settings.noticeHours, phone: settings.contact.phone) }
         // The appointment's own time does not stand in its way.
         let (finder, practitioners, busy) = try await calendars(
             clinicID: appointment.clinicID, from: start.addingTimeInterval(-86_400), to: start.addingTimeInterval(86_400),
@@ -279,6 +283,8 @@ struct BookingService: Sendable {
     /// A reminder message for the day before, when the patient has an email address.
     func reminder(patient: PatientRecord, practitioner: PractitionerRecord, settings: ClinicSettings) -> @Sendable (NewAppointment, UUID) -> OutboxDraft? {
         let zone = settings.zone
+        let contact = settings.contact
+        let call = contact.phone.isEmpty ? "call the clinic" : "call \(contact.displayName) on \(contact.phone)"
         return { appointment, _ in
             guard let email = patient.email else { return nil }
             return OutboxDraft(
@@ -290,7 +296,7 @@ struct BookingService: Sendable {
 
                     Wear loose clothing that lets the practitioner reach your back. Some people feel sore or very tired a few hours after a session; plan a quiet evening and do not drive if you feel drowsy.
 
-                    To cancel or move the visit, sign in to Acuback or call the clinic.
+                    To cancel or move the visit, sign in to Acuback or \(call).
                     """)
         }
     }

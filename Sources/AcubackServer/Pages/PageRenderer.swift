@@ -15,7 +15,6 @@ struct PageRenderer: Sendable {
     }
 
     let library: MustacheLibrary
-    let clinicName: String
 
     static let navigation = [
         NavItem(href: "/", label: "Home", action: nil),
@@ -39,9 +38,8 @@ struct PageRenderer: Sendable {
         NavItem(href: "/login", label: "Sign in", action: nil, anonymousOnly: true),
     ]
 
-    static func load(clinicName: String) async throws -> PageRenderer {
-        let library = try await MustacheLibrary(directory: ServerResources.path("Templates"))
-        return PageRenderer(library: library, clinicName: clinicName)
+    static func load() async throws -> PageRenderer {
+        PageRenderer(library: try await MustacheLibrary(directory: ServerResources.path("Templates")))
     }
 
     /// Renders `template` with `values` for the person in `context`; `path` marks the current page.
@@ -56,12 +54,19 @@ struct PageRenderer: Sendable {
             return actor.map { AccessPolicy.roles(for: action).contains($0.role) } ?? false
         }
         var page: [String: Any] = [
-            "clinicName": clinicName,
+            // The clinic the request belongs to, found by ClinicContactMiddleware; a page drawn
+            // without one (no clinic yet) carries the software's name.
+            "clinicName": context.clinicContact?.displayName ?? ClinicContact.fallbackName,
             "version": Acuback.version,
             "nav": nav.map { ["href": $0.href, "label": $0.label, "current": $0.href == path] },
             "csrf": context.csrfToken ?? "",
             "path": path,
         ]
+        if let contact = context.clinicContact {
+            // Absent rather than empty, so that `{{#clinicPhone}}` sections stay out.
+            if !contact.phone.isEmpty { page["clinicPhone"] = contact.phone }
+            if !contact.address.isEmpty { page["clinicAddress"] = contact.address }
+        }
         if let actor { page["actor"] = ["name": actor.displayName, "role": actor.role.rawValue] }
         page.merge(values) { _, new in new }
         guard let html = library.render(page, withTemplate: template) else {

@@ -24,6 +24,7 @@ enum AcubackMigrations {
         KeepPregnancyDates(),
         RecordMetalImplants(),
         KeepOffDayStarts(),
+        KeepClinicDetails(),
         LetPatientsBookTreatments(),
     ]
 }

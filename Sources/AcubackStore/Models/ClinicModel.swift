@@ -26,6 +26,8 @@ final class RoomModel: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Parent(key: "clinic_id") var clinic: ClinicModel
     @Field(key: "name") var name: String
+    /// Set when the room is no longer offered for new bookings; its past bookings keep it.
+    @OptionalField(key: "retired_at") var retiredAt: Date?
 
     init() {}
 

@@ -15,6 +15,22 @@ final class ClinicSettingsModel: Model, @unchecked Sendable {
     @Field(key: "consent_version") var consentVersion: String
     @Field(key: "open_first_consultations") var openFirstConsultations: Int
     @Field(key: "patients_book_treatments") var patientsBookTreatments: Bool
+    /// Nil until the clinic gives them; the public pages then say "Acuback" and no number.
+    @OptionalField(key: "public_name") var publicName: String?
+    @OptionalField(key: "address") var address: String?
+    @OptionalField(key: "phone") var phone: String?
+
+    init() {}
+}
+
+/// A day the clinic is closed; one row per clinic and day.
+final class ClinicHolidayModel: Model, @unchecked Sendable {
+    static let schema = "clinic_holidays"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "clinic_id") var clinicID: UUID
+    @Field(key: "day") var day: String
+    @Field(key: "label") var label: String
 
     init() {}
 }

@@ -78,6 +78,25 @@ final class IncidentModel: Model, @unchecked Sendable {
     @Field(key: "detail") var detail: String
     @Field(key: "occurred_at") var occurredAt: Date
     @Field(key: "reported_by_user_id") var reportedBy: UUID
+    @Field(key: "status") var status: IncidentStatus
+    @OptionalField(key: "owner_user_id") var ownerUserID: UUID?
+    @OptionalField(key: "outcome") var outcome: String?
+    @OptionalField(key: "closed_at") var closedAt: Date?
+
+    init() {}
+}
+
+/// A follow-up note on an incident. Notes are only ever added, never edited.
+final class IncidentNoteModel: Model, @unchecked Sendable {
+    static let schema = "incident_notes"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "incident_id") var incident: IncidentModel
+    @Field(key: "author_user_id") var authorUserID: UUID
+    /// Kept as written then, so the note still names its author if the account is renamed.
+    @Field(key: "author_name") var authorName: String
+    @Field(key: "written_at") var writtenAt: Date
+    @Field(key: "text") var text: String
 
     init() {}
 }
@@ -116,6 +135,7 @@ extension IncidentModel {
         self.detail = detail
         self.occurredAt = occurredAt
         self.reportedBy = reportedBy
+        self.status = .open
     }
 }
 

@@ -10,17 +10,26 @@ public struct ClinicStore: Sendable {
         self.store = store
     }
 
-    // MARK: - Settings and rooms
+    // MARK: - Settings
 
     public func settings(clinicID: UUID) async throws -> ClinicSettings {
         let db = try store.fluent
         let zone = try await ClinicModel.find(clinicID, on: db)?.timeZone ?? "UTC"
-        guard let row = try await ClinicSettingsModel.find(clinicID, on: db) else { return ClinicSettings(timeZone: zone) }
+        let holidays = try await Self.holidays(clinicID: clinicID, on: db)
+        guard let row = try await ClinicSettingsModel.find(clinicID, on: db) else { return ClinicSettings(timeZone: zone, holidays: holidays) }
         return ClinicSettings(
             timeZone: zone, openingHours: (try? WeeklyHours.parse(row.openingHours, field: "openingHours")) ?? .standardClinic,
             consultationMinutes: row.consultationMinutes, treatmentMinutes: row.treatmentMinutes,
             reviewMinutes: row.reviewMinutes, noticeHours: row.noticeHours, consentVersion: row.consentVersion,
-            openFirstConsultations: row.openFirstConsultations, patientsBookTreatments: row.patientsBookTreatments)
+            openFirstConsultations: row.openFirstConsultations, patientsBookTreatments: row.patientsBookTreatments,
+            contact: ClinicContact(name: row.publicName ?? "", address: row.address ?? "", phone: row.phone ?? ""),
+            holidays: holidays)
+    }
+
+    /// The clinic's name, address and telephone for the public pages: one row read per page.
+    public func contact(clinicID: UUID) async throws -> ClinicContact {
+        guard let row = try await ClinicSettingsModel.find(clinicID, on: store.fluent) else { return ClinicContact() }
+        return ClinicContact(name: row.publicName ?? "", address: row.address ?? "", phone: row.phone ?? "")
     }
 
     /// The clinic's settings row, or a new one holding the defaults when the clinic has none yet.
@@ -40,10 +49,13 @@ public struct ClinicStore: Sendable {
         return row
     }
 
-    public func saveSettings(_ settings: ClinicSettings, clinicID: UUID) async throws {
+    /// Saves the settings (holidays are kept apart, see `addHoliday`); with `audit`, the event
+    /// commits with the change.
+    public func saveSettings(_ settings: ClinicSettings, clinicID: UUID, audit: AuditEntry? = nil, at now: Date = Date()) async throws {
         try settings.validate()
-        try await store.fluent.transaction { db in
-            guard let clinic = try await ClinicModel.find(clinicID, on: db) else { return }
+        let contact = settings.contact.trimmed
+        try await change(audit, at: now) { db in
+            guard let clinic = try await ClinicModel.find(clinicID, on: db) else { return ((), nil) }
             clinic.timeZone = settings.timeZone
             try await clinic.save(on: db)
             let row = try await Self.settingsModel(clinicID: clinicID, on: db)
@@ -55,24 +67,20 @@ public struct ClinicStore: Sendable {
             row.consentVersion = settings.consentVersion
             row.openFirstConsultations = settings.openFirstConsultations
             row.patientsBookTreatments = settings.patientsBookTreatments
+            row.publicName = contact.name.isEmpty ? nil : contact.name
+            row.address = contact.address.isEmpty ? nil : contact.address
+            row.phone = contact.phone.isEmpty ? nil : contact.phone
             try await row.save(on: db)
+            return ((), clinicID.uuidString)
         }
     }
 
-    public func rooms(clinicID: UUID) async throws -> [RoomRecord] {
-        try await RoomModel.query(on: store.fluent).filter(\.$clinic.$id == clinicID).sort(\.$name).all()
-            .map { RoomRecord(id: $0.id!, name: $0.name) }
-    }
-
-    public func addRoom(clinicID: UUID, name: String) async throws -> RoomRecord {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.count <= 60 else { throw ValidationError(field: "name", rule: "must be 1 to 60 characters") }
-        if try await RoomModel.query(on: store.fluent).filter(\.$clinic.$id == clinicID).filter(\.$name == trimmed).first() != nil {
-            throw ValidationError(field: "name", rule: "a room called '\(trimmed)' already exists")
-        }
-        let room = RoomModel(clinicID: clinicID, name: trimmed)
-        try await room.create(on: store.fluent)
-        return RoomRecord(id: room.id!, name: trimmed)
+    /// Runs a change in one transaction, with its audit event when there is one.
+    func change<T: Sendable>(
+        _ audit: AuditEntry?, at now: Date, _ work: @escaping @Sendable (any Database) async throws -> (T, recordID: String?)
+    ) async throws -> T {
+        if let audit { return try await store.audited(audit, at: now, work) }
+        return try await store.fluent.transaction { db in try await work(db).0 }
     }
 
     // MARK: - Practitioners
@@ -116,10 +124,13 @@ public struct ClinicStore: Sendable {
         return model.record(certificates: [], exceptions: [])
     }
 
-    public func setHours(practitionerID: UUID, hours: WeeklyHours) async throws {
-        guard let model = try await PractitionerModel.find(practitionerID, on: store.fluent) else { return }
-        model.weeklyHours = hours.text
-        try await model.save(on: store.fluent)
+    public func setHours(practitionerID: UUID, hours: WeeklyHours, audit: AuditEntry? = nil, at now: Date = Date()) async throws {
+        try await change(audit, at: now) { db in
+            guard let model = try await PractitionerModel.find(practitionerID, on: db) else { return ((), nil) }
+            model.weeklyHours = hours.text
+            try await model.save(on: db)
+            return ((), practitionerID.uuidString)
+        }
     }
 
     public func addException(practitionerID: UUID, _ exception: AvailabilityException) async throws {

@@ -4,6 +4,10 @@ import Foundation
 public struct RoomRecord: Sendable, Equatable {
     public let id: UUID
     public let name: String
+    /// When the room stopped being offered for new bookings; nil while it is in use.
+    public var retiredAt: Date? = nil
+
+    public var isRetired: Bool { retiredAt != nil }
 }
 
 public struct CertificateRecord: Sendable, Equatable {

@@ -77,6 +77,23 @@ public struct IncidentRecord: Sendable, Equatable {
     public let detail: String
     public let occurredAt: Date
     public var patientName = ""
+    public var status: IncidentStatus = .open
+    public var ownerUserID: UUID?
+    public var ownerName = ""
+    /// How it was resolved; set when it closes.
+    public var outcome = ""
+    public var closedAt: Date?
+    /// The follow-up notes, oldest first; filled when one incident is read.
+    public var notes: [IncidentNoteRecord] = []
+}
+
+/// One follow-up note on an incident: who wrote it and when.
+public struct IncidentNoteRecord: Sendable, Equatable {
+    public let id: UUID
+    public let authorUserID: UUID
+    public let authorName: String
+    public let writtenAt: Date
+    public let text: String
 }
 
 /// A check-in as entered, by whom and when.

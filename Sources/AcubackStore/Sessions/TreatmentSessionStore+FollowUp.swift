@@ -55,18 +55,9 @@ extension TreatmentSessionStore {
         return checkIns
     }
 
-    /// The clinic's incidents, newest first.
-    public func incidents(clinicID: UUID, limit: Int = 200) async throws -> [IncidentRecord] {
-        let db = try store.fluent
-        let models = try await IncidentModel.query(on: db).filter(\.$clinicID == clinicID)
-            .sort(\.$occurredAt, .descending).limit(limit).with(\.$patient).all()
-        return try models.map { model in
-            var record = IncidentRecord(
-                id: try model.requireID(), sessionID: model.$session.id, patientID: model.$patient.id,
-                kind: IncidentRecord.Kind(rawValue: model.kind) ?? .needleLost, detail: model.detail, occurredAt: model.occurredAt)
-            record.patientName = "\(model.patient.givenName) \(model.patient.familyName)"
-            return record
-        }
+    /// The clinic's incidents, newest first; with `unresolved`, only those not yet closed.
+    public func incidents(clinicID: UUID, unresolved: Bool = false, limit: Int = 200) async throws -> [IncidentRecord] {
+        try await IncidentStore(store).incidents(clinicID: clinicID, unresolved: unresolved, limit: limit)
     }
 
     static func summary(of checkIn: CheckIn) -> String {

@@ -4,7 +4,7 @@ import Foundation
 import Hummingbird
 
 /// The admin's practitioners: certificates (with those expiring within 30 days first), hours,
-/// leave; and the clinic's own settings and rooms.
+/// leave. The clinic's own settings are in AdminClinicController.
 struct AdminPractitionersController {
     let renderer: PageRenderer
     let services: AppServices
@@ -74,48 +74,6 @@ struct AdminPractitionersController {
                 return "Recorded leave for \(practitioner.name)."
             }
         }
-        router.get("/admin/clinic") { request, context in
-            try requireAdmin(context)
-            return try await settingsPage(request, context)
-        }
-        router.post("/admin/clinic") { request, context in
-            let actor = try requireAdmin(context)
-            let form = try await FormFields.of(request)
-            do {
-                let settings = ClinicSettings(
-                    timeZone: form.text("timeZone"), openingHours: try WeeklyHours.parse(form.text("openingHours"), field: "openingHours"),
-                    consultationMinutes: Int(form.text("consultationMinutes")) ?? 0, treatmentMinutes: Int(form.text("treatmentMinutes")) ?? 0,
-                    reviewMinutes: Int(form.text("reviewMinutes")) ?? 0, noticeHours: Int(form.text("noticeHours")) ?? -1,
-                    // The version changes only by publishing a new text (below).
-                    consentVersion: try await clinics.settings(clinicID: actor.clinicID).consentVersion,
-                    openFirstConsultations: Int(form.text("openFirstConsultations")) ?? 0)
-                try await clinics.saveSettings(settings, clinicID: actor.clinicID)
-                try await services.record("clinic.settings", by: actor, clinicID: actor.clinicID, recordType: "clinic", from: context.clientAddress)
-                return try await settingsPage(request, context, extra: ["saved": true])
-            } catch let error as ValidationError {
-                return try await settingsPage(request, context, extra: ["message": error.inWords], status: .badRequest)
-            }
-        }
-        router.post("/admin/consent") { request, context in
-            let actor = try requireAdmin(context)
-            let form = try await FormFields.of(request)
-            do {
-                let published = try await ConsentService(services: services).publish(text: form.text("text"), by: actor, from: context.clientAddress)
-                return try await settingsPage(request, context, extra: ["consentPublished": published.version])
-            } catch let error as ValidationError {
-                return try await settingsPage(request, context, extra: ["consentError": error.inWords, "consentDraft": form.text("text")], status: .badRequest)
-            }
-        }
-        router.post("/admin/rooms") { request, context in
-            let actor = try requireAdmin(context)
-            let form = try await FormFields.of(request)
-            do {
-                _ = try await clinics.addRoom(clinicID: actor.clinicID, name: form.text("name"))
-                return Response.redirect(to: "/admin/clinic", type: .normal)
-            } catch let error as ValidationError {
-                return try await settingsPage(request, context, extra: ["message": error.inWords], status: .badRequest)
-            }
-        }
     }
 
     @discardableResult
@@ -176,26 +134,5 @@ struct AdminPractitionersController {
         values.merge(extra) { _, new in new }
         return try renderer.render("admin-practitioners", context, path: "/admin/practitioners", values: values, status: status)
             .response(from: request, context: context)
-    }
-
-    private func settingsPage(_ request: Request, _ context: AcubackRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
-        let actor = context.actor!
-        let settings = try await clinics.settings(clinicID: actor.clinicID)
-        var values: [String: Any] = [
-            "timeZone": settings.timeZone, "openingHours": settings.openingHours.text,
-            // Chosen from the zones the system knows, not typed, so it cannot be misspelt.
-            "timeZones": TimeZone.knownTimeZoneIdentifiers.sorted().map { ["id": $0, "selected": $0 == settings.timeZone] },
-            "consultationMinutes": settings.consultationMinutes, "treatmentMinutes": settings.treatmentMinutes,
-            "reviewMinutes": settings.reviewMinutes, "noticeHours": settings.noticeHours, "consentVersion": settings.consentVersion,
-            "openFirstConsultations": settings.openFirstConsultations,
-            "rooms": try await clinics.rooms(clinicID: actor.clinicID).map(\.name),
-        ]
-        let consent = try await ConsentService(services: services).current(clinicID: actor.clinicID)
-        values["consent"] = [
-            "version": consent.version, "text": consent.text, "shipped": consent.publishedAt == nil,
-            "publishedAt": consent.publishedAt.map { DisplayTime.format($0, in: settings.zone) } ?? "",
-        ] as [String: Any]
-        values.merge(extra) { _, new in new }
-        return try renderer.render("admin-clinic", context, path: "/admin/clinic", values: values, status: status).response(from: request, context: context)
     }
 }

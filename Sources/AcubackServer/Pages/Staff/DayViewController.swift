@@ -42,13 +42,12 @@ struct DayViewController {
             let practitioner = try await ownPractitioner(context)
             let form = try await FormFields.of(request)
             do {
-                let hours = try WeeklyHours.parse(form.text("hours"), field: "hours")
-                try await ClinicStore(services.database).setHours(practitionerID: practitioner.id, hours: hours)
-                try await services.record(
-                    "practitioner.hours", by: context.actor, clinicID: practitioner.clinicID, recordType: "practitioner",
-                    recordID: practitioner.id.uuidString, from: context.clientAddress)
+                let hours = try HoursForm.hours(form, prefix: "hours", field: "hours")
+                try await ClinicSettingsService(services: services).setHours(hours, of: practitioner, by: context.actor!, from: context.clientAddress)
             } catch let error as ValidationError {
-                return try await hoursPage(practitioner, request, context, extra: ["message": error.inWords, "hours": form.text("hours")], status: .badRequest)
+                return try await hoursPage(
+                    practitioner, request, context, extra: ["message": error.inWords, "hoursForm": HoursForm(typed: form, prefix: "hours", legend: Self.hoursLegend)],
+                    status: .badRequest)
             }
             return Response.redirect(to: "/practitioner/hours?saved=1", type: .normal)
         }
@@ -72,13 +71,15 @@ struct DayViewController {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         var values: [String: Any] = [
-            "name": practitioner.name, "hours": practitioner.hours.text,
+            "name": practitioner.name, "hoursForm": HoursForm(practitioner.hours, prefix: "hours", legend: Self.hoursLegend),
             "saved": FormFields(request.uri.queryParameters).text("saved") == "1",
         ]
         values.merge(extra) { _, new in new }
         return try renderer.render("practitioner-hours", context, path: "/practitioner/day", values: values, status: status)
             .response(from: request, context: context)
     }
+
+    static let hoursLegend = "Your week"
 
     /// What the last step did, said after its redirect: "Booked: …" or "Cancelled: …".
     private func outcome(of request: Request, clinicID: UUID, zone: TimeZone) async throws -> String? {
@@ -107,9 +108,13 @@ struct DayViewController {
         let appointments = try await BookingStore(services.database).appointments(
             clinicID: actor.clinicID, from: dayStart, to: day.adding(days: 1).start(in: zone))
         let practitioners = try await clinics.practitioners(clinicID: actor.clinicID)
-        let rooms = try await clinics.rooms(clinicID: actor.clinicID)
+        // Retired rooms drop off the timeline unless a visit that day still uses them.
+        let rooms = try await clinics.rooms(clinicID: actor.clinicID).filter { room in
+            !room.isRetired || appointments.contains { $0.roomID == room.id }
+        }
         let now = services.now()
         let open = settings.openingHours.ranges(on: day)
+        let holiday = settings.holiday(on: day)
         let axis = MinuteRange(start: open.map(\.start).min() ?? 480, end: open.map(\.end).max() ?? 1080)
         let finder = SlotFinder(settings: settings, rooms: [])
         func block(_ appointment: AppointmentRecord) -> [String: Any] {
@@ -148,7 +153,7 @@ struct DayViewController {
         var values: [String: Any] = [
             "date": day.description, "dayLabel": DisplayTime.day(dayStart.addingTimeInterval(12 * 3600), in: zone),
             "previous": day.adding(days: -1).description, "next": day.adding(days: 1).description,
-            "closed": open.isEmpty, "hours": hours,
+            "closed": settings.isClosed(on: day), "hours": hours,
             "rows": practitioners.map { practitioner -> [String: Any] in
                 [
                     "label": practitioner.name, "kind": "practitioner", "certified": practitioner.isCertified(on: day),
@@ -180,6 +185,7 @@ struct DayViewController {
             },
             "defaultStart": typed.map { $0.text("start") } ?? LocalTime.input(finder.instant(day, minute: firstMinute), in: zone),
         ]
+        if let holiday { values["holiday"] = holiday.label.isEmpty ? "a holiday" : holiday.label }
         if let done = try await outcome(of: request, clinicID: actor.clinicID, zone: zone) { values["done"] = done }
         values.merge(extra.filter { $0.key != "day" && $0.key != "typed" }) { _, new in new }
         try await services.record("schedule.read", by: actor, clinicID: actor.clinicID, recordType: "day", recordID: day.description, from: context.clientAddress)
