@@ -51,3 +51,54 @@ import Testing
         #expect(checked > 150)
     }
 }
+
+/// At the chair the ear points are tapped on a zoomed pair of ears, never on the crowded inset.
+@Suite struct BackChartEarZoomTests {
+    let plan = try! PrescriptionEngine().plan(for: Assessment(regions: [.lower], side: .both, onset: .chronic))
+
+    func chart(states: [String: String]?) -> BackChart {
+        BackChart(plan: plan, painfulRegions: [.lower], catalogue: .standard, states: states)
+    }
+
+    var earKeys: [String] {
+        plan.needles.filter { $0.role == .auricular }.map(\.key)
+    }
+
+    @Test func theZoomAloneTakesTapsOnEarPoints() throws {
+        try #require(!earKeys.isEmpty, "the standard plan has ear points")
+        let states = Dictionary(uniqueKeysWithValues: plan.needles.map { ($0.key, "waiting") })
+        let atChair = chart(states: states)
+        let main = atChair.render()
+        let zoom = try #require(atChair.earZoom())
+        for key in earKeys {
+            #expect(!main.contains("data-key=\"\(key)\""), "\(key) is no control on the inset")
+            #expect(zoom.contains("data-key=\"\(key)\" data-state=\"waiting\""), "\(key) is a control on the zoom")
+        }
+        #expect(main.contains("role-auricular state-waiting\" aria-hidden=\"true\""), "the inset still shows them")
+        #expect(chart(states: nil).earZoom() == nil, "the plan page has no zoom")
+    }
+
+    /// Ear points a fingertip apart on the zoom: the centres are at least a 44-pixel target apart
+    /// (24 units each side, the chart drawn at least 0.9 px a unit up to its 30 rem width), where
+    /// on the inset they crowd within a fingertip.
+    @Test func earPointsStandApartOnTheZoom() throws {
+        let chart = chart(states: [:])
+        let ears = chart.earNeedles
+        try #require(ears.count >= 2)
+        func nearest(_ place: (ChartPosition, NeedleSide) -> (Double, Double)) -> Double {
+            var best = Double.infinity
+            for (index, first) in ears.enumerated() {
+                for second in ears[(index + 1)...] {
+                    let (x1, y1) = place(first.position, first.side)
+                    let (x2, y2) = place(second.position, second.side)
+                    best = min(best, ((x1 - x2) * (x1 - x2) + (y1 - y2) * (y1 - y2)).squareRoot())
+                }
+            }
+            return best
+        }
+        let onZoom = nearest { chart.earZoomPlace($0, side: $1) }
+        let onInset = nearest { chart.place($0, side: $1) }
+        #expect(onZoom >= 3 * onInset)
+        #expect(onZoom >= 24, "nearest ear points \(onZoom) units apart on the zoom")
+    }
+}

@@ -28,6 +28,8 @@ extension BackChart {
         var svg = "<g class=\"needles extra-needles\">\n"
         for extra in extras {
             guard let (x, y) = position(of: extra.needle) else { continue }
+            // An extra needle at an ear point is a control on the zoomed ears instead.
+            if let code = extra.needle.point, catalogue.point(code)?.needling?.chart.first?.view == .ear { continue }
             let title = SVG.escape("\(extra.key), \(extra.state)")
             svg += """
                 <g class="needle role-extra state-\(extra.state)" data-key="\(SVG.escape(extra.key))" data-state="\(extra.state)" \

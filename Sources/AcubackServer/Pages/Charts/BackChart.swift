@@ -109,7 +109,7 @@ package struct BackChart {
         return svg + "</g>\n"
     }
 
-    private static func outline(_ view: ChartPosition.View) -> String {
+    static func outline(_ view: ChartPosition.View) -> String {
         switch view {
         case .ear:
             "<path d=\"M70 8 Q96 20 92 70 Q88 110 64 130 Q50 150 40 152 Q26 150 30 132 Q34 116 24 100 Q10 80 16 44 Q24 6 70 8 Z\"/><path d=\"M66 24 Q80 40 74 76 Q66 100 52 112\" class=\"detail\"/>"
@@ -140,6 +140,12 @@ package struct BackChart {
             let label = "\(point.label), \(needle.side.rawValue), \(needle.role.rawValue), at most \(needle.maxDepthMm) mm"
             var attributes = "class=\"needle role-\(needle.role.rawValue)\" data-point=\"\(SVG.escape(point.code))\" data-side=\"\(needle.side.rawValue)\" data-role=\"\(needle.role.rawValue)\""
             var title = label
+            if states != nil, positions[index].view == .ear {
+                // Drawn for orientation only: the zoomed ears below take the taps.
+                let state = states?[needle.key] ?? "waiting"
+                svg += "<g class=\"needle role-auricular state-\(state)\" aria-hidden=\"true\">\(Self.marker(for: needle.role, x: x, y: y))</g>\n"
+                continue
+            }
             if let state = states?[needle.key] {
                 title += ", \(state)"
                 attributes = attributes.replacingOccurrences(of: "class=\"needle ", with: "class=\"needle state-\(state) ")

@@ -24,6 +24,7 @@ struct ChairView {
         let areas: [(BodyArea, BackRegion)] = [(.upperBack, .upper), (.middleBack, .middle), (.lowerBack, .lower)]
         let painful = areas.filter { regions.contains($0.0) }.map(\.1)
         let body = SessionBody(record, now: now)
+        let chart = BackChart(plan: record.plan, painfulRegions: painful, catalogue: .standard, states: states, extras: extraMarkers())
         var values: [String: Any] = [
             "sessionId": record.id.uuidString,
             "patientId": record.patientID.uuidString,
@@ -34,9 +35,7 @@ struct ChairView {
             "started": DisplayTime.format(record.startedAt, in: zone),
             "open": record.isOpen,
             "canTreat": canTreat && record.isOpen,
-            "chart": BackChart(
-                plan: record.plan, painfulRegions: painful, catalogue: .standard, states: states,
-                extras: extraMarkers()).render(),
+            "chart": chart.render(),
             "needles": needles.map(row),
             // The needles in now, for choosing the two ends of an electroacupuncture pair.
             "needlesIn": needles.filter { $0.state == "in" }.map { ["value": row($0)["value"] as? String ?? "", "label": $0.label] },
@@ -54,6 +53,7 @@ struct ChairView {
             "adjunctKinds": AdjunctKind.allCases.map { ["value": $0.rawValue, "label": AdjunctWords.name($0), "hint": Self.adjunctHint($0)] },
         ]
         if let reason = record.offDayReason { values["offDayReason"] = reason }
+        if let ears = chart.earZoom() { values["earChart"] = ears }
         if record.isOpen, let tap = chair.ledger.undoable(at: now) { values["undo"] = Self.words(tap) }
         if let start = chair.timer.startedAt, let end = chair.timer.endsAt {
             values["timerStartedAt"] = Self.iso(start)
