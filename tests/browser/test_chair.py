@@ -71,12 +71,9 @@ def tap_beside_a_marker(browser) -> str:
     raise AssertionError(f"no marker stands clear of the others: {centres}")
 
 
-def test_a_full_session_at_the_chair(browser, demo_server_on_each_database, artifacts):
-    server = demo_server_on_each_database
-    appointment = book_treatment_for_margaret(server)
-    drain_console(browser)
-    sign_in(browser, server.url, DEMO["practitioner"])
-
+def start_the_session(browser, server, appointment: str) -> str:
+    """As the signed-in practitioner: settles Margaret's plan on her record, then starts the session
+    of the booked treatment at the chair; returns the session's id."""
     # Settle the plan on Margaret's record.
     browser.get(server.url + "/patients")
     browser.find_element(By.LINK_TEXT, "Margaret Hughes").click()
@@ -94,7 +91,16 @@ def test_a_full_session_at_the_chair(browser, demo_server_on_each_database, arti
     browser.find_element(By.ID, "start-off-day").send_keys("Patient came in early")
     browser.find_element(By.CSS_SELECTOR, "#start-session button[type=submit]").click()
     wait_for_page(browser, lambda d: d.find_elements(By.ID, "session"))
-    session_id = browser.find_element(By.ID, "session").get_attribute("data-session")
+    return browser.find_element(By.ID, "session").get_attribute("data-session")
+
+
+def test_a_full_session_at_the_chair(browser, demo_server_on_each_database, artifacts):
+    server = demo_server_on_each_database
+    appointment = book_treatment_for_margaret(server)
+    drain_console(browser)
+    sign_in(browser, server.url, DEMO["practitioner"])
+
+    session_id = start_the_session(browser, server, appointment)
     assert "Patient came in early" in browser.find_element(By.ID, "off-day").text
     planned = len(browser.find_elements(By.CSS_SELECTOR, "#needle-table tr.needle-row"))
     assert planned >= 16
@@ -233,3 +239,99 @@ def test_the_countdown_alerts_at_the_target(browser, demo_server):
     open_page_ending_in_two_seconds()
     assert browser.find_element(By.ID, "sound-toggle").text.startswith("Sound off")
     WebDriverWait(browser, 5).until(lambda d: d.find_element(By.ID, "timer").get_attribute("data-sound") == "muted")
+
+
+# For each needle marker on the chair's chart, at the current window size: its key, the width of its
+# .hit circle, and whether a fingertip tap 20 px from its centre (the existing tablet check's
+# distance), in at least one of eight directions, lands on the chart and reaches that marker under
+# chair.js's nearest-marker rule (the nearest centre within max(22 px, the circle's radius) wins).
+TARGETS_SCRIPT = """
+    var reach = 22, step = 20, hits = Array.from(document.querySelectorAll('.chair-chart .needle[data-key] .hit'));
+    function centres() {
+      return hits.map(function (hit) {
+        var box = hit.getBoundingClientRect();
+        return {key: hit.closest('.needle').getAttribute('data-key'), x: box.left + box.width / 2, y: box.top + box.height / 2, width: box.width};
+      });
+    }
+    function nearest(x, y, all) {
+      var best = null, bestDistance = Infinity;
+      all.forEach(function (c) {
+        var distance = Math.hypot(x - c.x, y - c.y);
+        if (distance <= Math.max(reach, c.width / 2) && distance < bestDistance) { best = c.key; bestDistance = distance; }
+      });
+      return best;
+    }
+    return hits.map(function (hit, index) {
+      hit.scrollIntoView({block: 'center', inline: 'center'});
+      var all = centres(), me = all[index], reached = false, closest = Infinity;
+      all.forEach(function (c, other) { if (other !== index) { closest = Math.min(closest, Math.hypot(c.x - me.x, c.y - me.y)); } });
+      for (var turn = 0; turn < 8 && !reached; turn++) {
+        var angle = turn * Math.PI / 4, x = me.x + step * Math.cos(angle), y = me.y + step * Math.sin(angle);
+        var under = document.elementFromPoint(x, y);
+        reached = !!(under && under.closest('.chair-chart')) && nearest(x, y, all) === me.key;
+      }
+      return {key: me.key, width: Math.round(me.width * 10) / 10, nearestOther: Math.round(closest * 10) / 10, reached: reached};
+    });"""
+
+
+def test_the_chair_at_phone_size(browser, demo_server, artifacts):
+    """At 390x844 the practitioner taps two needles in on the chart: the session is redrawn in place
+    (no reload, no jump to the top), the fixed Undo bar shows and takes the last tap back, the page
+    does not scroll sideways, and every marker is a fingertip-sized target."""
+    server = demo_server
+    appointment = book_treatment_for_margaret(server)
+    drain_console(browser)
+    sign_in(browser, server.url, DEMO["practitioner"])
+    start_the_session(browser, server, appointment)
+
+    browser.set_window_size(390, 844)
+    try:
+        wait_for_page(browser, lambda d: d.execute_script("return window.innerWidth") <= 390)
+        # The chart in view, below the top of the page; a mark that a reload would wipe.
+        browser.execute_script("window.__marker = 1; document.querySelector('.chair-chart svg').scrollIntoView({block: 'start'})")
+        scrolled = browser.execute_script("return window.scrollY")
+        assert scrolled > 200, f"the chart should sit below the top of the page at phone size (scrollY {scrolled})"
+
+        first = tap_beside_a_marker(browser)
+        second = tap_beside_a_marker(browser)
+        assert first != second
+        for key in (first, second):
+            marker = browser.find_element(By.CSS_SELECTOR, f".chair-chart .needle[data-key='{key}']")
+            assert marker.get_attribute("data-state") == "in", key
+        assert browser.find_element(By.ID, "count-in").text == "2 in"
+        assert browser.execute_script("return window.__marker") == 1, "a tap reloaded the page"
+        after = browser.execute_script("return window.scrollY")
+        assert abs(after - scrolled) < 50, f"a tap moved the page from scrollY {scrolled} to {after}"
+        browser.save_screenshot(str(artifacts / "chair-phone-two-in.png"))
+
+        # The Undo bar sits in the viewport, wholly on screen, and takes the second tap back in place.
+        undo = browser.find_element(By.ID, "undo")
+        assert undo.is_displayed()
+        box = browser.execute_script("var b = arguments[0].getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom, window.innerWidth, window.innerHeight];", undo)
+        assert box[0] >= 0 and box[1] >= 0 and box[2] <= box[4] and box[3] <= box[5], f"the Undo button is off screen: {box}"
+        assert f"Last: In: {second}" in browser.find_element(By.ID, "undo-form").text
+        # How many lines the button's label takes (checked below, once the rest has been seen to work).
+        undo_lines = browser.execute_script(
+            "var range = document.createRange(); range.selectNodeContents(arguments[0]); return range.getClientRects().length;", undo)
+        undo_bar = browser.execute_script("var b = document.getElementById('undo-form').getBoundingClientRect(); return [Math.round(b.width), Math.round(b.height)];")
+        press(browser, undo)
+        assert browser.find_element(By.ID, "count-in").text == "1 in"
+        assert browser.find_element(By.CSS_SELECTOR, f".chair-chart .needle[data-key='{second}']").get_attribute("data-state") == "waiting"
+        assert browser.find_element(By.CSS_SELECTOR, f".chair-chart .needle[data-key='{first}']").get_attribute("data-state") == "in"
+        assert browser.execute_script("return window.__marker") == 1, "Undo reloaded the page"
+        assert abs(browser.execute_script("return window.scrollY") - scrolled) < 50, "Undo moved the page"
+
+        assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"), (
+            "the chair scrolls sideways at phone size: " + str(browser.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")))
+        assert console_errors(browser) == []
+
+        # The Undo bar reads across the screen: its button's label on one line.
+        assert undo_lines == 1, f"the Undo button's label wraps onto {undo_lines} lines; the Undo bar is {undo_bar[0]}x{undo_bar[1]} px in a 390 px wide window"
+
+        # Every marker is a fingertip target: a 44 px circle, or reached by a tap 20 px beside it.
+        targets = browser.execute_script(TARGETS_SCRIPT)
+        assert targets
+        small = [target for target in targets if target["width"] < 44 and not target["reached"]]
+        assert not small, f"{len(small)} of {len(targets)} needle markers at 390x844 are neither 44 px across nor reached by a tap 20 px beside them: {small}"
+    finally:
+        browser.set_window_size(1280, 1600)

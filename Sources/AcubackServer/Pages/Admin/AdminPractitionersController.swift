@@ -20,7 +20,7 @@ struct AdminPractitionersController {
             let actor = try requireAdmin(context)
             let form = try await FormFields.of(request)
             return try await attempt(request, context, "practitioner.create") {
-                let hours = form.text("hours").isEmpty ? WeeklyHours.standardPractitioner : try WeeklyHours.parse(form.text("hours"), field: "hours")
+                let hours = try HoursForm.hours(form, prefix: "new-hours", field: "hours")
                 _ = try await clinics.createPractitioner(
                     clinicID: actor.clinicID, userID: nil, name: form.text("name"), profession: form.text("profession"),
                     biography: form.text("biography"), practisingSince: Int(form.text("since")) ?? 0, hours: hours)
@@ -58,7 +58,8 @@ struct AdminPractitionersController {
             let practitioner = try await ownPractitioner(context)
             let form = try await FormFields.of(request)
             return try await attempt(request, context, "practitioner.hours") {
-                try await clinics.setHours(practitionerID: practitioner.id, hours: try WeeklyHours.parse(form.text("hours"), field: "hours"))
+                try await clinics.setHours(
+                    practitionerID: practitioner.id, hours: try HoursForm.hours(form, prefix: Self.hoursPrefix(practitioner.id), field: "hours"))
                 return "Saved the hours of \(practitioner.name)."
             }
         }
@@ -103,6 +104,9 @@ struct AdminPractitionersController {
         }
     }
 
+    /// Each practitioner's hours rows carry their own field names, so ids stay unique on the page.
+    static func hoursPrefix(_ id: UUID) -> String { "hours-\(id.uuidString.prefix(8))" }
+
     private func page(_ request: Request, _ context: AcubackRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let actor = context.actor!
         let zone = try await clinics.settings(clinicID: actor.clinicID).zone
@@ -112,10 +116,13 @@ struct AdminPractitionersController {
         var values: [String: Any] = [
             "expiring": expiring.map { ["name": $0.practitioner.name, "body": $0.certificate.certificate.issuingBody, "number": $0.certificate.certificate.number, "until": $0.certificate.certificate.validTo.description] },
             "hasExpiring": !expiring.isEmpty,
+            "newHoursForm": HoursForm(.standardPractitioner, prefix: "new-hours", legend: "Weekly hours"),
             "practitioners": practitioners.map { practitioner -> [String: Any] in
                 [
                     "id": practitioner.id.uuidString, "name": practitioner.name, "profession": practitioner.profession,
-                    "certified": practitioner.isCertified(on: today), "hours": practitioner.hours.text,
+                    "certified": practitioner.isCertified(on: today),
+                    "hours": HoursForm(practitioner.hours, prefix: Self.hoursPrefix(practitioner.id), legend: "Weekly hours of \(practitioner.name)").summary,
+                    "hoursForm": HoursForm(practitioner.hours, prefix: Self.hoursPrefix(practitioner.id), legend: "Weekly hours of \(practitioner.name)"),
                     "certificates": practitioner.certificates.map { record -> [String: Any] in
                         var entry: [String: Any] = [
                             "id": record.id.uuidString, "body": record.certificate.issuingBody, "number": record.certificate.number,
