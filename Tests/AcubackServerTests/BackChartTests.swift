@@ -102,3 +102,25 @@ import Testing
         #expect(onZoom >= 24, "nearest ear points \(onZoom) units apart on the zoom")
     }
 }
+
+/// At the chair the sore part of the back is drawn again, larger, and takes the taps on its needles.
+@Suite struct BackChartBackZoomTests {
+    let plan = try! PrescriptionEngine().plan(for: Assessment(regions: [.lower], side: .both, onset: .chronic))
+
+    @Test func theEnlargedBackAloneTakesTapsOnTheNeedlesItShows() throws {
+        let states = Dictionary(uniqueKeysWithValues: plan.needles.map { ($0.key, "waiting") })
+        let chart = BackChart(plan: plan, painfulRegions: [.lower], catalogue: .standard, states: states)
+        let box = try #require(chart.zoomBox)
+        let zoom = try #require(chart.backZoom())
+        let main = chart.render()
+        let nearSpine = plan.needles.filter { $0.role == .local || $0.role == .adjacent }
+        try #require(!nearSpine.isEmpty)
+        for needle in nearSpine {
+            #expect(zoom.contains("data-key=\"\(needle.key)\""), "\(needle.key) is a control on the enlarged back")
+            #expect(!main.contains("data-key=\"\(needle.key)\""), "\(needle.key) is drawn on the whole chart for orientation only")
+        }
+        // Magnified at least three times against the whole chart's width.
+        #expect(BackChart.width / box.width >= 3)
+        #expect(BackChart(plan: plan, painfulRegions: [.lower], catalogue: .standard).zoomBox == nil, "the plan page has no zoom")
+    }
+}

@@ -61,7 +61,7 @@ package struct BackChart {
 
     // MARK: - Figure
 
-    private func body() -> String {
+    func body() -> String {
         """
         <g class="figure" aria-hidden="true">
         <circle cx="150" cy="46" r="32"/>
@@ -77,7 +77,7 @@ package struct BackChart {
         """
     }
 
-    private func regions() -> String {
+    func regions() -> String {
         let bands: [(BackRegion, Double, Double)] = [(.upper, 108, 196), (.middle, 196, 286), (.lower, 286, 470)]
         var svg = "<g class=\"regions\">\n"
         for (region, top, bottom) in bands {
@@ -129,7 +129,9 @@ package struct BackChart {
 
     // MARK: - Needles
 
-    private func markers() -> String {
+    /// `zoomed`: the markers of the enlarged back at the chair, which alone take taps on the
+    /// needles it shows; the whole chart then draws those for orientation only.
+    func markers(zoomed: Bool = false) -> String {
         var svg = "<g class=\"needles\">\n"
         for needle in plan.needles {
             guard let point = catalogue.point(needle.point), let needling = point.needling else { continue }
@@ -140,8 +142,10 @@ package struct BackChart {
             let label = "\(point.label), \(needle.side.rawValue), \(needle.role.rawValue), at most \(needle.maxDepthMm) mm"
             var attributes = "class=\"needle role-\(needle.role.rawValue)\" data-point=\"\(SVG.escape(point.code))\" data-side=\"\(needle.side.rawValue)\" data-role=\"\(needle.role.rawValue)\""
             var title = label
-            if states != nil, positions[index].view == .ear {
-                // Drawn for orientation only: the zoomed ears below take the taps.
+            let inZoom = positions[index].view == .back && zoomBox.map { $0.contains(x, y) } == true
+            if zoomed && !inZoom { continue }
+            if states != nil, !zoomed, positions[index].view == .ear || inZoom {
+                // Drawn for orientation only: the enlarged back and ears take the taps.
                 let state = states?[needle.key] ?? "waiting"
                 svg += "<g class=\"needle role-auricular state-\(state)\" aria-hidden=\"true\">\(Self.marker(for: needle.role, x: x, y: y))</g>\n"
                 continue

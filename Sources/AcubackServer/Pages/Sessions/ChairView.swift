@@ -54,6 +54,7 @@ struct ChairView {
         ]
         if let reason = record.offDayReason { values["offDayReason"] = reason }
         if let ears = chart.earZoom() { values["earChart"] = ears }
+        if let back = chart.backZoom() { values["backZoom"] = back }
         if record.isOpen, let tap = chair.ledger.undoable(at: now) { values["undo"] = Self.words(tap) }
         if let start = chair.timer.startedAt, let end = chair.timer.endsAt {
             values["timerStartedAt"] = Self.iso(start)
