@@ -180,3 +180,15 @@ def demo_server_on_each_database(request, acuback: Path, demo_sqlite_url: str, t
     assert server.stop() == 0, server.output
     if request.param == "postgres":
         reset_postgres(acuback)
+
+
+# The test PostgreSQL is one database that the tests using it empty and fill again (and one test
+# restarts it): under pytest-xdist they all run on one worker, one after another, while the
+# SQLite tests share out over the others.
+POSTGRES_MODULES = {"test_postgres", "test_faults", "test_backup"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "postgres" in item.nodeid.lower() or item.module.__name__.rsplit(".", 1)[-1] in POSTGRES_MODULES:
+            item.add_marker(pytest.mark.xdist_group("postgres"))

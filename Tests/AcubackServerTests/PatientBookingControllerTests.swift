@@ -34,6 +34,9 @@ import Testing
         try await withTestWorld { client, world in
             let (_, closed) = try await page(client, world, "/book?kind=treatment")
             #expect(closed.contains("<h1>Book a first consultation</h1>") && !closed.contains("id=\"kind\""))
+            // With "any practitioner" each time still books the practitioner its button names.
+            let named = closed.matches(of: /name="practitioner" value="([^"]*)"/).map { String($0.1) }
+            #expect(!named.isEmpty && named.allSatisfy { UUID(uuidString: $0) != nil }, "\(named.prefix(3))")
             let refused = try await post(client, world, "/book", [("kind", "treatment"), ("start", try firstStart(closed))])
             #expect(refused.status == .badRequest || refused.status == .unprocessableContent)
             #expect(refused.body.text.contains("Kind: patients book a first consultation online"))

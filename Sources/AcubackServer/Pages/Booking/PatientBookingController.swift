@@ -88,7 +88,7 @@ struct PatientBookingController {
         let days = Dictionary(grouping: unique) { CalendarDay($0.start, in: settings.zone) }.sorted { $0.key < $1.key }.prefix(10)
         let what = PlainWords.visit(kind)
         var values: [String: Any] = [
-            "heading": moving.map { "Move your \(PlainWords.visit($0.kind)) on \(DisplayTime.format($0.start, in: settings.zone))" } ?? "Book a \(what)",
+            "heading": moving.map { "Move your \(PlainWords.visit($0.kind)) on \(DisplayTime.day($0.start, in: settings.zone)), \(DisplayTime.clock($0.start, in: settings.zone))" } ?? "Book a \(what)",
             "lead": PlainWords.lead(kind, minutes: settings.minutes(for: kind)),
             "moving": moving != nil,
             "action": moving.map { "/me/visits/\($0.id.uuidString)/move" } ?? "/book",
@@ -107,7 +107,9 @@ struct PatientBookingController {
                     "label": label, "folded": index >= 2, "count": entry.value.count,
                     "slots": entry.value.map {
                         ["start": ISO8601DateFormatter().string(from: $0.start), "time": DisplayTime.clock($0.start, in: settings.zone),
-                         "day": label, "with": names[$0.practitionerID] ?? "", "practitioner": chosen == nil ? "" : $0.practitionerID.uuidString]
+                         "day": label, "with": names[$0.practitionerID] ?? "",
+                         // The practitioner the button names is the one booked, "any practitioner" or not.
+                         "practitioner": $0.practitionerID.uuidString]
                     },
                 ]
             },
@@ -163,6 +165,9 @@ struct PatientBookingController {
             "bookLabel": kinds.count > 1 ? "Book a visit" : "Book a first consultation",
         ]
         if let message { values["message"] = message }
+        if let visit = upcoming.first(where: { $0.id == moved }) {
+            values["movedTo"] = "\(DisplayTime.day(visit.start, in: settings.zone)), \(DisplayTime.clock(visit.start, in: settings.zone))"
+        }
         return try renderer.render("visits", context, path: "/me/visits", values: values, status: status).response(from: request, context: context)
     }
 

@@ -130,7 +130,7 @@ package struct CourseCharts {
         let step = top / 5
         let chart = LineChart(
             id: "chart-mobility-\(progress.course.id.uuidString.prefix(8))", title: "Mobility",
-            description: "Fingertip-to-floor distance on bending forward (smaller is better) and the modified Schober lengthening (larger is better), in cm, at \(measured.count) measures.",
+            description: "Fingertip-to-floor distance on bending forward (smaller is better) and the \(forPatient ? "lower-back bend" : "modified Schober lengthening") (larger is better), in cm, at \(measured.count) measures.",
             positions: measured.map(label), range: 0...top, unit: "cm", ticks: stride(from: 0, through: top, by: step).map { $0 },
             series: [
                 .init(name: "Fingertip to floor", values: measured.map(\.measures.fingertipToFloorCm), colour: "#8a4b08"),
