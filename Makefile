@@ -16,7 +16,7 @@ swift-test: build
 	timeout --foreground 1200 $(SWIFT) test --skip-build
 
 python-test: build system-packages $(VENV)/.installed
-	ACUBACK_BIN="$$($(SWIFT) build --show-bin-path)/acuback" timeout --foreground 1800 $(VENV_PY) -m pytest -v -rsP -n 2 --dist loadgroup tests
+	ACUBACK_BIN="$$($(SWIFT) build --show-bin-path)/acuback" VENV_PY=$(VENV_PY) timeout --foreground 1800 tests/run-suites
 
 system-packages:
 	./.ci/install-system-packages

@@ -157,7 +157,11 @@ if POSTGRES_URL and not os.environ.get("ACUBACK_AUDIT_KEY_FILE"):
     import tempfile
 
     os.environ["ACUBACK_AUDIT_KEY_FILE"] = os.path.join(tempfile.mkdtemp(prefix="acuback-audit-"), "audit.key")
-BACKENDS = ["sqlite"] + (["postgres"] if POSTGRES_URL else [])
+# The test PostgreSQL is one database that the tests using it empty and fill again (and one test
+# restarts it): they carry the `postgres` mark and run one after another in their own pytest
+# process, beside the one running everything else (tests/run-suites).
+ON_POSTGRES = pytest.mark.postgres
+BACKENDS = ["sqlite"] + ([pytest.param("postgres", marks=ON_POSTGRES)] if POSTGRES_URL else [])
 
 
 def reset_postgres(binary: Path) -> None:
@@ -181,14 +185,3 @@ def demo_server_on_each_database(request, acuback: Path, demo_sqlite_url: str, t
     if request.param == "postgres":
         reset_postgres(acuback)
 
-
-# The test PostgreSQL is one database that the tests using it empty and fill again (and one test
-# restarts it): under pytest-xdist they all run on one worker, one after another, while the
-# SQLite tests share out over the others.
-POSTGRES_MODULES = {"test_postgres", "test_faults", "test_backup"}
-
-
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if "postgres" in item.nodeid.lower() or item.module.__name__.rsplit(".", 1)[-1] in POSTGRES_MODULES:
-            item.add_marker(pytest.mark.xdist_group("postgres"))

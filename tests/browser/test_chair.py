@@ -330,6 +330,16 @@ def test_the_chair_at_phone_size(browser, demo_server, artifacts):
             "the chair scrolls sideways at phone size: " + str(browser.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")))
         assert console_errors(browser) == []
 
+        # The ears are tapped on their own enlarged drawing: a tap on an ear point there puts that needle in.
+        from selenium.webdriver.common.action_chains import ActionChains
+        ear = browser.find_element(By.CSS_SELECTOR, "#ear-zoom .needle[data-key][data-state='waiting']")
+        ear_key = ear.get_attribute("data-key")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", ear)
+        before = ledger_length(browser)
+        ActionChains(browser).move_to_element(ear.find_element(By.CSS_SELECTOR, ".hit")).click().perform()
+        wait_for_page(browser, lambda d: ledger_length(d) not in (None, before))
+        assert browser.find_element(By.CSS_SELECTOR, f"#ear-zoom .needle[data-key='{ear_key}']").get_attribute("data-state") == "in", ear_key
+
         # Seen last, together: the Undo bar reads across the screen (its button's label on one line),
         # and every marker is a fingertip target (a 44 px circle, or reached by a tap 20 px beside it).
         problems = []

@@ -128,3 +128,27 @@ def test_the_desk_books_from_a_free_time_and_moves_the_visit(browser, demo_serve
     assert browser.find_elements(By.XPATH, f"//table[@id='day-appointments']//tr[@data-appointment='{appointment}' and td[1][text()='{target}']]")
     errors = [entry for entry in console_errors(browser) if "/reception/appointments" not in entry["message"]]
     assert errors == [], errors
+
+
+def test_the_day_view_on_a_phone(browser, demo_server, artifacts):
+    """At phone size the day view keeps to the screen's width: the timeline scrolls in its own box,
+    and a free stretch still fills the booking form."""
+    sign_in(browser, demo_server.url, "reception@demo.acuback.example")
+    day = later_weekday(18)
+    browser.set_window_size(390, 844)
+    try:
+        browser.get(f"{demo_server.url}/reception?date={day.isoformat()}")
+        wait_for_page(browser, lambda d: d.find_elements(By.ID, "reception-book"))
+        assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"), (
+            "the day view scrolls sideways on a phone: " + str(browser.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")))
+        free = browser.find_elements(By.CSS_SELECTOR, "a.block-free")
+        assert free, "free stretches are offered on a phone too"
+        href = free[0].get_attribute("href")
+        browser.get(href)
+        wait_for_page(browser, lambda d: d.find_elements(By.ID, "reception-book"))
+        assert browser.find_element(By.ID, "book-start").get_attribute("value").startswith(day.isoformat())
+        submit = browser.find_element(By.ID, "book-submit")
+        assert submit.size["height"] >= 44, submit.size
+        browser.save_screenshot(str(artifacts / "reception-phone.png"))
+    finally:
+        browser.set_window_size(1280, 1600)

@@ -1,7 +1,9 @@
 """`acuback backup` while the server runs, and `acuback restore`, as a round trip."""
 import subprocess
 
-from conftest import DEMO, POSTGRES_URL, signed_in, start_server
+from conftest import DEMO, ON_POSTGRES, POSTGRES_URL, signed_in, start_server
+
+pytestmark = ON_POSTGRES  # one test backs up the shared test PostgreSQL
 
 
 def run(acuback, *args, timeout=120):

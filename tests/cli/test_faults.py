@@ -11,7 +11,10 @@ import time
 import pytest
 import requests
 
-from conftest import DEMO, POSTGRES_URL, reset_postgres, signed_in, start_server
+from conftest import DEMO, ON_POSTGRES, POSTGRES_URL, reset_postgres, signed_in, start_server
+
+# Every test here may stop or empty the one test PostgreSQL: they run on its worker.
+pytestmark = ON_POSTGRES
 
 
 def iso(moment: datetime.datetime) -> str:

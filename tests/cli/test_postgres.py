@@ -5,10 +5,10 @@ import subprocess
 import pytest
 import requests
 
-from conftest import start_server
+from conftest import ON_POSTGRES, start_server
 
 POSTGRES = os.environ.get("ACUBACK_TEST_POSTGRES_URL")
-pytestmark = pytest.mark.skipif(not POSTGRES, reason="ACUBACK_TEST_POSTGRES_URL is not set")
+pytestmark = [pytest.mark.skipif(not POSTGRES, reason="ACUBACK_TEST_POSTGRES_URL is not set"), ON_POSTGRES]
 
 
 def migrate(binary, *args):

@@ -53,7 +53,7 @@ extension BackChart {
             <title id="zoom-title">The painful part of the back, drawn larger</title>
 
             """
-        svg += body() + regions() + zoneTargets() + markers(zoomed: true) + extraMarkers(zoomed: true)
+        svg += body() + regions() + zoneTargets(within: box) + markers(zoomed: true) + extraMarkers(zoomed: true)
         return svg + "</svg>"
     }
 }

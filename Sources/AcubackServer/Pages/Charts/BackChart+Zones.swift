@@ -121,9 +121,10 @@ extension BackChart {
     }
 
     /// The zones as transparent tap targets under the needle markers, for the chair only.
-    func zoneTargets() -> String {
+    /// `within`: only the zones whose centre the enlarged back shows, so none is cut off at its edge.
+    func zoneTargets(within box: ChartBox? = nil) -> String {
         var svg = "<g class=\"zones\">\n"
-        for zone in Self.zones {
+        for zone in Self.zones where box.map({ $0.contains(zone.centre.x, zone.centre.y) }) ?? true {
             svg += """
                 <rect x="\(SVG.number(zone.x))" y="\(SVG.number(zone.y))" width="\(SVG.number(zone.width))" height="\(SVG.number(zone.height))" \
                 class="zone" data-area="\(zone.area.rawValue)" data-level="\(zone.level?.rawValue ?? "")" data-side="\(zone.side.rawValue)">\
