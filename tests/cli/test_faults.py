@@ -13,9 +13,6 @@ import requests
 
 from conftest import DEMO, ON_POSTGRES, POSTGRES_URL, reset_postgres, signed_in, start_server
 
-# Every test here may stop or empty the one test PostgreSQL: they run on its worker.
-pytestmark = ON_POSTGRES
-
 
 def iso(moment: datetime.datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -137,6 +134,7 @@ def postgres_control():
     return lambda action, check=True: subprocess.run(["pg_ctlcluster", versions[-1], "main", action], check=check, capture_output=True, timeout=120)
 
 
+@ON_POSTGRES
 def test_the_server_recovers_by_itself_when_postgres_restarts(acuback, tmp_path):
     control = postgres_control()
     if control is None:
