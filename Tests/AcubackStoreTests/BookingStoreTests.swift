@@ -154,4 +154,29 @@ import Testing
             }
         }
     }
+
+    func audit(_ fixture: Fixture, _ action: String) -> AuditEntry {
+        AuditEntry(clinicID: fixture.clinic.id, actorUserID: UUID(), actorRole: "reception", action: action, patientID: fixture.patient.id, recordType: "appointment")
+    }
+
+    /// Each change and its audit event commit together: a refused booking leaves no event, and a
+    /// mark on a visit no longer booked changes nothing and leaves none either.
+    @Test(arguments: TestBackend.available)
+    func aChangeAndItsAuditEventAreStoredTogether(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { store in
+            let fixture = try await Fixture.make(store)
+            let bookings = BookingStore(store)
+            let booked = try await bookings.book([fixture.appointment(at: tenAM)], reminder: reminder, now: now, audit: audit(fixture, "appointment.book")).appointments[0]
+            await #expect(throws: SlotTaken.self) {
+                _ = try await bookings.book([fixture.appointment(at: tenAM, room: 1)], reminder: reminder, now: now, audit: audit(fixture, "appointment.book"))
+            }
+            try await bookings.cancel(id: booked.id, audit: audit(fixture, "appointment.cancel"), now: now)
+            #expect(try await bookings.mark(id: booked.id, as: .arrived, audit: audit(fixture, "appointment.arrived"), now: now) == nil)
+            try await bookings.cancel(id: UUID(), audit: audit(fixture, "appointment.cancel"), now: now)
+            let events = try await AuditTrail(store).search(.init(clinicID: fixture.clinic.id)).items
+            #expect(events.map(\.action) == ["appointment.cancel", "appointment.book"])
+            #expect(events.allSatisfy { $0.recordID == booked.id.uuidString })
+            #expect(try await bookings.appointment(id: booked.id)?.status == .cancelled)
+        }
+    }
 }

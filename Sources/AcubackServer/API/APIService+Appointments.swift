@@ -116,10 +116,7 @@ extension APIService {
         }
         let record = try await booking.book(
             clinicID: actor.clinicID, patientID: patientID, practitionerID: try uuid(body.practitionerId, field: "practitionerId"),
-            kind: kind, start: body.start, selfBooked: actor.role == .patient)
-        try await services.record(
-            "appointment.book", by: actor, clinicID: actor.clinicID, patientID: patientID, recordType: "appointment",
-            recordID: record.id.uuidString, from: RequestActor.clientAddress)
+            kind: kind, start: body.start, by: actor, from: RequestActor.clientAddress)
         let named = try await BookingStore(services.database).appointment(id: record.id) ?? record
         return .created(.init(body: .json(try JSONBridge.convert(AppointmentBody(named)))))
     }
@@ -143,10 +140,7 @@ extension APIService {
     func cancelAppointment(_ input: Operations.CancelAppointment.Input) async throws -> Operations.CancelAppointment.Output {
         let actor = try actor
         let appointment = try await changeableAppointment(input.path.appointmentId, actor)
-        try await booking.cancel(appointment, by: actor.role)
-        try await services.record(
-            "appointment.cancel", by: actor, clinicID: actor.clinicID, patientID: appointment.patientID, recordType: "appointment",
-            recordID: appointment.id.uuidString, from: RequestActor.clientAddress)
+        try await booking.cancel(appointment, by: actor, from: RequestActor.clientAddress)
         let cancelled = try await BookingStore(services.database).appointment(id: appointment.id) ?? appointment
         return .ok(.init(body: .json(try JSONBridge.convert(AppointmentBody(cancelled)))))
     }
@@ -155,10 +149,7 @@ extension APIService {
         let actor = try actor
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
         let appointment = try await changeableAppointment(input.path.appointmentId, actor)
-        let moved = try await booking.reschedule(appointment, to: body.start, by: actor.role)
-        try await services.record(
-            "appointment.reschedule", by: actor, clinicID: actor.clinicID, patientID: appointment.patientID,
-            recordType: "appointment", recordID: appointment.id.uuidString, from: RequestActor.clientAddress)
+        let moved = try await booking.reschedule(appointment, to: body.start, by: actor, from: RequestActor.clientAddress)
         let named = try await BookingStore(services.database).appointment(id: moved.id) ?? moved
         return .ok(.init(body: .json(try JSONBridge.convert(AppointmentBody(named)))))
     }
@@ -171,10 +162,7 @@ extension APIService {
         else { throw NotFound(detail: "No such appointment") }
         try AccessPolicy.require(actor, .readSchedule, .clinic(actor.clinicID))
         let mark = AttendanceMark(rawValue: body.status.rawValue)!
-        let marked = try await booking.mark(appointment, as: mark)
-        try await services.record(
-            "appointment.\(mark.rawValue)", by: actor, clinicID: actor.clinicID, patientID: appointment.patientID,
-            recordType: "appointment", recordID: appointment.id.uuidString, from: RequestActor.clientAddress)
+        let marked = try await booking.mark(appointment, as: mark, by: actor, from: RequestActor.clientAddress)
         let named = try await BookingStore(services.database).appointment(id: marked.id) ?? marked
         return .ok(.init(body: .json(try JSONBridge.convert(AppointmentBody(named)))))
     }
@@ -209,10 +197,7 @@ extension APIService {
         let (patientID, request, regimen) = try courseRequest(body)
         let (course, appointments) = try await booking.bookCourse(
             clinicID: actor.clinicID, patientID: patientID, request: request, regimen: regimen,
-            extending: try uuid(body.extendsCourseId, field: "extendsCourseId"))
-        try await services.record(
-            "course.book", by: actor, clinicID: actor.clinicID, patientID: patientID, recordType: "course",
-            recordID: course.id.uuidString, from: RequestActor.clientAddress)
+            extending: try uuid(body.extendsCourseId, field: "extendsCourseId"), by: actor, from: RequestActor.clientAddress)
         let named = try await BookingStore(services.database).courseAppointments(courseID: course.id)
         return .created(.init(body: .json(try JSONBridge.convert(CourseBody(course, appointments: named.isEmpty ? appointments : named)))))
     }

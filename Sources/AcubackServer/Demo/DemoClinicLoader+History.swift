@@ -31,10 +31,8 @@ extension DemoClinicLoader {
         clock.advance(seconds: 300)
         let (course, appointments) = try await BookingService(services: services).bookCourse(
             clinicID: staff.clinicID, patientID: patient.id,
-            request: CourseRequest(regimen: regimen, earliest: historyStart, preferredPractitionerID: practitioner.practitionerID), regimen: regimen)
-        try await services.record(
-            "course.book", by: staff.reception, clinicID: staff.clinicID, patientID: patient.id, recordType: "course", recordID: course.id.uuidString,
-            from: nil)
+            request: CourseRequest(regimen: regimen, earliest: historyStart, preferredPractitionerID: practitioner.practitionerID), regimen: regimen,
+            by: staff.reception, from: nil)
         let outcome = CourseHistory.Outcome.of(patient: index)
         let outcomes = OutcomeService(services: services)
         let chair = TreatmentSessionService(services: services)
@@ -96,10 +94,7 @@ extension DemoClinicLoader {
             let patient = patients[slot.patient]
             let appointment = try await booking.book(
                 clinicID: staff.clinicID, patientID: patient.id, practitionerID: staff.practitioners[slot.practitioner].practitionerID,
-                kind: slot.kind, start: slot.start)
-            try await services.record(
-                "appointment.book", by: staff.reception, clinicID: staff.clinicID, patientID: patient.id, recordType: "appointment",
-                recordID: appointment.id.uuidString, from: nil)
+                kind: slot.kind, start: slot.start, by: staff.reception, from: nil)
         }
     }
 }

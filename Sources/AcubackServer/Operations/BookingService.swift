@@ -100,10 +100,12 @@ struct BookingService: Sendable {
     }
 
     /// Books one appointment after checking every rule; with no practitioner named, the first
-    /// certified practitioner free at that time. `selfBooked`: the patient books for themselves.
+    /// certified practitioner free at that time. A patient books for themselves under
+    /// `PatientSelfBooking`. The booking and its audit event are stored together.
     func book(
-        clinicID: UUID, patientID: UUID, practitionerID: UUID?, kind: AppointmentKind, start: Date, selfBooked: Bool = false
+        clinicID: UUID, patientID: UUID, practitionerID: UUID?, kind: AppointmentKind, start: Date, by actor: Actor?, from address: String?
     ) async throws -> AppointmentRecord {
+        let selfBooked = actor?.role == .patient
         guard let patient = try await services.patients.patient(id: patientID), patient.clinicID == clinicID else {
             throw BookingError.invalid(ValidationError(field: "patientId", rule: "no patient of this clinic has this id"))
         }
@@ -148,7 +150,10 @@ struct BookingService: Sendable {
                         clinicID: clinicID, patientID: patientID, practitionerID: practitioner.id, roomID: room?.roomID, kind: kind,
                         start: start, minutes: minutes)
                     do {
-                        return try await bookings.book([new], reminder: reminder(patient: patient, practitioner: practitioner, settings: settings), now: services.now()).appointments[0]
+                        return try await bookings.book(
+                            [new], reminder: reminder(patient: patient, practitioner: practitioner, settings: settings), now: services.now(),
+                            audit: services.entry("appointment.book", by: actor, clinicID: clinicID, patientID: patientID, recordType: "appointment", from: address)
+                        ).appointments[0]
                     } catch let taken as SlotTaken where taken.resource == "room" && attempt < Self.roomAttempts {
                         continue attempts
                     } catch let taken as SlotTaken {
@@ -193,7 +198,7 @@ struct BookingService: Sendable {
     /// took one meanwhile), nothing is booked and `.proposalChanged` carries the new times.
     func bookCourse(
         clinicID: UUID, patientID: UUID, request: CourseRequest, regimen: Regimen? = nil, extending originalID: UUID? = nil,
-        expecting shown: [Date]? = nil
+        expecting shown: [Date]? = nil, by actor: Actor?, from address: String?
     ) async throws -> (CourseRecord, [AppointmentRecord]) {
         guard let patient = try await services.patients.patient(id: patientID), patient.clinicID == clinicID else {
             throw BookingError.invalid(ValidationError(field: "patientId", rule: "no patient of this clinic has this id"))
@@ -220,22 +225,30 @@ struct BookingService: Sendable {
             planID: plan?.id, region: regions.isEmpty ? nil : regions.map(\.rawValue).joined(separator: " + "),
             protocolName: plan?.plan.protocolName, extendsCourseID: originalID)
         do {
-            let result = try await bookings.book(appointments, course: draft, reminder: reminder(patient: patient, practitioner: practitioner, settings: settings), now: services.now())
+            let result = try await bookings.book(
+                appointments, course: draft, reminder: reminder(patient: patient, practitioner: practitioner, settings: settings), now: services.now(),
+                audit: services.entry("course.book", by: actor, clinicID: clinicID, patientID: patientID, recordType: "course", from: address))
             return (result.course!, result.appointments)
         } catch let taken as SlotTaken {
             throw BookingError.taken(describe(taken, settings))
         }
     }
 
-    func cancel(_ appointment: AppointmentRecord, by role: Role) async throws {
-        let settings = try await clinics.settings(clinicID: appointment.clinicID)
-        guard settings.allowsChange(of: appointment.start, by: role, now: services.now()) else {
-            throw BookingError.tooLate(hours: settings.noticeHours, phone: settings.contact.phone)
-        }
-        try await bookings.cancel(id: appointment.id)
+    /// The audit event of a change to `appointment`.
+    func entry(_ action: String, _ appointment: AppointmentRecord, by actor: Actor, from address: String?) -> AuditEntry {
+        services.entry(action, by: actor, clinicID: appointment.clinicID, patientID: appointment.patientID, recordType: "appointment", from: address)
     }
 
-    func reschedule(_ appointment: AppointmentRecord, to start: Date, by role: Role) async throws -> AppointmentRecord {
+    func cancel(_ appointment: AppointmentRecord, by actor: Actor, from address: String?) async throws {
+        let settings = try await clinics.settings(clinicID: appointment.clinicID)
+        guard settings.allowsChange(of: appointment.start, by: actor.role, now: services.now()) else {
+            throw BookingError.tooLate(hours: settings.noticeHours, phone: settings.contact.phone)
+        }
+        try await bookings.cancel(id: appointment.id, audit: entry("appointment.cancel", appointment, by: actor, from: address), now: services.now())
+    }
+
+    func reschedule(_ appointment: AppointmentRecord, to start: Date, by actor: Actor, from address: String?) async throws -> AppointmentRecord {
+        let role = actor.role
         let settings = try await clinics.settings(clinicID: appointment.clinicID)
         guard settings.allowsChange(of: appointment.start, by: role, now: services.now()),
               settings.allowsChange(of: start, by: role, now: services.now())
@@ -256,7 +269,10 @@ struct BookingService: Sendable {
                 kind: appointment.kind, start: start, minutes: appointment.minutes)
             let draft = reminder(patient: patient, practitioner: practitioner, settings: settings)(new, appointment.id)
             do {
-                guard let moved = try await bookings.reschedule(id: appointment.id, to: start, roomID: room?.roomID, reminder: draft, now: services.now()) else {
+                guard let moved = try await bookings.reschedule(
+                    id: appointment.id, to: start, roomID: room?.roomID, reminder: draft, now: services.now(),
+                    audit: entry("appointment.reschedule", appointment, by: actor, from: address))
+                else {
                     throw BookingError.invalid(ValidationError(field: "appointmentId", rule: "no such appointment"))
                 }
                 return moved
@@ -267,13 +283,15 @@ struct BookingService: Sendable {
     }
 
     /// The desk's arrival or no-show mark, by the one attendance rule.
-    func mark(_ appointment: AppointmentRecord, as mark: AttendanceMark) async throws -> AppointmentRecord {
+    func mark(_ appointment: AppointmentRecord, as mark: AttendanceMark, by actor: Actor, from address: String?) async throws -> AppointmentRecord {
         let settings = try await clinics.settings(clinicID: appointment.clinicID)
         switch Attendance.check(mark, status: appointment.status, start: appointment.start, now: services.now(), zone: settings.zone) {
         case .failure(let refusal):
             throw BookingError.attendance(refusal)
         case .success(let status):
-            guard let marked = try await bookings.mark(id: appointment.id, as: status) else {
+            guard let marked = try await bookings.mark(
+                id: appointment.id, as: status, audit: entry("appointment.\(mark.rawValue)", appointment, by: actor, from: address), now: services.now())
+            else {
                 throw BookingError.attendance(.notBooked((try await bookings.appointment(id: appointment.id))?.status ?? .cancelled))
             }
             return marked

@@ -16,4 +16,12 @@ extension AcubackDatabase {
             return result
         }
     }
+
+    /// Runs a change in one transaction, with its audit event when there is one.
+    public func change<T: Sendable>(
+        _ audit: AuditEntry?, at now: Date, _ work: @escaping @Sendable (any Database) async throws -> (T, recordID: String?)
+    ) async throws -> T {
+        if let audit { return try await audited(audit, at: now, work) }
+        return try await fluent.transaction { db in try await work(db).0 }
+    }
 }

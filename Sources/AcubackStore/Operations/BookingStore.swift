@@ -47,12 +47,14 @@ public struct BookingStore: Sendable {
     /// Books all of `appointments` or none; a reminder for each is queued for 24 hours before it.
     /// Throws `SlotTaken` naming the booking that already holds a time.
     @discardableResult
+    /// `audit`: the booking's event, stored in the same transaction (naming the course, or the
+    /// first appointment), so a booking is never kept without it.
     public func book(
         _ appointments: [NewAppointment], course: CourseRecordDraft? = nil, reminder: @escaping @Sendable (NewAppointment, UUID) -> OutboxDraft?,
-        now: Date = Date()
+        now: Date = Date(), audit: AuditEntry? = nil
     ) async throws -> (appointments: [AppointmentRecord], course: CourseRecord?) {
         do {
-            return try await store.fluent.transaction { db in
+            return try await store.change(audit, at: now) { db in
                 var courseRecord: CourseRecord?
                 if let course {
                     let model = CourseModel()
@@ -86,7 +88,7 @@ public struct BookingStore: Sendable {
                     }
                     records.append(model.record)
                 }
-                return (records, courseRecord)
+                return ((records, courseRecord), recordID: (courseRecord?.id ?? records.first?.id)?.uuidString)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             throw try await conflict(for: appointments)
@@ -142,34 +144,49 @@ public struct BookingStore: Sendable {
         }
     }
 
-    /// Cancels a booking: its times are free again and its reminder is withdrawn.
-    public func cancel(id: UUID) async throws {
-        try await store.fluent.transaction { db in
-            guard let model = try await AppointmentModel.find(id, on: db) else { return }
-            model.status = AppointmentStatus.cancelled.rawValue
-            try await model.save(on: db)
-            try await AppointmentSlotModel.query(on: db).filter(\.$appointment.$id == id).delete()
-            try await OutboxMessageModel.query(on: db).filter(\.$relatedID == id).filter(\.$status == "pending")
-                .set(\.$status, to: "withdrawn").update()
+    /// Cancels a booking: its times are free again and its reminder is withdrawn. A booking
+    /// already gone changes nothing and leaves no audit event.
+    public func cancel(id: UUID, audit: AuditEntry? = nil, now: Date = Date()) async throws {
+        do {
+            try await store.change(audit, at: now) { db in
+                guard let model = try await AppointmentModel.find(id, on: db) else { throw AppointmentGone(id: id) }
+                model.status = AppointmentStatus.cancelled.rawValue
+                try await model.save(on: db)
+                try await AppointmentSlotModel.query(on: db).filter(\.$appointment.$id == id).delete()
+                try await OutboxMessageModel.query(on: db).filter(\.$relatedID == id).filter(\.$status == "pending")
+                    .set(\.$status, to: "withdrawn").update()
+                return ((), recordID: id.uuidString)
+            }
+        } catch is AppointmentGone {
+            return
         }
     }
 
     /// Records the desk's mark on a booked visit; nil when it was no longer booked (a second
-    /// desk marked or cancelled it first), so the caller never reports a change it did not make.
-    public func mark(id: UUID, as status: AppointmentStatus) async throws -> AppointmentRecord? {
-        try await store.fluent.transaction { db in
-            guard let model = try await AppointmentModel.find(id, on: db), model.status == AppointmentStatus.booked.rawValue else { return nil }
-            model.status = status.rawValue
-            try await model.save(on: db)
-            return model.record
+    /// desk marked or cancelled it first), so the caller never reports, nor audits, a change it
+    /// did not make.
+    public func mark(id: UUID, as status: AppointmentStatus, audit: AuditEntry? = nil, now: Date = Date()) async throws -> AppointmentRecord? {
+        do {
+            return try await store.change(audit, at: now) { db in
+                guard let model = try await AppointmentModel.find(id, on: db), model.status == AppointmentStatus.booked.rawValue else {
+                    throw AppointmentGone(id: id)
+                }
+                model.status = status.rawValue
+                try await model.save(on: db)
+                return (model.record, recordID: id.uuidString)
+            }
+        } catch is AppointmentGone {
+            return nil
         }
     }
 
     /// Moves a booking to a new time (and room) in one step; nothing changes when the new time is taken.
-    public func reschedule(id: UUID, to start: Date, roomID: UUID?, reminder: OutboxDraft?, now: Date = Date()) async throws -> AppointmentRecord? {
+    public func reschedule(
+        id: UUID, to start: Date, roomID: UUID?, reminder: OutboxDraft?, now: Date = Date(), audit: AuditEntry? = nil
+    ) async throws -> AppointmentRecord? {
         do {
-            return try await store.fluent.transaction { db in
-                guard let model = try await AppointmentModel.find(id, on: db) else { return nil }
+            return try await store.change(audit, at: now) { db in
+                guard let model = try await AppointmentModel.find(id, on: db) else { throw AppointmentGone(id: id) }
                 try await AppointmentSlotModel.query(on: db).filter(\.$appointment.$id == id).delete()
                 model.startsAt = start
                 model.$room.id = roomID
@@ -181,8 +198,10 @@ public struct BookingStore: Sendable {
                     draft.availableAt = start.addingTimeInterval(-24 * 3600)
                     try await OutboxStore.enqueue(draft, on: db, now: now, relatedID: id)
                 }
-                return model.record
+                return (model.record, recordID: id.uuidString)
             }
+        } catch is AppointmentGone {
+            return nil
         } catch let error as any DatabaseError where error.isConstraintFailure {
             guard let existing = try await appointment(id: id) else { throw SlotTaken(conflictingStart: start, resource: "practitioner") }
             throw try await conflict(for: [NewAppointment(
@@ -198,6 +217,12 @@ public struct BookingStore: Sendable {
     public func courseAppointments(courseID: UUID) async throws -> [AppointmentRecord] {
         try await named(AppointmentModel.query(on: store.fluent).filter(\.$courseID == courseID).sort(\.$startsAt).all())
     }
+}
+
+/// The appointment a change names is gone (or no longer booked): the change and its audit event
+/// roll back together.
+struct AppointmentGone: Error {
+    let id: UUID
 }
 
 /// A course to create together with its appointments.

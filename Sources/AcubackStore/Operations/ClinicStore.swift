@@ -75,12 +75,10 @@ public struct ClinicStore: Sendable {
         }
     }
 
-    /// Runs a change in one transaction, with its audit event when there is one.
     func change<T: Sendable>(
         _ audit: AuditEntry?, at now: Date, _ work: @escaping @Sendable (any Database) async throws -> (T, recordID: String?)
     ) async throws -> T {
-        if let audit { return try await store.audited(audit, at: now, work) }
-        return try await store.fluent.transaction { db in try await work(db).0 }
+        try await store.change(audit, at: now, work)
     }
 
     // MARK: - Practitioners

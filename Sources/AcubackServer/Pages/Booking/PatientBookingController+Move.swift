@@ -21,13 +21,10 @@ extension PatientBookingController {
             }
             let moved: AppointmentRecord
             do {
-                moved = try await booking.reschedule(visit, to: start, by: .patient)
+                moved = try await booking.reschedule(visit, to: start, by: actor, from: context.clientAddress)
             } catch let error as BookingError {
                 return try await choose(request, context, moving: visit, message: error.description, status: error.isConflict ? .conflict : .unprocessableContent)
             }
-            try await services.record(
-                "appointment.reschedule", by: actor, clinicID: actor.clinicID, patientID: visit.patientID, recordType: "appointment",
-                recordID: visit.id.uuidString, from: context.clientAddress)
             return Response.redirect(to: "/me/visits?moved=\(moved.id.uuidString)", type: .normal)
         }
     }

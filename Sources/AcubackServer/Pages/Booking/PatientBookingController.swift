@@ -129,10 +129,7 @@ struct PatientBookingController {
         do {
             let appointment = try await booking.book(
                 clinicID: actor.clinicID, patientID: patientID, practitionerID: UUID(uuidString: form.text("practitioner")),
-                kind: AppointmentKind(rawValue: form.text("kind")) ?? .consultation, start: start, selfBooked: true)
-            try await services.record(
-                "appointment.book", by: actor, clinicID: actor.clinicID, patientID: patientID, recordType: "appointment",
-                recordID: appointment.id.uuidString, from: context.clientAddress)
+                kind: AppointmentKind(rawValue: form.text("kind")) ?? .consultation, start: start, by: actor, from: context.clientAddress)
             return Response.redirect(to: "/me/visits?booked=\(appointment.id.uuidString)", type: .normal)
         } catch let error as BookingError {
             let text = if case .invalid(let validation) = error { validation.inWords } else { error.description }
@@ -178,13 +175,10 @@ struct PatientBookingController {
               appointment.patientID == actor.patientID, appointment.status == .booked
         else { throw HTTPError(.notFound) }
         do {
-            try await booking.cancel(appointment, by: .patient)
+            try await booking.cancel(appointment, by: actor, from: context.clientAddress)
         } catch let error as BookingError {
             return try await visits(request, context, message: error.description, status: .unprocessableContent)
         }
-        try await services.record(
-            "appointment.cancel", by: actor, clinicID: actor.clinicID, patientID: appointment.patientID, recordType: "appointment",
-            recordID: id.uuidString, from: context.clientAddress)
         return Response.redirect(to: "/me/visits", type: .normal)
     }
 }

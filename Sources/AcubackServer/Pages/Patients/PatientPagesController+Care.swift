@@ -98,8 +98,7 @@ extension PatientPagesController {
                     let shown = form.text("shown").split(separator: ",").compactMap { Double($0) }.map(Date.init(timeIntervalSince1970:))
                     let (booked, appointments) = try await booking.bookCourse(
                         clinicID: actor.clinicID, patientID: patient.id, request: course, regimen: regimen, extending: extending,
-                        expecting: shown.isEmpty ? nil : shown)
-                    try await services.record("course.book", by: actor, clinicID: actor.clinicID, patientID: patient.id, recordType: "course", recordID: booked.id.uuidString, from: context.clientAddress)
+                        expecting: shown.isEmpty ? nil : shown, by: actor, from: context.clientAddress)
                     return try await record(patient.id, request, context, extra: [
                         "courseBooked": appointments.count,
                         "courseBookedDates": appointments.map { "\(DisplayTime.day($0.start, in: zone)) \(DisplayTime.clock($0.start, in: zone))" },

@@ -11,13 +11,10 @@ extension DayViewController {
             let form = try await FormFields.of(request)
             guard let mark = AttendanceMark(rawValue: form.text("status")) else { throw HTTPError(.badRequest) }
             do {
-                _ = try await booking.mark(appointment, as: mark)
+                _ = try await booking.mark(appointment, as: mark, by: actor, from: context.clientAddress)
             } catch let error as BookingError {
                 return try await day(request, context, extra: ["day": CalendarDay(appointment.start, in: zone), "message": error.description], status: .unprocessableContent)
             }
-            try await services.record(
-                "appointment.\(mark.rawValue)", by: actor, clinicID: actor.clinicID, patientID: appointment.patientID,
-                recordType: "appointment", recordID: appointment.id.uuidString, from: context.clientAddress)
             return Response.redirect(to: "/reception?date=\(CalendarDay(appointment.start, in: zone))&\(mark.rawValue)=\(appointment.id.uuidString)", type: .normal)
         }
         router.post("/reception/appointments/{id}/move") { request, context in
@@ -29,13 +26,10 @@ extension DayViewController {
             }
             let moved: AppointmentRecord
             do {
-                moved = try await booking.reschedule(appointment, to: start, by: actor.role)
+                moved = try await booking.reschedule(appointment, to: start, by: actor, from: context.clientAddress)
             } catch let error as BookingError {
                 return try await day(request, context, extra: ["day": here, "message": error.description], status: error.isConflict ? .conflict : .unprocessableContent)
             }
-            try await services.record(
-                "appointment.reschedule", by: actor, clinicID: actor.clinicID, patientID: appointment.patientID,
-                recordType: "appointment", recordID: appointment.id.uuidString, from: context.clientAddress)
             return Response.redirect(to: "/reception?date=\(CalendarDay(moved.start, in: zone))&moved=\(moved.id.uuidString)", type: .normal)
         }
     }

@@ -26,10 +26,7 @@ struct DayViewController {
             guard let id = context.parameters.get("id", as: UUID.self), let appointment = try await BookingStore(services.database).appointment(id: id),
                   appointment.clinicID == actor.clinicID, appointment.status == .booked
             else { throw HTTPError(.notFound) }
-            try await booking.cancel(appointment, by: actor.role)
-            try await services.record(
-                "appointment.cancel", by: actor, clinicID: actor.clinicID, patientID: appointment.patientID,
-                recordType: "appointment", recordID: id.uuidString, from: context.clientAddress)
+            try await booking.cancel(appointment, by: actor, from: context.clientAddress)
             let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
             return Response.redirect(to: "/reception?date=\(CalendarDay(appointment.start, in: zone))&cancelled=\(id.uuidString)", type: .normal)
         }
@@ -207,10 +204,8 @@ struct DayViewController {
         do {
             try errors.throwIfAny()
             let appointment = try await booking.book(
-                clinicID: actor.clinicID, patientID: patientID!, practitionerID: UUID(uuidString: form.text("practitioner")), kind: kind!, start: start!)
-            try await services.record(
-                "appointment.book", by: actor, clinicID: actor.clinicID, patientID: patientID, recordType: "appointment",
-                recordID: appointment.id.uuidString, from: context.clientAddress)
+                clinicID: actor.clinicID, patientID: patientID!, practitionerID: UUID(uuidString: form.text("practitioner")), kind: kind!, start: start!,
+                by: actor, from: context.clientAddress)
             return Response.redirect(to: "/reception?date=\(day)&booked=\(appointment.id.uuidString)", type: .normal)
         } catch let error as ValidationError {
             return try await self.day(request, context, extra: ["day": day, "message": error.inWords, "typed": form], status: .badRequest)
