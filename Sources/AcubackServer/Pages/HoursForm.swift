@@ -46,8 +46,8 @@ struct HoursForm: Sendable {
     /// The working days in a line: "Mon 09:00–17:00 · Tue 09:00–12:30, 13:30–17:00".
     var summary: String {
         let days = rows.filter { !$0.closed && !$0.open.isEmpty }.map { row in
-            ([(row.open, row.close)] + (row.split ? [(row.open2, row.close2)] : [])).map { "\($0.0)–\($0.1)" }
-                .joined(separator: ", ").prefixed(by: "\(row.day.prefix(3)) ")
+            let stretches = [(row.open, row.close)] + (row.split ? [(row.open2, row.close2)] : [])
+            return "\(row.day.prefix(3)) " + stretches.map { "\($0.0)–\($0.1)" }.joined(separator: ", ")
         }
         return days.isEmpty ? "no working days" : days.joined(separator: " · ")
     }
@@ -67,8 +67,4 @@ struct HoursForm: Sendable {
     static func hours(_ form: FormFields, prefix: String, field: String) throws(ValidationError) -> WeeklyHours {
         try WeeklyHours.build(from: entries(form, prefix: prefix), field: field)
     }
-}
-
-private extension String {
-    func prefixed(by head: String) -> String { head + self }
 }

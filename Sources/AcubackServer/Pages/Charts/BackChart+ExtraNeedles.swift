@@ -25,11 +25,12 @@ extension BackChart {
     }
 
     func extraMarkers(zoomed: Bool = false) -> String {
+        let box = zoomBox
         var svg = "<g class=\"needles extra-needles\">\n"
         for extra in extras {
             guard let (x, y) = position(of: extra.needle) else { continue }
             // One control per needle: on the enlarged back when it shows the spot.
-            if (zoomBox?.contains(x, y) == true) != zoomed { continue }
+            if (box?.contains(x, y) == true) != zoomed { continue }
             // An extra needle at an ear point is a control on the zoomed ears instead.
             if let code = extra.needle.point, catalogue.point(code)?.needling?.chart.first?.view == .ear { continue }
             let title = SVG.escape("\(extra.key), \(extra.state)")

@@ -132,6 +132,7 @@ package struct BackChart {
     /// `zoomed`: the markers of the enlarged back at the chair, which alone take taps on the
     /// needles it shows; the whole chart then draws those for orientation only.
     func markers(zoomed: Bool = false) -> String {
+        let box = zoomBox
         var svg = "<g class=\"needles\">\n"
         for needle in plan.needles {
             guard let point = catalogue.point(needle.point), let needling = point.needling else { continue }
@@ -142,7 +143,7 @@ package struct BackChart {
             let label = "\(point.label), \(needle.side.rawValue), \(needle.role.rawValue), at most \(needle.maxDepthMm) mm"
             var attributes = "class=\"needle role-\(needle.role.rawValue)\" data-point=\"\(SVG.escape(point.code))\" data-side=\"\(needle.side.rawValue)\" data-role=\"\(needle.role.rawValue)\""
             var title = label
-            let inZoom = positions[index].view == .back && zoomBox.map { $0.contains(x, y) } == true
+            let inZoom = positions[index].view == .back && box?.contains(x, y) == true
             if zoomed && !inZoom { continue }
             if states != nil, !zoomed, positions[index].view == .ear || inZoom {
                 // Drawn for orientation only: the enlarged back and ears take the taps.

@@ -114,24 +114,26 @@ struct DayViewController {
         let holiday = settings.holiday(on: day)
         let axis = MinuteRange(start: open.map(\.start).min() ?? 480, end: open.map(\.end).max() ?? 1080)
         let finder = SlotFinder(settings: settings, rooms: [])
-        func block(_ appointment: AppointmentRecord) -> [String: Any] {
-            let startMinute = Int(appointment.start.timeIntervalSince(finder.instant(day, minute: 0)) / 60)
+        /// Where a stretch of the day sits on the timeline, in percent of its width.
+        func placed(_ start: Date, minutes: Double) -> (left: String, width: String) {
+            let startMinute = Int(start.timeIntervalSince(finder.instant(day, minute: 0)) / 60)
             let left = Double(startMinute - axis.start) / Double(axis.end - axis.start) * 100
-            let width = Double(appointment.minutes) / Double(axis.end - axis.start) * 100
+            return (String(format: "%.2f", max(0, left)), String(format: "%.2f", minutes / Double(axis.end - axis.start) * 100))
+        }
+        func block(_ appointment: AppointmentRecord) -> [String: Any] {
+            let (left, width) = placed(appointment.start, minutes: Double(appointment.minutes))
             return [
-                "id": appointment.id.uuidString, "left": String(format: "%.2f", max(0, left)), "width": String(format: "%.2f", width),
+                "id": appointment.id.uuidString, "left": left, "width": width,
                 "time": DisplayTime.clock(appointment.start, in: zone), "patient": appointment.patientName,
                 "patientId": appointment.patientID.uuidString, "kind": appointment.kind.rawValue,
             ]
         }
         let free = try await freeRuns(clinicID: actor.clinicID, day: day, settings: settings)
         func freeBlock(_ run: FreeRun) -> [String: Any] {
-            let startMinute = Int(run.start.timeIntervalSince(finder.instant(day, minute: 0)) / 60)
-            let left = Double(startMinute - axis.start) / Double(axis.end - axis.start) * 100
-            let width = run.end.timeIntervalSince(run.start) / 60 / Double(axis.end - axis.start) * 100
+            let (left, width) = placed(run.start, minutes: run.end.timeIntervalSince(run.start) / 60)
             let time = DisplayTime.clock(run.start, in: zone)
             return [
-                "free": true, "left": String(format: "%.2f", max(0, left)), "width": String(format: "%.2f", width), "time": time,
+                "free": true, "left": left, "width": width, "time": time,
                 "until": DisplayTime.clock(run.end, in: zone),
                 "href": "/reception?date=\(day)&practitioner=\(run.practitionerID.uuidString)&start=\(LocalTime.input(run.start, in: zone))#reception-book",
             ]
