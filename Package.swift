@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "AcubackCore", targets: ["AcubackCore"]),
         .library(name: "AcubackStore", targets: ["AcubackStore"]),
         .library(name: "AcubackAPI", targets: ["AcubackAPI"]),
+        .library(name: "AcubackServices", targets: ["AcubackServices"]),
         .library(name: "AcubackServer", targets: ["AcubackServer"]),
     ],
     dependencies: [
@@ -29,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
@@ -38,7 +40,7 @@ let package = Package(
         // `make bench` runs it with `swift package benchmark`; it is built, not run, by `make test`.
         .executableTarget(
             name: "CoreBenchmarks",
-            dependencies: ["AcubackCore", "AcubackStore", "AcubackServer", .product(name: "Benchmark", package: "benchmark")],
+            dependencies: ["AcubackCore", "AcubackStore", "AcubackServices", "AcubackServer", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/CoreBenchmarks",
             swiftSettings: swiftSettings,
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
@@ -70,9 +72,22 @@ let package = Package(
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
         .target(
+            name: "AcubackServices",
+            dependencies: [
+                "AcubackCore",
+                "AcubackStore",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "AcubackServer",
             dependencies: [
                 "AcubackCore",
+                "AcubackServices",
                 "AcubackStore",
                 "AcubackAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -93,6 +108,7 @@ let package = Package(
             name: "acuback",
             dependencies: [
                 "AcubackServer",
+                "AcubackServices",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -114,6 +130,7 @@ let package = Package(
             name: "AcubackServerTests",
             dependencies: [
                 "AcubackServer",
+                "AcubackServices",
                 "AcubackTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -1,3 +1,4 @@
+import AcubackServices
 import AcubackCore
 import AcubackStore
 import Hummingbird
@@ -26,12 +27,4 @@ public struct AcubackRequestContext: RequestContext {
     public func require(_ action: Action, _ target: AccessTarget = .none) throws(AccessDenied) {
         try AccessPolicy.require(actor, action, target)
     }
-}
-
-/// Thrown when the access policy says no; pages and API turn it into 401 or 403 without saying why.
-public struct AccessDenied: Error, CustomStringConvertible {
-    public let signedIn: Bool
-    public let reason: String
-
-    public var description: String { reason }
 }

@@ -1,5 +1,6 @@
 import AcubackCore
 import AcubackServer
+import AcubackServices
 import AcubackStore
 import ArgumentParser
 import Foundation

@@ -1,4 +1,5 @@
 import AcubackServer
+import AcubackServices
 import AcubackStore
 import ArgumentParser
 import Foundation

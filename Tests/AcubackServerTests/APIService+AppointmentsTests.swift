@@ -7,6 +7,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 @Suite struct APIServiceAppointmentsTests {
     /// The next weekday at `hour`:00 in the clinic's time zone, at least two days ahead.

@@ -7,6 +7,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 /// The first consultation through the JSON API, for a patient registered at the desk: the
 /// assessment, its red flags and the decision on them, consent, the plan and the session's note.

@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 @Suite struct APIServiceInteropTests {
     @Test func aPatientsBundleHoldsEveryResourceItRefersTo() async throws {

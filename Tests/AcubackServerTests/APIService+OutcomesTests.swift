@@ -7,6 +7,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 /// Courses with regimens, measures, reviews, analytics and outcome settings through the JSON API.
 @Suite struct APIServiceOutcomesTests {

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 @Suite struct APIServicePlansTests {
     static let chronicLowBack = #"""

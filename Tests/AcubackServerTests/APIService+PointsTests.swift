@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 @Suite struct APIServicePointsTests {
     @Test func listsThePointsOfARegionPageByPage() async throws {

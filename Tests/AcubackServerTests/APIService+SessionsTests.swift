@@ -7,6 +7,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 /// Sessions through the JSON API, with the application's clock moved by hand.
 @Suite struct APIServiceSessionsTests {

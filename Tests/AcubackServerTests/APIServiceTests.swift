@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 @Suite struct APIServiceTests {
     @Test func healthAnswersWithTheVersion() async throws {

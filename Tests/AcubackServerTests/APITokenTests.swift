@@ -7,6 +7,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 @Suite struct APITokenTests {
     func makeToken(_ client: some TestClientProtocol, _ world: TestWorld, as role: Role) async throws -> String {

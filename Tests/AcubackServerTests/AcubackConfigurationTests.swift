@@ -1,6 +1,7 @@
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 @Suite struct AcubackConfigurationTests {
     @Test func defaultsApplyWhenNothingIsSet() throws {

@@ -7,6 +7,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 /// The admin's clinic page: hours row by row, contact details on the public pages, holidays that
 /// refuse bookings, and the telephone in the "call the clinic" answers.

@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 /// The admin sets a practitioner's week with the same day-by-day controls as the clinic's hours.
 @Suite struct AdminPractitionersControllerTests {

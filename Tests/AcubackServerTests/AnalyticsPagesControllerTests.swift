@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 @Suite struct AnalyticsPagesControllerTests {
     func get(_ client: some TestClientProtocol, _ world: TestWorld, _ role: Role, _ uri: String) async throws -> TestResponse {

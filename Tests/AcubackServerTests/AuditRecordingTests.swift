@@ -7,6 +7,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 @Suite struct AuditRecordingTests {
     @Test(arguments: TestBackend.available)

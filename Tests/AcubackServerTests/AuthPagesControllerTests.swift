@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 @Suite struct AuthPagesControllerTests {
     static let csrf = "test-csrf-token"

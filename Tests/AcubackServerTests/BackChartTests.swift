@@ -2,6 +2,7 @@ import AcubackCore
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 /// The chart's tap zones, where the chair places a tender point: every tap gives a spot the rules
 /// accept, and the spot under a catalogue point is that point's own part of the body, side and level.

@@ -7,6 +7,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 @Suite struct CalendarFeedControllerTests {
     @Test func aDisabledAccountsFeedStopsAtOnceAndEveryReadIsAudited() async throws {

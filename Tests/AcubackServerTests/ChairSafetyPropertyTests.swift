@@ -5,6 +5,7 @@ import Foundation
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 /// A property, checked through the chair's use cases (`TreatmentSessionService.insert`, `remove` and
 /// `stimulate`): whatever sequence of actions a practitioner tries (planned needles, other catalogue

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 @testable import AcubackStore
 
 @Suite struct CourseChartsTests {

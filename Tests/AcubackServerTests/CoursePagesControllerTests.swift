@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 @Suite struct CoursePagesControllerTests {
     func page(_ client: some TestClientProtocol, _ world: TestWorld, _ role: Role, _ uri: String) async throws -> (HTTPResponse.Status, String) {

@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 /// The reception day view's steps on a visit: arrived on the day, did not come after its time.
 @Suite struct DayViewControllerTests {

@@ -6,6 +6,7 @@ import Foundation
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 @testable import AcubackStore
 
 /// The demo clinic is made through the use cases the pages and API call; `demo --scale` writes in

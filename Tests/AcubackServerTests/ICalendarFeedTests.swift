@@ -4,6 +4,7 @@ import Foundation
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 @Suite struct ICalendarFeedTests {
     let appointment = AppointmentRecord(

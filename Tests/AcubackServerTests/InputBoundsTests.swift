@@ -7,6 +7,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 /// What a probe of the running server found: parameters at the edges of their range, and ids of
 /// another clinic's patients, are refused before anything is read or recorded.

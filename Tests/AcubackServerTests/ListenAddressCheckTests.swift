@@ -3,6 +3,7 @@ import NIOPosix
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 @Suite struct ListenAddressCheckTests {
     @Test func aPortInUseIsReportedBeforeAnythingElseHappens() async throws {

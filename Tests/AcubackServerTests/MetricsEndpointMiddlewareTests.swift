@@ -8,6 +8,7 @@ import Prometheus
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 /// `/metrics` answers only a scraper holding the metrics token; no signed-in user, API token or
 /// guess gets the counts, and without a token configured the endpoint is off.

@@ -5,6 +5,7 @@ import Synchronization
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 @Suite struct OutboxDispatcherTests {
     final class RecordingSender: MessageSender {

@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 /// A patient's own booking pages: treatments where the clinic allows them, and moving a visit.
 @Suite struct PatientBookingControllerTests {

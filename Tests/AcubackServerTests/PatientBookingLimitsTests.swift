@@ -7,6 +7,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 /// A patient cannot fill the diary: one place at a time, and a clinic-set number of first consultations ahead.
 @Suite struct PatientBookingLimitsTests {

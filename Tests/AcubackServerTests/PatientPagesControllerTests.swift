@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 /// The desk's registration page.
 @Suite struct PatientPagesControllerTests {

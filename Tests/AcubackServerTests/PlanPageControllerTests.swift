@@ -3,6 +3,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 @Suite struct PlanPageControllerTests {
     @Test func theEmptyFormShowsNoPlan() async throws {

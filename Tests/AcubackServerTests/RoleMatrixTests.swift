@@ -9,6 +9,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 /// Walks every route of the application with every role (and nobody signed in) and checks the
 /// answer against the access policy's intent. A route added without a row here fails the test.

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 @Suite struct SecurityHeadersMiddlewareTests {
     @Test(arguments: ["/", "/login", "/api/v1/points?limit=1", "/static/css/acuback.css", "/no/such/page", "/api/v1/patients", "/patients", "/healthz"])

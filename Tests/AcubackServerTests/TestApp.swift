@@ -12,6 +12,7 @@ import Synchronization
 import Testing
 
 @testable import AcubackServer
+@testable import AcubackServices
 
 /// A test application over a fresh SQLite file holding the demo clinic, a second clinic with a
 /// patient of its own, and a browser session for each role.

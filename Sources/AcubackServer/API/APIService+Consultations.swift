@@ -1,3 +1,4 @@
+import AcubackServices
 import AcubackAPI
 import AcubackCore
 import AcubackStore

@@ -1,3 +1,4 @@
+import AcubackServices
 import AcubackAPI
 import AcubackCore
 import AcubackStore
@@ -78,16 +79,6 @@ extension APIService {
         }
         try AccessPolicy.require(actor, action, .patient(clinicID: patient.clinicID, patientID: patient.id))
         return patient
-    }
-}
-
-extension AccessPolicy {
-    static func require(_ actor: Actor?, _ action: Action, _ target: AccessTarget) throws(AccessDenied) {
-        switch decide(actor, action, target) {
-        case .allow: return
-        case .signInRequired: throw AccessDenied(signedIn: false, reason: "sign-in required")
-        case .deny(let reason): throw AccessDenied(signedIn: true, reason: reason)
-        }
     }
 }
 

@@ -1,3 +1,4 @@
+import AcubackServices
 import Foundation
 
 /// Moves a value between the types generated from openapi.yaml and the domain's own types,

@@ -1,3 +1,4 @@
+import AcubackServices
 import AcubackCore
 import AcubackStore
 import Foundation
@@ -99,20 +100,9 @@ extension TreatmentSessionError: ProblemConvertible {
 }
 
 /// A request that is well formed but breaks a clinical or session rule: 422, naming each field.
-struct RuleRefusal: Error, ProblemConvertible, CustomStringConvertible {
-    let errors: [FieldError]
-
-    init(field: String, rule: String) { errors = [FieldError(field: field, rule: rule)] }
-    init(_ errors: [FieldError]) { self.errors = errors }
-
-    var description: String { errors.map(\.description).joined(separator: "; ") }
-
+extension RuleRefusal: ProblemConvertible {
     func problem(instance: String?) -> Problem {
         Problem(title: "Unprocessable Content", status: 422, detail: description, instance: instance, errors: errors)
     }
 }
 
-/// Thrown by a handler for a record that does not exist (or that the caller may not know exists).
-struct NotFound: Error {
-    let detail: String
-}

@@ -1,3 +1,4 @@
+import AcubackServices
 import Hummingbird
 import NIOCore
 

@@ -1,3 +1,4 @@
+import AcubackServices
 import NIOCore
 import NIOPosix
 

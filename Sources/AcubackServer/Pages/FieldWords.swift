@@ -1,3 +1,4 @@
+import AcubackServices
 import AcubackCore
 
 /// How the pages name a field in an error: in words a receptionist or a patient reads, not the

@@ -1,3 +1,4 @@
+import AcubackServices
 import Hummingbird
 
 /// A rendered page, sent as UTF-8 HTML.

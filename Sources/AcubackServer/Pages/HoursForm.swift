@@ -1,3 +1,4 @@
+import AcubackServices
 import AcubackCore
 
 /// Weekly hours as seven rows of controls (closed, opening, closing, and an optional second

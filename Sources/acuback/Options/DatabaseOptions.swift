@@ -1,4 +1,5 @@
 import AcubackServer
+import AcubackServices
 import ArgumentParser
 
 /// Options every command that opens the database shares.

@@ -1,3 +1,4 @@
+import AcubackServices
 import AcubackCore
 import AcubackStore
 import Foundation
@@ -73,30 +74,5 @@ struct AccountPagesController {
         values.merge(extra) { _, new in new }
         return try renderer.render("account", context, path: "/account", values: values, status: status)
             .response(from: request, context: context)
-    }
-}
-
-/// Times for people: in the clinic's time zone, to the minute.
-enum DisplayTime {
-    static func format(_ date: Date, in zone: TimeZone) -> String {
-        string(date, zone, "yyyy-MM-dd HH:mm")
-    }
-
-    static func clock(_ date: Date, in zone: TimeZone) -> String {
-        string(date, zone, "HH:mm")
-    }
-
-    /// "Tuesday 3 March".
-    static func day(_ date: Date, in zone: TimeZone) -> String {
-        string(date, zone, "EEEE d MMMM")
-    }
-
-    /// "3 Mar", for chart labels.
-    static func short(_ date: Date, in zone: TimeZone) -> String {
-        string(date, zone, "d MMM")
-    }
-
-    private static func string(_ date: Date, _ zone: TimeZone, _ format: String) -> String {
-        DateFormatters.string(date, format, in: zone)
     }
 }

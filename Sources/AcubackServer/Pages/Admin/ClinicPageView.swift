@@ -1,3 +1,4 @@
+import AcubackServices
 import AcubackCore
 import AcubackStore
 import Foundation

@@ -1,3 +1,4 @@
+import AcubackServices
 import AcubackCore
 
 /// At the chair the painful part of the back is drawn again, enlarged: on the whole chart the

@@ -1,3 +1,4 @@
+import AcubackServices
 import AcubackCore
 
 /// At the chair the ear points get a chart of their own, both ears drawn three times the inset's

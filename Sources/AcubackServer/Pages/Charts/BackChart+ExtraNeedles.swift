@@ -1,3 +1,4 @@
+import AcubackServices
 import AcubackCore
 
 /// A needle put in at the chair that the plan did not have: at another catalogue point, or at a

@@ -1,3 +1,4 @@
+import AcubackServices
 import AcubackCore
 
 /// A place on the back chart where a tender point can be put: its part of the body, spinal level

@@ -1,3 +1,4 @@
+import AcubackServices
 import AcubackCore
 
 /// Draws a plan on Acuback's own back chart: the back seen from behind with the three regions

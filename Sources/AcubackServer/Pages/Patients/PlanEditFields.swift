@@ -1,3 +1,4 @@
+import AcubackServices
 import AcubackCore
 
 /// The practitioner's edits to a proposed plan as they travel in the record page's forms:

@@ -1,3 +1,4 @@
+import AcubackServices
 import Foundation
 
 /// Reads the times people type into forms (`datetime-local`, in the clinic's time zone).

@@ -1,0 +1,44 @@
+import AcubackStore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Sends queued messages. Runs in every instance; claims in the database make sure each message
+/// goes out once even when several instances poll the same outbox.
+public struct OutboxDispatcher: Service {
+    public let outbox: OutboxStore
+    public let sender: any MessageSender
+    public let logger: Logger
+    public var interval: Duration = .seconds(1)
+
+    public init(outbox: OutboxStore, sender: any MessageSender, logger: Logger) {
+        self.outbox = outbox
+        self.sender = sender
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                while let message = try await outbox.claimNext(now: Date()) {
+                    await deliver(message)
+                }
+            } catch {
+                logger.warning("outbox poll failed: \(error)")
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    public func deliver(_ message: OutboxMessage) async {
+        do {
+            try await sender.send(message)
+            try await outbox.markSent(id: message.id, at: Date())
+        } catch {
+            // Back off: 30 s, 2 min, 8 min, …
+            let delay = 30 * pow(4, Double(max(0, message.attempts - 1)))
+            logger.warning("sending \(message.kind) to \(message.recipient) failed (attempt \(message.attempts)): \(error)")
+            try? await outbox.markFailed(id: message.id, error: "\(error)", retryAt: Date().addingTimeInterval(delay))
+        }
+    }
+}

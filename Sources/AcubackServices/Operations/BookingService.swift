@@ -1,0 +1,327 @@
+import AcubackCore
+import AcubackStore
+import Foundation
+
+/// Why a booking did not happen, mapped to a 4xx by pages and API alike.
+public enum BookingError: Error, CustomStringConvertible {
+    /// The time breaks a rule (past, closed, uncertified, on leave): 422; a clash: 409.
+    case refused(BookingRefusal, TimeZone)
+    /// Someone holds the time already: 409, naming the time.
+    case taken(String)
+    /// The request names something that does not exist, or is malformed: 422 / 404.
+    case invalid(ValidationError)
+    /// A course that cannot fit: 422.
+    case noFit(CourseSearchFailure)
+    /// A patient changing a visit inside the notice period: 422. Carries the clinic's telephone
+    /// number, when it has one, so the patient knows whom to call.
+    case tooLate(hours: Int, phone: String)
+    /// The course shown to the desk is no longer the earliest free one: 409, with the new one.
+    case proposalChanged(ProposedCourse, PractitionerRecord)
+    /// An arrival or no-show the attendance rule refuses: 422.
+    case attendance(AttendanceRefusal)
+    /// The patient already holds as many open first consultations as the clinic allows: 409.
+    case firstConsultationsFull(allowed: Int, next: Date, TimeZone)
+
+    public var description: String {
+        switch self {
+        case .refused(.practitionerBusy(let start), let zone):
+            "This time cannot be booked: the practitioner already has a booking at \(DisplayTime.format(start, in: zone))."
+        case .refused(let refusal, _): "This time cannot be booked: \(refusal)."
+        case .taken(let detail): "This time is taken: \(detail)."
+        case .invalid(let error): error.description
+        case .noFit(let failure): "The course cannot be booked: \(failure)."
+        case .attendance(let refusal): "This cannot be recorded: \(refusal)."
+        case .proposalChanged: "Some of the times shown were taken meanwhile: nothing was booked. Check the new times and book again."
+        case .tooLate(let hours, let phone):
+            "Visits can be changed online until \(hours) hours before; please call the clinic\(phone.isEmpty ? "" : " on \(phone)")."
+
+        case .firstConsultationsFull(let allowed, let next, let zone):
+            "The patient already has a first consultation booked on \(DisplayTime.format(next, in: zone)); the clinic allows \(allowed) at a time. Move or cancel that one instead."
+        }
+    }
+
+    public var isConflict: Bool {
+        switch self {
+        case .taken, .firstConsultationsFull, .proposalChanged: return true
+        case .refused(.practitionerBusy, _), .refused(.noRoomFree, _): return true
+        default: return false
+        }
+    }
+
+    public var fieldErrors: [FieldError] {
+        switch self {
+        case .invalid(let error): error.errors
+        case .refused: [FieldError(field: "start", rule: "\(self)")]
+        case .taken: [FieldError(field: "start", rule: "\(self)")]
+        case .noFit, .proposalChanged: [FieldError(field: "sessions", rule: "\(self)")]
+        case .tooLate: [FieldError(field: "start", rule: "\(self)")]
+        case .attendance(let refusal): [FieldError(field: "status", rule: "\(refusal)")]
+        case .firstConsultationsFull: [FieldError(field: "kind", rule: "\(self)")]
+        }
+    }
+}
+
+/// Books, moves and cancels appointments and courses: loads what the rules need, asks the one
+/// booking check in AcubackCore, and lets the database have the last word on double bookings.
+public struct BookingService: Sendable {
+    public let services: AppServices
+
+    public init(services: AppServices) { self.services = services }
+
+    public var clinics: ClinicStore { ClinicStore(services.database) }
+    /// Tries at a time whose room another booking took first; enough for a busy front desk.
+    public static let roomAttempts = 6
+    public var bookings: BookingStore { BookingStore(services.database) }
+
+    /// The rules and calendars for `clinicID` between `from` and `to`.
+    public func calendars(clinicID: UUID, from: Date, to: Date, excluding: UUID? = nil) async throws
+        -> (SlotFinder, [PractitionerRecord], [UUID: [BusyInterval]])
+    {
+        let settings = try await clinics.settings(clinicID: clinicID)
+        let busy = try await bookings.busy(clinicID: clinicID, from: from, to: to, excluding: excluding)
+        // A retired room takes no new bookings; its existing ones simply stay where they are.
+        let rooms = try await clinics.activeRooms(clinicID: clinicID).map { RoomCalendar(roomID: $0.id, name: $0.name, busy: BusyTimes(busy.rooms[$0.id] ?? [])) }
+        let practitioners = try await clinics.practitioners(clinicID: clinicID)
+        return (SlotFinder(settings: settings, rooms: rooms), practitioners, busy.practitioners)
+    }
+
+    /// Free times for one practitioner, or for every practitioner certified in the window.
+    public func freeSlots(clinicID: UUID, practitionerID: UUID?, kind: AppointmentKind, from: Date, to: Date, limit: Int = 60) async throws -> [Slot] {
+        let (finder, practitioners, busy) = try await calendars(clinicID: clinicID, from: from, to: to)
+        let chosen = practitioners.filter { practitionerID == nil || $0.id == practitionerID }
+        let minutes = finder.settings.minutes(for: kind)
+        let slots = chosen.flatMap { practitioner in
+            finder.freeSlots(for: practitioner.calendar(busy: busy[practitioner.id] ?? []), minutes: minutes, from: from, to: to, now: services.now(), limit: limit)
+        }
+        return Array(slots.sorted { ($0.start, $0.practitionerID.uuidString) < ($1.start, $1.practitionerID.uuidString) }.prefix(limit))
+    }
+
+    /// What the patient may book for themselves, by the clinic's setting and their plan.
+    public func selfBookableKinds(patientID: UUID, settings: ClinicSettings) async throws -> [AppointmentKind] {
+        PatientSelfBooking.kinds(settings: settings, hasPlan: try await TreatmentSessionStore(services.database).currentPlan(patientID: patientID) != nil)
+    }
+
+    /// Books one appointment after checking every rule; with no practitioner named, the first
+    /// certified practitioner free at that time. A patient books for themselves under
+    /// `PatientSelfBooking`. The booking and its audit event are stored together.
+    public func book(
+        clinicID: UUID, patientID: UUID, practitionerID: UUID?, kind: AppointmentKind, start: Date, by actor: Actor?, from address: String?
+    ) async throws -> AppointmentRecord {
+        let selfBooked = actor?.role == .patient
+        guard let patient = try await services.patients.patient(id: patientID), patient.clinicID == clinicID else {
+            throw BookingError.invalid(ValidationError(field: "patientId", rule: "no patient of this clinic has this id"))
+        }
+        let settings = try await clinics.settings(clinicID: clinicID)
+        if selfBooked {
+            let hasPlan = try await TreatmentSessionStore(services.database).currentPlan(patientID: patientID) != nil
+            do {
+                try PatientSelfBooking.check(kind, settings: settings, hasPlan: hasPlan)
+            } catch {
+                throw BookingError.invalid(error)
+            }
+        }
+        if kind == .consultation {
+            let open = try await bookings.appointments(
+                clinicID: clinicID, from: services.now(), to: .distantFuture, patientID: patientID, limit: 500
+            ).filter { $0.kind == .consultation && $0.status.isOpen }
+            if open.count >= settings.openFirstConsultations, let next = open.first {
+                throw BookingError.firstConsultationsFull(allowed: settings.openFirstConsultations, next: next.start, settings.zone)
+            }
+        }
+        let minutes = settings.minutes(for: kind)
+        var firstRefusal: BookingRefusal?
+        // Rooms are handed out first-free, so two bookings at the same moment can pick the same
+        // room; the loser looks again, since another room (or practitioner) may still be free.
+        attempts: for attempt in 1...Self.roomAttempts {
+            firstRefusal = nil
+            let (finder, practitioners, busy) = try await calendars(
+                clinicID: clinicID, from: start.addingTimeInterval(-86_400), to: start.addingTimeInterval(86_400))
+            let candidates: [PractitionerRecord]
+            if let practitionerID {
+                guard let practitioner = practitioners.first(where: { $0.id == practitionerID }) else {
+                    throw BookingError.invalid(ValidationError(field: "practitionerId", rule: "no practitioner of this clinic has this id"))
+                }
+                candidates = [practitioner]
+            } else {
+                candidates = practitioners
+            }
+            for practitioner in candidates {
+                switch finder.check(start: start, minutes: minutes, practitioner: practitioner.calendar(busy: busy[practitioner.id] ?? []), now: services.now()) {
+                case .success(let room):
+                    let new = NewAppointment(
+                        clinicID: clinicID, patientID: patientID, practitionerID: practitioner.id, roomID: room?.roomID, kind: kind,
+                        start: start, minutes: minutes)
+                    do {
+                        return try await bookings.book(
+                            [new], reminder: reminder(patient: patient, practitioner: practitioner, settings: settings), now: services.now(),
+                            audit: services.entry("appointment.book", by: actor, clinicID: clinicID, patientID: patientID, recordType: "appointment", from: address)
+                        ).appointments[0]
+                    } catch let taken as SlotTaken where taken.resource == "room" && attempt < Self.roomAttempts {
+                        continue attempts
+                    } catch let taken as SlotTaken {
+                        throw BookingError.taken(describe(taken, settings))
+                    }
+                case .failure(let refusal):
+                    firstRefusal = firstRefusal ?? refusal
+                }
+            }
+            break
+        }
+        throw BookingError.refused(firstRefusal ?? .outsideWorkingHours("that time"), settings.zone)
+    }
+
+    /// The earliest course that fits, without booking it, around the patient's own bookings too.
+    public func proposeCourse(clinicID: UUID, patientID: UUID, request: CourseRequest) async throws -> (ProposedCourse, PractitionerRecord) {
+        do {
+            try request.validate()
+        } catch {
+            throw BookingError.invalid(error)
+        }
+        let horizonEnd = max(request.earliest, services.now()).addingTimeInterval(Double(request.horizonWeeks * 7 + 1) * 86_400)
+        let (finder, practitioners, busy) = try await calendars(clinicID: clinicID, from: services.now(), to: horizonEnd)
+        if let preferred = request.preferredPractitionerID, !practitioners.contains(where: { $0.id == preferred }) {
+            throw BookingError.invalid(ValidationError(field: "practitionerId", rule: "no practitioner of this clinic has this id"))
+        }
+        // The patient cannot be in two places: their bookings count as busy for every practitioner.
+        let patientBusy = try await bookings.patientBusy(patientID: patientID, from: services.now(), to: horizonEnd)
+        let calendars = practitioners.map { $0.calendar(busy: (busy[$0.id] ?? []) + patientBusy) }
+        switch CourseFinder(finder: finder).find(request, practitioners: calendars, now: services.now()) {
+        case .success(let course):
+            return (course, practitioners.first { $0.id == course.practitionerID }!)
+        case .failure(let failure):
+            throw BookingError.noFit(failure)
+        }
+    }
+
+    /// Finds and books a whole course in one action, all or nothing.
+    /// The course keeps the patient's current plan, the painful regions of their newest
+    /// assessment and the regimen, which the reviews and analytics read later.
+    /// With `expecting`, the times the desk was shown: when the course found now differs (someone
+    /// took one meanwhile), nothing is booked and `.proposalChanged` carries the new times.
+    public func bookCourse(
+        clinicID: UUID, patientID: UUID, request: CourseRequest, regimen: Regimen? = nil, extending originalID: UUID? = nil,
+        expecting shown: [Date]? = nil, by actor: Actor?, from address: String?
+    ) async throws -> (CourseRecord, [AppointmentRecord]) {
+        guard let patient = try await services.patients.patient(id: patientID), patient.clinicID == clinicID else {
+            throw BookingError.invalid(ValidationError(field: "patientId", rule: "no patient of this clinic has this id"))
+        }
+        if let originalID {
+            guard let original = try await bookings.course(id: originalID), original.patientID == patientID, original.extendsCourseID == nil else {
+                throw BookingError.invalid(ValidationError(field: "extendsCourseId", rule: "must be a course of this patient that is not itself an extension"))
+            }
+        }
+        let plan = try await TreatmentSessionStore(services.database).currentPlan(patientID: patientID)
+        let regions = try await services.patients.clinical(patientID: patientID)?.assessments.first?.assessment.regions ?? []
+        let (course, practitioner) = try await proposeCourse(clinicID: clinicID, patientID: patientID, request: request)
+        if let shown, shown != course.slots.map(\.start) {
+            throw BookingError.proposalChanged(course, practitioner)
+        }
+        let settings = try await clinics.settings(clinicID: clinicID)
+        let appointments = course.slots.map {
+            NewAppointment(clinicID: clinicID, patientID: patientID, practitionerID: $0.practitionerID, roomID: $0.roomID,
+                           kind: request.kind, start: $0.start, minutes: $0.minutes)
+        }
+        let draft = CourseRecordDraft(
+            clinicID: clinicID, patientID: patientID, practitionerID: practitioner.id, sessions: request.sessions,
+            perWeek: request.perWeek, kind: request.kind, regimen: regimen ?? .clinic(sessions: request.sessions, perWeek: request.perWeek),
+            planID: plan?.id, region: regions.isEmpty ? nil : regions.map(\.rawValue).joined(separator: " + "),
+            protocolName: plan?.plan.protocolName, extendsCourseID: originalID)
+        do {
+            let result = try await bookings.book(
+                appointments, course: draft, reminder: reminder(patient: patient, practitioner: practitioner, settings: settings), now: services.now(),
+                audit: services.entry("course.book", by: actor, clinicID: clinicID, patientID: patientID, recordType: "course", from: address))
+            return (result.course!, result.appointments)
+        } catch let taken as SlotTaken {
+            throw BookingError.taken(describe(taken, settings))
+        }
+    }
+
+    /// The audit event of a change to `appointment`.
+    public func entry(_ action: String, _ appointment: AppointmentRecord, by actor: Actor, from address: String?) -> AuditEntry {
+        services.entry(action, by: actor, clinicID: appointment.clinicID, patientID: appointment.patientID, recordType: "appointment", from: address)
+    }
+
+    public func cancel(_ appointment: AppointmentRecord, by actor: Actor, from address: String?) async throws {
+        let settings = try await clinics.settings(clinicID: appointment.clinicID)
+        guard settings.allowsChange(of: appointment.start, by: actor.role, now: services.now()) else {
+            throw BookingError.tooLate(hours: settings.noticeHours, phone: settings.contact.phone)
+        }
+        try await bookings.cancel(id: appointment.id, audit: entry("appointment.cancel", appointment, by: actor, from: address), now: services.now())
+    }
+
+    public func reschedule(_ appointment: AppointmentRecord, to start: Date, by actor: Actor, from address: String?) async throws -> AppointmentRecord {
+        let role = actor.role
+        let settings = try await clinics.settings(clinicID: appointment.clinicID)
+        guard settings.allowsChange(of: appointment.start, by: role, now: services.now()),
+              settings.allowsChange(of: start, by: role, now: services.now())
+        else { throw BookingError.tooLate(hours: settings.noticeHours, phone: settings.contact.phone) }
+        // The appointment's own time does not stand in its way.
+        let (finder, practitioners, busy) = try await calendars(
+            clinicID: appointment.clinicID, from: start.addingTimeInterval(-86_400), to: start.addingTimeInterval(86_400),
+            excluding: appointment.id)
+        guard let practitioner = practitioners.first(where: { $0.id == appointment.practitionerID }),
+              let patient = try await services.patients.patient(id: appointment.patientID)
+        else { throw BookingError.invalid(ValidationError(field: "appointmentId", rule: "the appointment's practitioner is gone")) }
+        switch finder.check(start: start, minutes: appointment.minutes, practitioner: practitioner.calendar(busy: busy[practitioner.id] ?? []), now: services.now()) {
+        case .failure(let refusal):
+            throw BookingError.refused(refusal, settings.zone)
+        case .success(let room):
+            let new = NewAppointment(
+                clinicID: appointment.clinicID, patientID: patient.id, practitionerID: practitioner.id, roomID: room?.roomID,
+                kind: appointment.kind, start: start, minutes: appointment.minutes)
+            let draft = reminder(patient: patient, practitioner: practitioner, settings: settings)(new, appointment.id)
+            do {
+                guard let moved = try await bookings.reschedule(
+                    id: appointment.id, to: start, roomID: room?.roomID, reminder: draft, now: services.now(),
+                    audit: entry("appointment.reschedule", appointment, by: actor, from: address))
+                else {
+                    throw BookingError.invalid(ValidationError(field: "appointmentId", rule: "no such appointment"))
+                }
+                return moved
+            } catch let taken as SlotTaken {
+                throw BookingError.taken(describe(taken, settings))
+            }
+        }
+    }
+
+    /// The desk's arrival or no-show mark, by the one attendance rule.
+    public func mark(_ appointment: AppointmentRecord, as mark: AttendanceMark, by actor: Actor, from address: String?) async throws -> AppointmentRecord {
+        let settings = try await clinics.settings(clinicID: appointment.clinicID)
+        switch Attendance.check(mark, status: appointment.status, start: appointment.start, now: services.now(), zone: settings.zone) {
+        case .failure(let refusal):
+            throw BookingError.attendance(refusal)
+        case .success(let status):
+            guard let marked = try await bookings.mark(
+                id: appointment.id, as: status, audit: entry("appointment.\(mark.rawValue)", appointment, by: actor, from: address), now: services.now())
+            else {
+                throw BookingError.attendance(.notBooked((try await bookings.appointment(id: appointment.id))?.status ?? .cancelled))
+            }
+            return marked
+        }
+    }
+
+    /// A reminder message for the day before, when the patient has an email address.
+    public func reminder(patient: PatientRecord, practitioner: PractitionerRecord, settings: ClinicSettings) -> @Sendable (NewAppointment, UUID) -> OutboxDraft? {
+        let zone = settings.zone
+        let contact = settings.contact
+        let call = contact.phone.isEmpty ? "call the clinic" : "call \(contact.displayName) on \(contact.phone)"
+        return { appointment, _ in
+            guard let email = patient.email else { return nil }
+            return OutboxDraft(
+                kind: "reminder", recipient: email, subject: "Reminder: acupuncture tomorrow at \(DisplayTime.clock(appointment.start, in: zone))",
+                body: """
+                    Hello \(patient.givenName),
+
+                    This is a reminder of your \(appointment.kind.rawValue) with \(practitioner.name) on \(DisplayTime.format(appointment.start, in: zone)).
+
+                    Wear loose clothing that lets the practitioner reach your back. Some people feel sore or very tired a few hours after a session; plan a quiet evening and do not drive if you feel drowsy.
+
+                    To cancel or move the visit, sign in to Acuback or \(call).
+                    """)
+        }
+    }
+
+    public func describe(_ taken: SlotTaken, _ settings: ClinicSettings) -> String {
+        "the \(taken.resource) already has a booking at \(DisplayTime.format(taken.conflictingStart, in: settings.zone))"
+    }
+}
