@@ -76,6 +76,7 @@ let package = Package(
             dependencies: [
                 "AcubackCore",
                 "AcubackStore",
+                .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -88,7 +89,6 @@ let package = Package(
             dependencies: [
                 "AcubackCore",
                 "AcubackServices",
-                "AcubackStore",
                 "AcubackAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -131,6 +131,7 @@ let package = Package(
             dependencies: [
                 "AcubackServer",
                 "AcubackServices",
+                "AcubackStore",
                 "AcubackTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

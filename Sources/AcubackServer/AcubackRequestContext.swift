@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Hummingbird
 
 /// The per-request context every route receives: who is asking, and how they signed in.
@@ -26,5 +25,22 @@ public struct AcubackRequestContext: RequestContext {
     /// Decides whether the actor may take `action` on `target`, through the one access policy.
     public func require(_ action: Action, _ target: AccessTarget = .none) throws(AccessDenied) {
         try AccessPolicy.require(actor, action, target)
+    }
+}
+
+extension AcubackRequestContext {
+    /// The signed-in person, when they may take `action` at all.
+    func requireActor(_ action: Action) throws -> Actor {
+        try require(action)
+        guard let actor else { throw AccessDenied(signedIn: false, reason: "sign in") }
+        return actor
+    }
+
+    /// The signed-in actor, for routes whose group has already checked access.
+    var signedIn: Actor {
+        get throws {
+            guard let actor else { throw AccessDenied(signedIn: false, reason: "sign in") }
+            return actor
+        }
     }
 }

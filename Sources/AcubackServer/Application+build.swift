@@ -1,26 +1,22 @@
 import AcubackServices
 import AcubackAPI
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 import Logging
 import OpenAPIHummingbird
 import Prometheus
 
-/// Builds the Acuback HTTP application over an open, migrated store.
+/// Builds the Acuback HTTP application over the services of an open, migrated database.
 /// - Parameters:
 ///   - metrics: the registry `/metrics` serves; nil leaves the route out (tests build many apps,
 ///     but the metrics system can be bootstrapped once per process).
 ///   - backgroundWork: run the outbox dispatcher beside the server; tests of routes leave it out.
-///   - clock: the time the rules see (bookings, sessions, timers); tests move it by hand.
 public func buildApplication(
-    configuration: AcubackConfiguration, store: AcubackDatabase, logger: Logger,
-    metrics: PrometheusCollectorRegistry? = nil, backgroundWork: Bool = true, clock: @escaping @Sendable () -> Date = { Date() }
+    configuration: AcubackConfiguration, services: AppServices, logger: Logger,
+    metrics: PrometheusCollectorRegistry? = nil, backgroundWork: Bool = true
 ) async throws -> some ApplicationProtocol {
-    let address = PublicAddress(configured: configuration.publicURL.map { _ in configuration.publicAddress() }, fallback: configuration.publicAddress())
-    var services = AppServices(database: store, publicAddress: address)
-    services.now = clock
+    let address = services.publicAddress
     let router = try await buildRouter(services: services, logger: logger, metrics: metrics, metricsToken: configuration.metricsToken)
     let host = configuration.host
     var app = Application(
@@ -29,11 +25,11 @@ public func buildApplication(
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.port
             address.learn(host: host, port: port)
-            logger.notice("Acuback is serving at http://\(host):\(port)/ (database \(store.location))")
+            logger.notice("Acuback is serving at http://\(host):\(port)/ (database \(services.databaseLocation))")
         },
         logger: logger)
     if backgroundWork {
-        app.addServices(OutboxDispatcher(outbox: services.outbox, sender: try messageSender(configuration, logger: logger), logger: logger))
+        app.addServices(services.outboxDispatcher(sender: try messageSender(configuration, logger: logger), logger: logger))
     }
     return app
 }
@@ -57,7 +53,7 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     if let metrics { router.middlewares.add(MetricsEndpointMiddleware(registry: metrics, token: metricsToken)) }
     router.middlewares.add(
         FileMiddleware(ServerResources.path("Public"), urlBasePath: "/static", searchForIndexHtml: false, logger: logger))
-    router.middlewares.add(AuthMiddleware(accounts: services.accounts, now: services.now))
+    router.middlewares.add(AuthMiddleware(services: services))
     router.middlewares.add(ClinicContactMiddleware(services: services))
     router.middlewares.add(PageErrorMiddleware(renderer: renderer))
     router.middlewares.add(BodyLimitMiddleware())
@@ -73,19 +69,21 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     AuthPagesController(renderer: renderer, services: services).addRoutes(to: router)
     AccountPagesController(renderer: renderer, services: services).addRoutes(to: router)
     PatientPagesController(renderer: renderer, services: services).addRoutes(to: router)
-    AdminUsersController(renderer: renderer, services: services).addRoutes(to: router)
-    AdminAuditController(renderer: renderer, services: services).addRoutes(to: router)
-    AdminPractitionersController(renderer: renderer, services: services).addRoutes(to: router)
     PatientBookingController(renderer: renderer, services: services).addRoutes(to: router)
     DayViewController(renderer: renderer, services: services).addRoutes(to: router)
     CalendarFeedController(services: services).addRoutes(to: router)
     ChairPagesController(renderer: renderer, services: services).addRoutes(to: router)
     CheckInPagesController(renderer: renderer, services: services).addRoutes(to: router)
-    AdminIncidentsController(renderer: renderer, services: services).addRoutes(to: router)
-    AdminClinicController(renderer: renderer, services: services).addRoutes(to: router)
     CoursePagesController(renderer: renderer, services: services).addRoutes(to: router)
     AnalyticsPagesController(renderer: renderer, services: services).addRoutes(to: router)
     StrictaPagesController(renderer: renderer, services: services).addRoutes(to: router)
+
+    let admin = router.group("admin").add(middleware: AdminOnlyMiddleware())
+    AdminUsersController(renderer: renderer, services: services).addRoutes(to: admin)
+    AdminAuditController(renderer: renderer, services: services).addRoutes(to: admin)
+    AdminPractitionersController(renderer: renderer, services: services).addRoutes(to: admin)
+    AdminIncidentsController(renderer: renderer, services: services).addRoutes(to: admin)
+    AdminClinicController(renderer: renderer, services: services).addRoutes(to: admin)
 
     return router
 }

@@ -28,19 +28,13 @@ struct ExportCommand: AsyncParsableCommand {
         }
     }
 
-    /// The clinic to export: the one named, or the only one there is.
-    static func clinic(_ slug: String?, in store: AcubackDatabase) async throws -> ClinicRecord {
-        let clinics = try await AccountStore(store).clinics()
-        if let slug {
-            guard let clinic = clinics.first(where: { $0.slug == slug }) else {
-                throw ValidationError("--clinic: no clinic has the slug '\(slug)' (there are: \(clinics.map(\.slug).joined(separator: ", ")))")
-            }
-            return clinic
+    /// The clinic to export: the one named, or the only one there is; a wrong name is said as the option's.
+    static func clinic(_ slug: String?, _ exports: ExportService) async throws -> ClinicRecord {
+        do {
+            return try await exports.clinic(slug: slug)
+        } catch let error as AcubackCore.ValidationError {
+            throw ValidationError("--clinic: \(error.errors.map(\.rule).joined(separator: "; "))")
         }
-        guard clinics.count == 1 else {
-            throw ValidationError("--clinic: the database holds \(clinics.count) clinics; name one of \(clinics.map(\.slug).joined(separator: ", "))")
-        }
-        return clinics[0]
     }
 
     static func progressLine(_ what: String) -> @Sendable (Int, Int) -> Void {
@@ -71,16 +65,13 @@ struct ExportCommand: AsyncParsableCommand {
 
         func run() async throws {
             let base = base ?? ProcessInfo.processInfo.environment["ACUBACK_PUBLIC_URL"] ?? "http://localhost:8080"
-            try await ExportCommand.withStore(database) { store, _ in
-                let export = FHIRExport(database: store, publicURL: base)
+            try await withServices(database) { services in
+                let exports = ExportService(services: services)
                 if let patient {
-                    guard let record = try await PatientStore(store).patient(id: UUID(uuidString: patient)!) else {
+                    guard let (record, bundle) = try await exports.patientBundle(id: UUID(uuidString: patient)!, publicURL: base) else {
                         throw ValidationError("--patient: no patient has the id \(patient)")
                     }
-                    let data = try await export.bundle(for: record).data(pretty: true)
-                    try await AuditTrail(store).append(AuditEntry(
-                        clinicID: record.clinicID, actorUserID: nil, actorRole: "command-line", action: "patient.export-fhir",
-                        patientID: record.id, recordType: "fhir-bundle", recordID: nil, clientAddress: nil))
+                    let data = try bundle.data(pretty: true)
                     if let output {
                         try data.write(to: URL(fileURLWithPath: output))
                         Console.line("Wrote the FHIR Bundle of \(record.name) to \(output).")
@@ -88,12 +79,9 @@ struct ExportCommand: AsyncParsableCommand {
                         FileHandle.standardOutput.write(data + Data("\n".utf8))
                     }
                 } else {
-                    let clinic = try await ExportCommand.clinic(clinic, in: store)
+                    let clinic = try await ExportCommand.clinic(clinic, exports)
                     let folder = URL(fileURLWithPath: output!)
-                    let result = try await export.bulk(clinicID: clinic.id, to: folder, progress: ExportCommand.progressLine("Exported"))
-                    try await AuditTrail(store).append(AuditEntry(
-                        clinicID: clinic.id, actorUserID: nil, actorRole: "command-line", action: "clinic.export-fhir",
-                        patientID: nil, recordType: "fhir-bulk", recordID: nil, clientAddress: nil))
+                    let result = try await exports.clinicBulk(clinic, to: folder, publicURL: base, progress: ExportCommand.progressLine("Exported"))
                     Console.line("Wrote \(result.counts.values.reduce(0, +)) resources of \(clinic.name) to \(folder.path):")
                     for file in result.files {
                         let type = String(file.dropLast(".ndjson".count))
@@ -119,13 +107,11 @@ struct ExportCommand: AsyncParsableCommand {
         @Option(help: "The clinic's slug, when the database holds several.") var clinic: String?
 
         func run() async throws {
-            try await ExportCommand.withStore(database) { store, _ in
-                let clinic = try await ExportCommand.clinic(clinic, in: store)
+            try await withServices(database) { services in
+                let exports = ExportService(services: services)
+                let clinic = try await ExportCommand.clinic(clinic, exports)
                 let folder = URL(fileURLWithPath: output)
-                let result = try await ResearchExport(database: store).write(clinicID: clinic.id, to: folder, progress: ExportCommand.progressLine("De-identified"))
-                try await AuditTrail(store).append(AuditEntry(
-                    clinicID: clinic.id, actorUserID: nil, actorRole: "command-line", action: "clinic.export-research",
-                    patientID: nil, recordType: "research-dataset", recordID: nil, clientAddress: nil))
+                let result = try await exports.research(clinic, to: folder, progress: ExportCommand.progressLine("De-identified"))
                 Console.line("Wrote a de-identified dataset of \(clinic.name) to \(folder.path):")
                 for (file, rows) in result.rows.sorted(by: { $0.key < $1.key }) {
                     Console.line("  \(file.padding(toLength: 16, withPad: " ", startingAt: 0)) \(rows) rows")

@@ -47,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
             if !applied.isEmpty { logger.info("applied \(applied.count) migration(s): \(applied.joined(separator: ", "))") }
             if demo { try await loadDemo(into: store, logger: logger) }
             let app = try await buildApplication(
-                configuration: configuration, store: store, logger: logger, metrics: registry)
+                configuration: configuration, services: configuration.services(over: store), logger: logger, metrics: registry)
             try await app.runService()
         } catch {
             await store.close()

@@ -29,31 +29,9 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let password = try Prompt.password("Password for \(email): ")
             try PasswordRule.check(password, email: email, field: "password")
-            try await withStore(database) { store in
-                let accounts = AccountStore(store)
-                let clinics = try await accounts.clinics()
-                let clinic: ClinicRecord
-                var joined = false
-                if let clinicName {
-                    if let named = clinics.first(where: { $0.name == clinicName || $0.slug == Slug.make(clinicName) }) {
-                        (clinic, joined) = (named, true)
-                    } else {
-                        clinic = try await accounts.createClinic(name: clinicName, slug: Slug.make(clinicName), timeZone: timeZone)
-                    }
-                } else if clinics.isEmpty {
-                    clinic = try await accounts.createClinic(name: "My clinic", slug: Slug.make("My clinic"), timeZone: timeZone)
-                } else if clinics.count == 1 {
-                    (clinic, joined) = (clinics[0], true)
-                } else {
-                    throw ValidationError(
-                        field: "clinic-name",
-                        rule: "this database holds several clinics (\(clinics.map(\.name).joined(separator: ", "))): name the admin's clinic")
-                }
-                let user = try await accounts.createUser(
-                    clinicID: clinic.id, email: email, displayName: name, role: .admin, passwordHash: PasswordHasher.hash(password))
-                try await AuditTrail(store).append(AuditEntry(
-                    clinicID: clinic.id, actorUserID: nil, actorRole: "system", action: "user.create", recordType: "user",
-                    recordID: user.id.uuidString, clientAddress: "cli"))
+            try await withServices(database) { services in
+                let (user, clinic, joined) = try await services.accounts.createAdmin(
+                    email: email, name: name, password: password, clinicName: clinicName, timeZone: timeZone)
                 switch format {
                 case .json:
                     Console.line(try JSON.string([
@@ -76,8 +54,8 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
         func run() async throws {
-            try await withStore(database) { store in
-                let (users, total) = try await AccountStore(store).users(clinicID: nil, limit: 100, offset: offset)
+            try await withServices(database) { services in
+                let (users, total) = try await services.accounts.allUsers(limit: 100, offset: offset)
                 switch format {
                 case .json:
                     struct Row: Encodable { let email, name, role: String; let disabled: Bool; let id: String }
@@ -112,23 +90,29 @@ struct UserCommand: AsyncParsableCommand {
     }
 
     static func setDisabled(_ database: DatabaseOptions, email: String, disabled: Bool) async throws {
-        try await withStore(database) { store in
-            let accounts = AccountStore(store)
-            guard let user = try await accounts.user(email: email) else { throw CLIError("--email: no user has the address \(email)") }
-            try await accounts.setDisabled(userID: user.id, at: disabled ? Date() : nil)
-            try await AuditTrail(store).append(AuditEntry(
-                clinicID: user.clinicID, actorUserID: nil, actorRole: "system", action: disabled ? "user.disable" : "user.enable",
-                recordType: "user", recordID: user.id.uuidString, clientAddress: "cli"))
+        try await withServices(database) { services in
+            guard let user = try await services.accounts.setDisabled(disabled, email: email) else {
+                throw CLIError("--email: no user has the address \(email)")
+            }
             Console.line("\(disabled ? "Disabled" : "Enabled") \(user.email).")
         }
     }
 }
 
-/// Opens the configured database (migrated), runs `body`, and closes it whatever happens.
+/// Opens the configured database for the maintenance commands (the audit keys), runs `body`, and
+/// closes it whatever happens.
 func withStore(_ options: DatabaseOptions, _ body: (AcubackDatabase) async throws -> Void) async throws {
     let configuration = try AcubackConfiguration(flags: options.flags)
     let logger = ProcessLogging.bootstrap(level: max(configuration.logLevel, .warning), to: .standardError)
     try await configuration.openDatabase(logger: logger).use(body)
+}
+
+/// Opens the configured database (migrated), runs `body` with the services over it, and closes
+/// it whatever happens.
+func withServices(_ options: DatabaseOptions, _ body: (AppServices) async throws -> Void) async throws {
+    let configuration = try AcubackConfiguration(flags: options.flags)
+    let logger = ProcessLogging.bootstrap(level: max(configuration.logLevel, .warning), to: .standardError)
+    try await configuration.openDatabase(logger: logger).use { store in try await body(configuration.services(over: store)) }
 }
 
 enum Prompt {
@@ -141,14 +125,5 @@ enum Prompt {
             throw CLIError("password: none was given on standard input")
         }
         return line
-    }
-}
-
-enum Slug {
-    static func make(_ name: String) -> String {
-        let slug = name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { text, character in
-            if !(character == "-" && text.last == "-") { text.append(character) }
-        }
-        return slug.trimmingCharacters(in: CharacterSet(charactersIn: "-")).isEmpty ? "clinic" : slug.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
     }
 }

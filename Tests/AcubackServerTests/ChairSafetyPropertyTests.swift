@@ -85,7 +85,7 @@ import Testing
             for step in 0..<200 {
                 let session = try await chair.session(sessionID, for: .treatPatient, by: actor, from: nil)
                 let risks = Self.risks(&rng)
-                try await services.patients.updateIntake(patientID: session.patientID, risks: risks)
+                try await PatientStore(world.store).updateIntake(patientID: session.patientID, risks: risks)
                 let inPatient = session.chair.ledger.needles.filter { $0.state == .inPatient }.map(\.key)
                 let before = session.chair.ledger.events.count
                 let roll = Int.random(in: 0..<10, using: &rng)
@@ -209,9 +209,9 @@ import Testing
             let chair = TreatmentSessionService(services: services)
             let actor = world.sessions[.practitioner]!.actor
             let session = try await chair.session(world.sessionID, for: .treatPatient, by: actor, from: nil)
-            try await services.patients.updateIntake(
+            try await PatientStore(world.store).updateIntake(
                 patientID: session.patientID, risks: RiskFactors(pregnancyWeek: 11, bmi: 24), at: Date().addingTimeInterval(-21 * 86_400))
-            let stored = try #require(try await services.patients.clinical(patientID: session.patientID)?.risks)
+            let stored = try #require(try await PatientStore(world.store).clinical(patientID: session.patientID)?.risks)
             #expect(stored.pregnancyWeek == 11 && stored.pregnancyRecordedOn != nil)
             #expect(try await chair.safety(for: session).engine.assessment.patient.pregnancyWeek == 14)
             await #expect(throws: NeedleRefusal.self) {
@@ -220,12 +220,12 @@ import Testing
                     into: world.sessionID, by: actor, from: nil)
             }
             // Giving the same week again later keeps the first day, so the count is not reset.
-            try await services.patients.updateIntake(patientID: session.patientID, risks: RiskFactors(pregnancyWeek: 14, bmi: 24))
-            #expect(try await services.patients.clinical(patientID: session.patientID)?.risks.pregnancyWeek == 11)
+            try await PatientStore(world.store).updateIntake(patientID: session.patientID, risks: RiskFactors(pregnancyWeek: 14, bmi: 24))
+            #expect(try await PatientStore(world.store).clinical(patientID: session.patientID)?.risks.pregnancyWeek == 11)
             // A day in the future, or longer ago than a pregnancy lasts, is refused naming the field.
             for day in ["2999-01-01", "2001-01-01"] {
                 let error = await #expect(throws: ValidationError.self) {
-                    try await services.patients.updateIntake(
+                    try await PatientStore(world.store).updateIntake(
                         patientID: session.patientID, risks: RiskFactors(pregnancyWeek: 12, pregnancyRecordedOn: CalendarDay(day), bmi: 24))
                 }
                 #expect(error?.errors.first?.field == "pregnancyRecordedOn")

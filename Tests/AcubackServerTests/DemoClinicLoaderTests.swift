@@ -83,7 +83,7 @@ import Testing
             let db = try store.fluent
             let all = try await AppointmentModel.query(on: db).with(\.$practitioner) { $0.with(\.$certificates) }.all()
             let history = all.filter { $0.courseID != nil }
-            #expect(!history.isEmpty && history.allSatisfy { $0.startsAt < today && $0.status == AppointmentStatus.completed.rawValue })
+            #expect(!history.isEmpty && history.allSatisfy { $0.startsAt < today && $0.status == .completed })
             let appointments = all.filter { $0.courseID == nil }
             #expect(appointments.count >= 18)
             let zone = TimeZone(identifier: DemoClinic.timeZone)!

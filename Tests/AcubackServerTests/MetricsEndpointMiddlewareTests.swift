@@ -21,7 +21,8 @@ import Testing
             var configuration = AcubackConfiguration(port: 0)
             configuration.metricsToken = token
             let app = try await buildApplication(
-                configuration: configuration, store: store, logger: testLogger, metrics: PrometheusCollectorRegistry(), backgroundWork: false)
+                configuration: configuration, services: configuration.services(over: store), logger: testLogger,
+                metrics: PrometheusCollectorRegistry(), backgroundWork: false)
             try await app.test(.router) { client in try await body(client, world) }
         }
     }

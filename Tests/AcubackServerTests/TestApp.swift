@@ -114,7 +114,9 @@ func withTestApp(
     migrated: Bool = true, _ body: @Sendable (any TestClientProtocol, AcubackDatabase) async throws -> Void
 ) async throws {
     try await withTestStore(migrated: migrated) { store in
-        let app = try await buildApplication(configuration: .init(port: 0), store: store, logger: testLogger, backgroundWork: false)
+        let configuration = AcubackConfiguration(port: 0)
+        let app = try await buildApplication(
+            configuration: configuration, services: configuration.services(over: store), logger: testLogger, backgroundWork: false)
         try await app.test(.router) { client in try await body(client, store) }
     }
 }
@@ -127,9 +129,10 @@ func withTestWorld(
 ) async throws {
     try await withDemoDatabase(backend) { store in
         let world = try await TestWorld.make(store: store)
+        let configuration = AcubackConfiguration(port: 0)
         let app = try await buildApplication(
-            configuration: .init(port: 0), store: store, logger: testLogger, metrics: PrometheusCollectorRegistry(),
-            backgroundWork: false, clock: { clock.now })
+            configuration: configuration, services: configuration.services(over: store, clock: { clock.now }), logger: testLogger,
+            metrics: PrometheusCollectorRegistry(), backgroundWork: false)
         try await app.test(.router) { client in try await body(client, world) }
     }
 }

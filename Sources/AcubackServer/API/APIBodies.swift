@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 
 // The API's JSON shapes for records, converted to the generated types through `JSONBridge`.

@@ -1,7 +1,6 @@
 import AcubackServices
 import AcubackAPI
 import AcubackCore
-import AcubackStore
 import Foundation
 import OpenAPIRuntime
 
@@ -11,16 +10,16 @@ extension APIService {
     /// The clinic a request concerns: the signed-in user's, else the one the public pages show.
     func clinicID() async throws -> UUID {
         if let actor = RequestActor.current { return actor.clinicID }
-        guard let clinic = try await services.accounts.defaultClinic() else { throw NotFound(detail: "No clinic has been set up yet") }
+        guard let clinic = try await services.clinic.defaultClinic() else { throw NotFound(detail: "No clinic has been set up yet") }
         return clinic.id
     }
 
     func listPractitioners(_ input: Operations.ListPractitioners.Input) async throws -> Operations.ListPractitioners.Output {
         let clinicID = try await clinicID()
-        let settings = try await ClinicStore(services.database).settings(clinicID: clinicID)
+        let settings = try await services.clinic.settings(clinicID: clinicID)
         let today = CalendarDay(services.now(), in: settings.zone)
         let staff = RequestActor.current.map { AccessPolicy.roles(for: .listPatients).contains($0.role) } ?? false
-        let all = try await ClinicStore(services.database).practitioners(clinicID: clinicID)
+        let all = try await services.clinic.practitioners(clinicID: clinicID)
         // The public directory lists only practitioners certified today.
         let shown = staff ? all : all.filter { $0.isCertified(on: today) }
         let page = try Page(limit: input.query.limit, offset: input.query.offset)
@@ -32,23 +31,12 @@ extension APIService {
     func addCertificate(_ input: Operations.AddCertificate.Input) async throws -> Operations.AddCertificate.Output {
         let actor = try actor
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
-        let clinics = ClinicStore(services.database)
-        guard let id = try uuid(input.path.practitionerId, field: "practitionerId"),
-              let practitioner = try await clinics.practitioner(id: id), practitioner.clinicID == actor.clinicID
-        else { throw NotFound(detail: "No such practitioner") }
-        var errors = FieldErrorCollector()
-        let from = CalendarDay(body.validFrom)
-        let to = CalendarDay(body.validTo)
-        errors.check(from != nil, "validFrom", "must be a date written YYYY-MM-DD")
-        errors.check(to != nil, "validTo", "must be a date written YYYY-MM-DD")
-        try errors.throwIfAny()
-        let verified = body.verified ?? false
-        let record = try await clinics.addCertificate(practitionerID: id, Certificate(
-            issuingBody: body.issuingBody, number: body.number, validFrom: from!, validTo: to!,
-            verifiedBy: verified ? actor.displayName : nil, verifiedAt: verified ? services.now() : nil))
-        try await services.record(
-            "certificate.add", by: actor, clinicID: actor.clinicID, recordType: "certificate", recordID: record.id.uuidString,
-            from: RequestActor.clientAddress)
+        guard let id = try uuid(input.path.practitionerId, field: "practitionerId") else { throw NotFound(detail: "No such practitioner") }
+        let record = try await services.practitioners.addCertificate(
+            .init(
+                issuingBody: body.issuingBody, number: body.number, validFrom: body.validFrom, validTo: body.validTo,
+                verified: body.verified ?? false),
+            to: id, by: actor, from: RequestActor.clientAddress)
         return .created(.init(body: .json(try JSONBridge.convert(QualificationBody(record, showNumber: true)))))
     }
 
@@ -61,7 +49,7 @@ extension APIService {
         let clinicID = try await clinicID()
         let kind = AppointmentKind(rawValue: query.kind?.rawValue ?? "consultation") ?? .consultation
         let practitionerID = try uuid(query.practitionerId, field: "practitionerId")
-        let practitioners = try await ClinicStore(services.database).practitioners(clinicID: clinicID)
+        let practitioners = try await services.clinic.practitioners(clinicID: clinicID)
         if let practitionerID, !practitioners.contains(where: { $0.id == practitionerID }) {
             throw NotFound(detail: "No such practitioner")
         }
@@ -69,7 +57,7 @@ extension APIService {
         let slots = try await booking.freeSlots(
             clinicID: clinicID, practitionerID: practitionerID, kind: kind, from: query.from, to: query.to, limit: page.limit)
         let names = Dictionary(uniqueKeysWithValues: practitioners.map { ($0.id, $0.name) })
-        let minutes = try await ClinicStore(services.database).settings(clinicID: clinicID).minutes(for: kind)
+        let minutes = try await services.clinic.settings(clinicID: clinicID).minutes(for: kind)
         return .ok(.init(body: .json(.init(
             kind: .init(rawValue: kind.rawValue)!, minutes: minutes,
             slots: try JSONBridge.convert(slots.map { FreeSlotBody($0, practitionerName: names[$0.practitionerID] ?? "") })))))
@@ -82,21 +70,9 @@ extension APIService {
         errors.check(query.to > query.from, "to", "must be after from")
         errors.check(query.to.timeIntervalSince(query.from) <= 92 * 86_400, "to", "must be at most 92 days after from")
         try errors.throwIfAny()
-        var patientID = try uuid(query.patientId, field: "patientId")
-        try await requireOwnClinic(patientID, actor)
-        if actor.role == .patient {
-            // A patient sees their own visits, whatever they ask for.
-            guard patientID == nil || patientID == actor.patientID else { throw AccessDenied(signedIn: true, reason: "another patient's visits") }
-            patientID = actor.patientID
-        } else {
-            try AccessPolicy.require(actor, .readSchedule, .clinic(actor.clinicID))
-        }
-        let records = try await BookingStore(services.database).appointments(
-            clinicID: actor.clinicID, from: query.from, to: query.to, practitionerID: try uuid(query.practitionerId, field: "practitionerId"),
-            patientID: patientID)
-        try await services.record(
-            "appointment.list", by: actor, clinicID: actor.clinicID, patientID: patientID, recordType: "appointments",
-            from: RequestActor.clientAddress)
+        let records = try await booking.visits(
+            from: query.from, to: query.to, practitionerID: try uuid(query.practitionerId, field: "practitionerId"),
+            patientID: try uuid(query.patientId, field: "patientId"), by: actor, from: RequestActor.clientAddress)
         return .ok(.init(body: .json(.init(items: try JSONBridge.convert(records.map(AppointmentBody.init))))))
     }
 
@@ -118,31 +94,19 @@ extension APIService {
         let record = try await booking.book(
             clinicID: actor.clinicID, patientID: patientID, practitionerID: try uuid(body.practitionerId, field: "practitionerId"),
             kind: kind, start: body.start, by: actor, from: RequestActor.clientAddress)
-        let named = try await BookingStore(services.database).appointment(id: record.id) ?? record
-        return .created(.init(body: .json(try JSONBridge.convert(AppointmentBody(named)))))
+        return .created(.init(body: .json(try JSONBridge.convert(AppointmentBody(record)))))
     }
 
     /// The appointment, when the actor may change it: their own as a patient, their clinic's as staff.
     func changeableAppointment(_ idText: String, _ actor: Actor) async throws -> AppointmentRecord {
-        guard let id = try uuid(idText, field: "appointmentId"), let appointment = try await BookingStore(services.database).appointment(id: id),
-              appointment.clinicID == actor.clinicID
-        else { throw NotFound(detail: "No such appointment") }
-        if actor.role == .patient {
-            guard appointment.patientID == actor.patientID else { throw NotFound(detail: "No such appointment") }
-        } else {
-            try AccessPolicy.require(actor, .readSchedule, .clinic(actor.clinicID))
-        }
-        guard appointment.status == .booked else {
-            throw BookingError.invalid(ValidationError(field: "appointmentId", rule: "the appointment is \(appointment.status.rawValue), not booked"))
-        }
-        return appointment
+        guard let id = try uuid(idText, field: "appointmentId") else { throw NotFound(detail: "No such appointment") }
+        return try await booking.bookedVisit(id: id, by: actor)
     }
 
     func cancelAppointment(_ input: Operations.CancelAppointment.Input) async throws -> Operations.CancelAppointment.Output {
         let actor = try actor
         let appointment = try await changeableAppointment(input.path.appointmentId, actor)
-        try await booking.cancel(appointment, by: actor, from: RequestActor.clientAddress)
-        let cancelled = try await BookingStore(services.database).appointment(id: appointment.id) ?? appointment
+        let cancelled = try await booking.cancel(appointment, by: actor, from: RequestActor.clientAddress)
         return .ok(.init(body: .json(try JSONBridge.convert(AppointmentBody(cancelled)))))
     }
 
@@ -151,21 +115,17 @@ extension APIService {
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
         let appointment = try await changeableAppointment(input.path.appointmentId, actor)
         let moved = try await booking.reschedule(appointment, to: body.start, by: actor, from: RequestActor.clientAddress)
-        let named = try await BookingStore(services.database).appointment(id: moved.id) ?? moved
-        return .ok(.init(body: .json(try JSONBridge.convert(AppointmentBody(named)))))
+        return .ok(.init(body: .json(try JSONBridge.convert(AppointmentBody(moved)))))
     }
 
     func markAttendance(_ input: Operations.MarkAttendance.Input) async throws -> Operations.MarkAttendance.Output {
         let actor = try actor
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
-        guard let id = try uuid(input.path.appointmentId, field: "appointmentId"), let appointment = try await BookingStore(services.database).appointment(id: id),
-              appointment.clinicID == actor.clinicID
-        else { throw NotFound(detail: "No such appointment") }
-        try AccessPolicy.require(actor, .readSchedule, .clinic(actor.clinicID))
+        guard let id = try uuid(input.path.appointmentId, field: "appointmentId") else { throw NotFound(detail: "No such appointment") }
+        let appointment = try await booking.visit(id: id, by: actor)
         let mark = AttendanceMark(rawValue: body.status.rawValue)!
         let marked = try await booking.mark(appointment, as: mark, by: actor, from: RequestActor.clientAddress)
-        let named = try await BookingStore(services.database).appointment(id: marked.id) ?? marked
-        return .ok(.init(body: .json(try JSONBridge.convert(AppointmentBody(named)))))
+        return .ok(.init(body: .json(try JSONBridge.convert(AppointmentBody(marked)))))
     }
 
     func courseRequest(_ body: Components.Schemas.CourseInput) throws -> (UUID, CourseRequest, Regimen) {
@@ -183,9 +143,6 @@ extension APIService {
         let actor = try actor
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
         let (patientID, request, _) = try courseRequest(body)
-        guard let patient = try await services.patients.patient(id: patientID), patient.clinicID == actor.clinicID else {
-            throw BookingError.invalid(ValidationError(field: "patientId", rule: "no patient of this clinic has this id"))
-        }
         let (course, practitioner) = try await booking.proposeCourse(clinicID: actor.clinicID, patientID: patientID, request: request)
         return .ok(.init(body: .json(.init(
             practitionerId: practitioner.id.uuidString, practitionerName: practitioner.name,
@@ -199,21 +156,13 @@ extension APIService {
         let (course, appointments) = try await booking.bookCourse(
             clinicID: actor.clinicID, patientID: patientID, request: request, regimen: regimen,
             extending: try uuid(body.extendsCourseId, field: "extendsCourseId"), by: actor, from: RequestActor.clientAddress)
-        let named = try await BookingStore(services.database).courseAppointments(courseID: course.id)
-        return .created(.init(body: .json(try JSONBridge.convert(CourseBody(course, appointments: named.isEmpty ? appointments : named)))))
+        return .created(.init(body: .json(try JSONBridge.convert(CourseBody(course, appointments: appointments)))))
     }
 
     func getCourse(_ input: Operations.GetCourse.Input) async throws -> Operations.GetCourse.Output {
         let actor = try actor
-        let store = BookingStore(services.database)
-        guard let id = try uuid(input.path.courseId, field: "courseId"), let course = try await store.course(id: id),
-              let patient = try await services.patients.patient(id: course.patientID), patient.clinicID == actor.clinicID,
-              actor.role != .patient || actor.patientID == patient.id
-        else { throw NotFound(detail: "No such course") }
-        if actor.role != .patient { try AccessPolicy.require(actor, .readSchedule, .clinic(actor.clinicID)) }
-        try await services.record(
-            "course.read", by: actor, clinicID: actor.clinicID, patientID: patient.id, recordType: "course", recordID: id.uuidString,
-            from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(try JSONBridge.convert(CourseBody(course, appointments: try await store.courseAppointments(courseID: id))))))
+        guard let id = try uuid(input.path.courseId, field: "courseId") else { throw NotFound(detail: "No such course") }
+        let (course, visits) = try await booking.course(id: id, by: actor, from: RequestActor.clientAddress)
+        return .ok(.init(body: .json(try JSONBridge.convert(CourseBody(course, appointments: visits)))))
     }
 }

@@ -1,7 +1,6 @@
 import AcubackServices
 import AcubackAPI
 import AcubackCore
-import AcubackStore
 import Foundation
 import OpenAPIRuntime
 
@@ -27,9 +26,7 @@ extension APIService {
     func getRedFlags(_ input: Operations.GetRedFlags.Input) async throws -> Operations.GetRedFlags.Output {
         let actor = try actor
         guard let patient = try await visiblePatient(input.path.patientId, .readPatientClinical, actor) else { throw NotFound(detail: "No such patient") }
-        let history = try await consultations.store.redFlags(patientID: patient.id)
-        try await services.record(
-            "redFlag.read", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "redFlags", from: RequestActor.clientAddress)
+        let history = try await consultations.redFlags(of: patient, by: actor, from: RequestActor.clientAddress)
         return .ok(.init(body: .json(.init(history))))
     }
 
@@ -52,7 +49,7 @@ extension APIService {
     func getSessionNote(_ input: Operations.GetSessionNote.Input) async throws -> Operations.GetSessionNote.Output {
         let actor = try actor
         let session = try await chair.session(try sessionID(input.path.sessionId), for: .readPatientClinical, by: actor, from: RequestActor.clientAddress)
-        let notes = try await SessionNoteStore(services.database).notes(sessionID: session.id)
+        let notes = try await SessionNoteService(services: services).notes(of: session)
         return .ok(.init(body: .json(.init(items: notes.map(Components.Schemas.SessionNoteRecord.init)))))
     }
 

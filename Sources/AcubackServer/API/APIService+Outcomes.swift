@@ -1,7 +1,6 @@
 import AcubackServices
 import AcubackAPI
 import AcubackCore
-import AcubackStore
 import Foundation
 import OpenAPIRuntime
 
@@ -52,7 +51,7 @@ extension APIService {
     func getOutcomeSettings(_ input: Operations.GetOutcomeSettings.Input) async throws -> Operations.GetOutcomeSettings.Output {
         let actor = try actor
         try AccessPolicy.require(actor, .readAnalytics, .clinic(actor.clinicID))
-        let settings = try await outcomes.store.settings(clinicID: actor.clinicID)
+        let settings = try await outcomes.settings(clinicID: actor.clinicID)
         return .ok(.init(body: .json(try JSONBridge.convert(OutcomeSettingsBody(settings)))))
     }
 

@@ -1,7 +1,6 @@
 import AcubackServices
 import AcubackAPI
 import AcubackCore
-import AcubackStore
 import Foundation
 import OpenAPIRuntime
 
@@ -16,7 +15,7 @@ extension APIService {
 
     func getMe(_ input: Operations.GetMe.Input) async throws -> Operations.GetMe.Output {
         let actor = try actor
-        guard let user = try await services.accounts.user(id: actor.userID) else { throw AccessDenied(signedIn: false, reason: "user gone") }
+        guard let user = try await services.accounts.ownAccount(by: actor).0 else { throw AccessDenied(signedIn: false, reason: "user gone") }
         return .ok(.init(body: .json(.init(
             id: user.id.uuidString, email: user.email, name: user.displayName,
             role: .init(rawValue: user.role.rawValue)!, clinicId: user.clinicID.uuidString,
@@ -25,60 +24,43 @@ extension APIService {
 
     func listPatients(_ input: Operations.ListPatients.Input) async throws -> Operations.ListPatients.Output {
         let actor = try actor
-        try AccessPolicy.require(actor, .listPatients, .clinic(actor.clinicID))
         let page = try Page(limit: input.query.limit, offset: input.query.offset)
-        let result = try await services.patients.patients(clinicID: actor.clinicID, matching: input.query.q, limit: page.limit, offset: page.offset)
-        try await services.record("patient.list", by: actor, clinicID: actor.clinicID, recordType: "patientList", from: RequestActor.clientAddress)
+        let result = try await services.patients.list(
+            matching: input.query.q, limit: page.limit, offset: page.offset, by: actor, from: RequestActor.clientAddress)
         return .ok(.init(body: .json(.init(
             items: try JSONBridge.convert(result.items.map(PatientBody.init)), total: result.total, limit: page.limit, offset: page.offset))))
     }
 
     func getPatient(_ input: Operations.GetPatient.Input) async throws -> Operations.GetPatient.Output {
         let actor = try actor
-        guard let patient = try await visiblePatient(input.path.patientId, .readPatientContact, actor) else {
+        guard let id = UUID(uuidString: input.path.patientId) else {
             return .notFound(.init(body: .applicationProblemJson(try JSONBridge.convert(Problem.notFound("No such patient")))))
         }
-        try await services.record(
-            "patient.read", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "patient",
-            recordID: patient.id.uuidString, from: RequestActor.clientAddress)
+        let (patient, _) = try await services.patients.read(id: id, clinical: false, by: actor, from: RequestActor.clientAddress)
         return .ok(.init(body: .json(try JSONBridge.convert(PatientBody(patient)))))
     }
 
     func getPatientClinical(_ input: Operations.GetPatientClinical.Input) async throws -> Operations.GetPatientClinical.Output {
         let actor = try actor
-        guard let patient = try await visiblePatient(input.path.patientId, .readPatientClinical, actor),
-              let clinical = try await services.patients.clinical(patientID: patient.id)
-        else {
+        guard let id = UUID(uuidString: input.path.patientId) else {
             return .notFound(.init(body: .applicationProblemJson(try JSONBridge.convert(Problem.notFound("No such patient")))))
         }
-        try await services.record(
-            "patient.readClinical", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "clinical",
-            recordID: patient.id.uuidString, from: RequestActor.clientAddress)
+        let (patient, clinical) = try await services.patients.readClinical(id: id, by: actor, from: RequestActor.clientAddress)
         let body = ClinicalBody(
             patientId: patient.id.uuidString, riskFactors: clinical.risks,
             assessments: clinical.assessments.map(ClinicalBody.Assessment.init))
         return .ok(.init(body: .json(try JSONBridge.convert(body))))
     }
 
-    /// A patient named in a query must be one of the actor's clinic: another clinic's patient is
-    /// refused as missing before anything is read or recorded.
-    func requireOwnClinic(_ patientID: UUID?, _ actor: Actor) async throws {
-        guard let patientID else { return }
-        guard let patient = try await services.patients.patient(id: patientID), patient.clinicID == actor.clinicID else {
-            throw NotFound(detail: "No such patient")
-        }
-    }
-
     /// The patient, when the actor may take `action` on them. Another clinic's patient is
     /// refused the same way whether or not it exists.
     func visiblePatient(_ idText: String, _ action: Action, _ actor: Actor) async throws -> PatientRecord? {
         guard let id = UUID(uuidString: idText) else { return nil }
-        guard let patient = try await services.patients.patient(id: id) else {
-            try AccessPolicy.require(actor, action, .patient(clinicID: actor.clinicID, patientID: id))
+        do {
+            return try await services.patients.patient(id: id, for: action, by: actor)
+        } catch is NotFound {
             return nil
         }
-        try AccessPolicy.require(actor, action, .patient(clinicID: patient.clinicID, patientID: patient.id))
-        return patient
     }
 }
 
@@ -137,13 +119,11 @@ extension APIService {
     func createPatient(_ input: Operations.CreatePatient.Input) async throws -> Operations.CreatePatient.Output {
         let actor = try actor
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
-        let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
-        let patient = try await services.patients.createPatient(
-            clinicID: actor.clinicID, givenName: body.givenName, familyName: body.familyName, birthDate: body.birthDate,
-            email: body.email, phone: body.phone, today: CalendarDay(services.now(), in: zone), allowingDuplicate: body.confirmDuplicate ?? false)
-        try await services.record(
-            "patient.create", by: actor, clinicID: actor.clinicID, patientID: patient.id, recordType: "patient",
-            recordID: patient.id.uuidString, from: RequestActor.clientAddress)
+        let patient = try await services.patients.create(
+            .init(
+                givenName: body.givenName, familyName: body.familyName, birthDate: body.birthDate, email: body.email, phone: body.phone,
+                confirmedNotDuplicate: body.confirmDuplicate ?? false),
+            by: actor, from: RequestActor.clientAddress)
         return .created(.init(body: .json(try JSONBridge.convert(PatientBody(patient)))))
     }
 
@@ -152,11 +132,7 @@ extension APIService {
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
         guard let patient = try await visiblePatient(input.path.patientId, .changePatientClinical, actor) else { throw NotFound(detail: "No such patient") }
         let risks: RiskFactors = try JSONBridge.convert(body)
-        try await services.patients.updateIntake(patientID: patient.id, risks: risks)
-        try await services.record(
-            "patient.updateIntake", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "clinical",
-            recordID: patient.id.uuidString, from: RequestActor.clientAddress)
-        let clinical = try await services.patients.clinical(patientID: patient.id)!
+        let clinical = try await services.patients.updateIntake(risks, of: patient.id, by: actor, from: RequestActor.clientAddress)
         return .ok(.init(body: .json(try JSONBridge.convert(ClinicalBody(
             patientId: patient.id.uuidString, riskFactors: clinical.risks, assessments: clinical.assessments.map(ClinicalBody.Assessment.init))))))
     }

@@ -1,7 +1,6 @@
 import AcubackServices
 import AcubackAPI
 import AcubackCore
-import AcubackStore
 import Foundation
 import OpenAPIRuntime
 
@@ -32,35 +31,18 @@ extension APIService {
 
     func getCurrentPlan(_ input: Operations.GetCurrentPlan.Input) async throws -> Operations.GetCurrentPlan.Output {
         let actor = try actor
-        guard let patient = try await visiblePatient(input.path.patientId, .readPatientClinical, actor),
-              let saved = try await chair.store.currentPlan(patientID: patient.id)
-        else { throw NotFound(detail: "The patient has no current plan") }
-        try await services.record(
-            "plan.read", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "plan", recordID: saved.id.uuidString,
-            from: RequestActor.clientAddress)
+        guard let patient = try await visiblePatient(input.path.patientId, .readPatientClinical, actor) else {
+            throw NotFound(detail: "The patient has no current plan")
+        }
+        let saved = try await chair.readPlan(of: patient, by: actor, from: RequestActor.clientAddress)
         return .ok(.init(body: .json(try JSONBridge.convert(SavedPlanBody(saved)))))
     }
 
     func listSessions(_ input: Operations.ListSessions.Input) async throws -> Operations.ListSessions.Output {
         let actor = try actor
-        var patientID = try uuid(input.query.patientId, field: "patientId")
-        try await requireOwnClinic(patientID, actor)
-        var practitionerID: UUID?
-        switch actor.role {
-        case .patient:
-            guard patientID == nil || patientID == actor.patientID else { throw AccessDenied(signedIn: true, reason: "another patient's sessions") }
-            patientID = actor.patientID
-        case .practitioner:
-            practitionerID = actor.practitionerID
-        case .admin:
-            break
-        case .reception:
-            throw AccessDenied(signedIn: true, reason: "reception does not see clinical sessions")
-        }
-        let records = try await chair.store.sessions(
-            clinicID: actor.clinicID, practitionerID: practitionerID, patientID: patientID, openOnly: input.query.open ?? false)
-        try await services.record(
-            "session.list", by: actor, clinicID: actor.clinicID, patientID: patientID, recordType: "sessions", from: RequestActor.clientAddress)
+        let records = try await chair.sessions(
+            patientID: try uuid(input.query.patientId, field: "patientId"), openOnly: input.query.open ?? false, by: actor,
+            from: RequestActor.clientAddress)
         let now = services.now()
         return .ok(.init(body: .json(.init(items: try JSONBridge.convert(records.map { SessionBody($0, now: now) })))))
     }
@@ -161,7 +143,7 @@ extension APIService {
 
     func listCheckIns(_ input: Operations.ListCheckIns.Input) async throws -> Operations.ListCheckIns.Output {
         let session = try await chair.session(try sessionID(input.path.sessionId), for: .recordCheckIn, by: try actor, from: RequestActor.clientAddress)
-        let items = try await chair.store.checkIn(sessionID: session.id).map { [CheckInBody($0)] } ?? []
+        let items = try await chair.checkIn(of: session).map { [CheckInBody($0)] } ?? []
         return .ok(.init(body: .json(.init(items: try JSONBridge.convert(items)))))
     }
 

@@ -1,21 +1,19 @@
 import AcubackServices
 import AcubackAPI
 import AcubackCore
-import AcubackStore
 import Foundation
 import OpenAPIRuntime
 
 /// The JSON API, implementing the protocol generated from openapi.yaml.
 struct APIService: APIProtocol {
     let services: AppServices
-    var store: AcubackDatabase { services.database }
 
     func getHealth(_ input: Operations.GetHealth.Input) async throws -> Operations.GetHealth.Output {
         .ok(.init(body: .json(.init(status: .ok, version: Acuback.version))))
     }
 
     func getReadiness(_ input: Operations.GetReadiness.Input) async throws -> Operations.GetReadiness.Output {
-        let report = await ReadinessCheck(store: store).run()
+        let report = await services.readiness.run()
         let body = Components.Schemas.Readiness(
             status: report.ready ? .ready : .unavailable,
             database: report.database,

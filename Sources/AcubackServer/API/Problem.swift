@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -19,10 +18,11 @@ struct Problem: Codable, Sendable, Equatable {
 
     /// 409 when the time is taken, 422 when the booking breaks a rule, naming the field and why.
     static func booking(_ error: BookingError, instance: String? = nil) -> Problem {
-        if case .invalid(let validation) = error, validation.errors.contains(where: { $0.rule.hasPrefix("no ") && $0.rule.contains("has this id") }) {
-            return Problem(title: "Unprocessable Content", status: 422, detail: validation.description, instance: instance, errors: validation.errors)
+        switch error {
+        case .invalid(let validation): return .badRequest(validation, instance: instance)
+        case .notBooked: return .badRequest(ValidationError(error.fieldErrors), instance: instance)
+        default: break
         }
-        if case .invalid(let validation) = error { return .badRequest(validation, instance: instance) }
         return error.isConflict
             ? Problem(title: "Conflict", status: 409, detail: error.description, instance: instance, errors: error.fieldErrors)
             : Problem(title: "Unprocessable Content", status: 422, detail: error.description, instance: instance, errors: error.fieldErrors)

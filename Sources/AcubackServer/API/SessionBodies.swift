@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 
 /// A session as the API and the chair page's script see it: counts, the timer by the server's

@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -8,28 +7,28 @@ import Hummingbird
 /// cookie. Sessions and tokens live in the database, so any instance can serve any request.
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = AcubackRequestContext
-    let accounts: AccountStore
-    var now: @Sendable () -> Date = { Date() }
+    let accounts: AccountService
+
+    init(services: AppServices) { accounts = AccountService(services: services) }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let authorization = request.headers[.authorization] {
             guard authorization.lowercased().hasPrefix("bearer "),
-                  let (_, user) = try await accounts.apiToken(
-                    tokenHash: SecureToken.hash(String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)), now: now())
+                  let actor = try await accounts.apiCaller(token: String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces))
             else {
                 // A wrong or revoked token is refused outright rather than treated as anonymous.
                 return Problem(title: "Unauthorized", status: 401, detail: "The API token is not valid.").response(
                     headers: [.wwwAuthenticate: "Bearer"])
             }
-            context.actor = try await accounts.actor(for: user)
+            context.actor = actor
             return try await Self.withActor(context) { try await next(request, context) }
         }
         if let token = AuthCookie.value(AuthCookie.session, in: request),
-           let (session, user) = try await accounts.session(tokenHash: SecureToken.hash(token), now: now()) {
+           let (session, actor) = try await accounts.session(token: token) {
             context.session = session
             context.csrfToken = session.csrfToken
-            context.actor = try await accounts.actor(for: user)
+            context.actor = actor
         }
         return try await Self.withActor(context) { try await next(request, context) }
     }

@@ -1,5 +1,4 @@
 import AcubackServices
-import AcubackStore
 import Hummingbird
 
 /// Every form carries a token that a page of another site cannot know: the session's own when

@@ -1,5 +1,4 @@
 import AcubackServices
-import AcubackStore
 import Foundation
 import NIOCore
 import NIOPosix

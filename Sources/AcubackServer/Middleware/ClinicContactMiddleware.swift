@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -22,10 +21,10 @@ struct ClinicContactMiddleware: RouterMiddleware {
         if let actor = context.actor {
             clinicID = actor.clinicID
         } else {
-            clinicID = try await services.accounts.defaultClinic()?.id
+            clinicID = try await services.clinic.defaultClinic()?.id
         }
         if let clinicID {
-            context.clinicContact = try await ClinicStore(services.database).contact(clinicID: clinicID)
+            context.clinicContact = try await services.clinic.contact(clinicID: clinicID)
         }
         return try await next(request, context)
     }

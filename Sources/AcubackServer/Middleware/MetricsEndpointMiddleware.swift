@@ -1,5 +1,4 @@
 import AcubackServices
-import AcubackStore
 import Foundation
 import Hummingbird
 import Prometheus

@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 
 /// What a patient reads on their own pages: visits named as the clinic would say them aloud,
 /// and a line on what each one is for.

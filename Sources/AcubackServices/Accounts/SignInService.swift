@@ -23,30 +23,29 @@ public struct SignInService: Sendable {
         let now = services.now()
         let (attempt, retryAfter) = try await countAttempt(account: email, address: address, now: now)
         if let retryAfter { return .throttled(retryAfter: retryAfter) }
-        let user = try await services.accounts.user(email: email)
+        let user = try await services.accountStore.user(email: email)
         let hash = user?.passwordHash ?? Self.decoyHash
         let matches = try await PasswordHasher.verifyOffTheEventLoop(password, hash: hash)
         guard let user, matches, user.passwordHash != nil, !user.isDisabled else { return .refused }
-        try await services.accounts.markSignInSucceeded(attempt)
+        try await services.accountStore.markSignInSucceeded(attempt)
         let token = SecureToken.make()
-        let session = try await services.accounts.createSession(
-            userID: user.id, tokenHash: SecureToken.hash(token), csrfToken: SecureToken.make(), now: now)
-        try await services.record(
-            "session.signIn", by: try await services.accounts.actor(for: user), clinicID: user.clinicID,
-            recordType: "user", recordID: user.id.uuidString, from: address)
+        let session = try await services.accountStore.createSession(
+            userID: user.id, tokenHash: SecureToken.hash(token), csrfToken: SecureToken.make(), now: now,
+            audit: services.entry(
+                .sessionSignIn, by: try await services.accountStore.actor(for: user), clinicID: user.clinicID, recordType: .user, from: address))
         return .signedIn(user, cookieToken: token, session)
     }
 
     /// Records an attempt, counted as a failure until it proves right so that parallel attempts see
     /// each other, and asks the throttle; a refused attempt is forgotten again.
     private func countAttempt(account: String, address: String, now: Date) async throws -> (attempt: UUID, retryAfter: Int?) {
-        let attempt = try await services.accounts.recordSignInAttempt(account: account, address: address, succeeded: false, at: now)
-        let recent = try await services.accounts.recentFailures(
+        let attempt = try await services.accountStore.recordSignInAttempt(account: account, address: address, succeeded: false, at: now)
+        let recent = try await services.accountStore.recentFailures(
             account: account, address: address, since: now.addingTimeInterval(-throttle.window), excluding: attempt)
         guard case .throttled(let retryAfter) = throttle.verdict(accountFailures: recent.account, addressFailures: recent.address, now: now) else {
             return (attempt, nil)
         }
-        try await services.accounts.forgetSignInAttempt(attempt)
+        try await services.accountStore.forgetSignInAttempt(attempt)
         return (attempt, retryAfter)
     }
 
@@ -63,13 +62,13 @@ public struct SignInService: Sendable {
         // Counted apart from sign-ins (their own account and address keys), in the same shared table.
         let counted = try await countAttempt(account: "password-reset " + EmailRule.normalized(email), address: "password-reset " + address, now: now)
         if let retryAfter = counted.retryAfter { return .throttled(retryAfter: retryAfter) }
-        let user = try await services.accounts.user(email: email)
+        let user = try await services.accountStore.user(email: email)
         let token = SecureToken.make()
         let tokenHash = SecureToken.hash(token)
         if let user, !user.isDisabled {
-            try await services.accounts.createPasswordReset(userID: user.id, tokenHash: tokenHash, now: now, message: resetMessage(to: user, token: token))
+            try await services.accountStore.createPasswordReset(userID: user.id, tokenHash: tokenHash, now: now, message: resetMessage(to: user, token: token))
         } else if (try? EmailRule.check(email)) != nil {
-            try await OutboxStore(services.database).enqueue(noAccountMessage(to: EmailRule.normalized(email), disabled: user != nil), now: now)
+            try await services.outboxStore.enqueue(noAccountMessage(to: EmailRule.normalized(email), disabled: user != nil), now: now)
         }
         return .sent
     }

@@ -28,7 +28,7 @@ public struct DemoClinicLoader: Sendable {
     /// Loads the demo clinic. A database that already holds the demo is left as it is; one that
     /// holds any other clinic data is refused and left untouched.
     public func load() async throws -> DemoClinic.LoadOutcome {
-        let accounts = services.accounts
+        let accounts = services.accountStore
         if try await accounts.clinics().contains(where: { $0.slug == DemoClinic.slug }) { return .alreadyLoaded }
         guard try await accounts.clinics().isEmpty, try await accounts.users(clinicID: nil, limit: 1).total == 0 else {
             throw StoreError.databaseHoldsData(location: store.location.description)
@@ -59,7 +59,7 @@ public struct DemoClinicLoader: Sendable {
     /// reception account, and the practitioners with their certificates.
     public func makeClinicAndStaff() async throws -> Staff {
         clock.set(historyStart.addingTimeInterval(-14 * 86_400))
-        let accounts = services.accounts
+        let accounts = services.accountStore
         let clinic = try await accounts.createClinic(name: DemoClinic.name, slug: DemoClinic.slug, timeZone: DemoClinic.timeZone)
         let hash = hashPassword(DemoClinic.password)
         func account(_ login: DemoClinic.Login) async throws -> UserRecord {
@@ -84,7 +84,7 @@ public struct DemoClinicLoader: Sendable {
                 practisingSince: seed.practisingSince)
             _ = try await clinics.addCertificate(practitionerID: practitioner.id, seed.certificate)
             try await services.record(
-                "certificate.add", by: admin, clinicID: clinic.id, recordType: "practitioner", recordID: practitioner.id.uuidString, from: nil)
+                .certificateAdd, by: admin, clinicID: clinic.id, recordType: .practitioner, recordID: practitioner.id.uuidString, from: nil)
             practitioners.append(Actor(
                 userID: user.id, role: .practitioner, clinicID: clinic.id, practitionerID: practitioner.id, displayName: seed.name))
         }
@@ -94,17 +94,17 @@ public struct DemoClinicLoader: Sendable {
     /// A patient with a login registers online; the others are registered at the desk.
     public func register(_ seed: DemoClinic.PatientSeed, staff: Staff) async throws -> (seed: DemoClinic.PatientSeed, record: PatientRecord, actor: Actor?) {
         if seed.hasLogin, let email = seed.email {
-            let user = try await services.accounts.registerPatient(
+            let user = try await services.accountStore.registerPatient(
                 clinicID: staff.clinicID, email: email, givenName: seed.givenName, familyName: seed.familyName,
                 birthDate: CalendarDay(seed.birthDate)!, passwordHash: staff.passwordHash)
-            let record = try await services.patients.patients(clinicID: staff.clinicID, matching: email).items.first!
+            let record = try await services.patientStore.patients(clinicID: staff.clinicID, matching: email).items.first!
             return (seed, record, Actor(userID: user.id, role: .patient, clinicID: staff.clinicID, patientID: record.id, displayName: user.displayName))
         }
-        let record = try await services.patients.createPatient(
+        let record = try await services.patientStore.createPatient(
             clinicID: staff.clinicID, givenName: seed.givenName, familyName: seed.familyName, birthDate: seed.birthDate, email: seed.email,
             phone: nil, today: CalendarDay(clock.now, in: zone))
         try await services.record(
-            "patient.create", by: staff.reception, clinicID: staff.clinicID, patientID: record.id, recordType: "patient", recordID: record.id.uuidString,
+            .patientCreate, by: staff.reception, clinicID: staff.clinicID, patientID: record.id, recordType: .patient, recordID: record.id.uuidString,
             from: nil)
         return (seed, record, nil)
     }

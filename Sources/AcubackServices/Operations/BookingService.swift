@@ -2,65 +2,6 @@ import AcubackCore
 import AcubackStore
 import Foundation
 
-/// Why a booking did not happen, mapped to a 4xx by pages and API alike.
-public enum BookingError: Error, CustomStringConvertible {
-    /// The time breaks a rule (past, closed, uncertified, on leave): 422; a clash: 409.
-    case refused(BookingRefusal, TimeZone)
-    /// Someone holds the time already: 409, naming the time.
-    case taken(String)
-    /// The request names something that does not exist, or is malformed: 422 / 404.
-    case invalid(ValidationError)
-    /// A course that cannot fit: 422.
-    case noFit(CourseSearchFailure)
-    /// A patient changing a visit inside the notice period: 422. Carries the clinic's telephone
-    /// number, when it has one, so the patient knows whom to call.
-    case tooLate(hours: Int, phone: String)
-    /// The course shown to the desk is no longer the earliest free one: 409, with the new one.
-    case proposalChanged(ProposedCourse, PractitionerRecord)
-    /// An arrival or no-show the attendance rule refuses: 422.
-    case attendance(AttendanceRefusal)
-    /// The patient already holds as many open first consultations as the clinic allows: 409.
-    case firstConsultationsFull(allowed: Int, next: Date, TimeZone)
-
-    public var description: String {
-        switch self {
-        case .refused(.practitionerBusy(let start), let zone):
-            "This time cannot be booked: the practitioner already has a booking at \(DisplayTime.format(start, in: zone))."
-        case .refused(let refusal, _): "This time cannot be booked: \(refusal)."
-        case .taken(let detail): "This time is taken: \(detail)."
-        case .invalid(let error): error.description
-        case .noFit(let failure): "The course cannot be booked: \(failure)."
-        case .attendance(let refusal): "This cannot be recorded: \(refusal)."
-        case .proposalChanged: "Some of the times shown were taken meanwhile: nothing was booked. Check the new times and book again."
-        case .tooLate(let hours, let phone):
-            "Visits can be changed online until \(hours) hours before; please call the clinic\(phone.isEmpty ? "" : " on \(phone)")."
-
-        case .firstConsultationsFull(let allowed, let next, let zone):
-            "The patient already has a first consultation booked on \(DisplayTime.format(next, in: zone)); the clinic allows \(allowed) at a time. Move or cancel that one instead."
-        }
-    }
-
-    public var isConflict: Bool {
-        switch self {
-        case .taken, .firstConsultationsFull, .proposalChanged: return true
-        case .refused(.practitionerBusy, _), .refused(.noRoomFree, _): return true
-        default: return false
-        }
-    }
-
-    public var fieldErrors: [FieldError] {
-        switch self {
-        case .invalid(let error): error.errors
-        case .refused: [FieldError(field: "start", rule: "\(self)")]
-        case .taken: [FieldError(field: "start", rule: "\(self)")]
-        case .noFit, .proposalChanged: [FieldError(field: "sessions", rule: "\(self)")]
-        case .tooLate: [FieldError(field: "start", rule: "\(self)")]
-        case .attendance(let refusal): [FieldError(field: "status", rule: "\(refusal)")]
-        case .firstConsultationsFull: [FieldError(field: "kind", rule: "\(self)")]
-        }
-    }
-}
-
 /// Books, moves and cancels appointments and courses: loads what the rules need, asks the one
 /// booking check in AcubackCore, and lets the database have the last word on double bookings.
 public struct BookingService: Sendable {
@@ -68,10 +9,10 @@ public struct BookingService: Sendable {
 
     public init(services: AppServices) { self.services = services }
 
-    public var clinics: ClinicStore { ClinicStore(services.database) }
+    var clinics: ClinicStore { services.clinicStore }
     /// Tries at a time whose room another booking took first; enough for a busy front desk.
     public static let roomAttempts = 6
-    public var bookings: BookingStore { BookingStore(services.database) }
+    var bookings: BookingStore { services.bookingStore }
 
     /// The rules and calendars for `clinicID` between `from` and `to`.
     public func calendars(clinicID: UUID, from: Date, to: Date, excluding: UUID? = nil) async throws
@@ -98,7 +39,7 @@ public struct BookingService: Sendable {
 
     /// What the patient may book for themselves, by the clinic's setting and their plan.
     public func selfBookableKinds(patientID: UUID, settings: ClinicSettings) async throws -> [AppointmentKind] {
-        PatientSelfBooking.kinds(settings: settings, hasPlan: try await TreatmentSessionStore(services.database).currentPlan(patientID: patientID) != nil)
+        PatientSelfBooking.kinds(settings: settings, hasPlan: try await services.sessionStore.currentPlan(patientID: patientID) != nil)
     }
 
     /// Books one appointment after checking every rule; with no practitioner named, the first
@@ -108,12 +49,12 @@ public struct BookingService: Sendable {
         clinicID: UUID, patientID: UUID, practitionerID: UUID?, kind: AppointmentKind, start: Date, by actor: Actor?, from address: String?
     ) async throws -> AppointmentRecord {
         let selfBooked = actor?.role == .patient
-        guard let patient = try await services.patients.patient(id: patientID), patient.clinicID == clinicID else {
-            throw BookingError.invalid(ValidationError(field: "patientId", rule: "no patient of this clinic has this id"))
+        guard let patient = try await services.patientStore.patient(id: patientID), patient.clinicID == clinicID else {
+            throw BookingError.unknown(field: "patientId", record: "patient")
         }
         let settings = try await clinics.settings(clinicID: clinicID)
         if selfBooked {
-            let hasPlan = try await TreatmentSessionStore(services.database).currentPlan(patientID: patientID) != nil
+            let hasPlan = try await services.sessionStore.currentPlan(patientID: patientID) != nil
             do {
                 try PatientSelfBooking.check(kind, settings: settings, hasPlan: hasPlan)
             } catch {
@@ -139,7 +80,7 @@ public struct BookingService: Sendable {
             let candidates: [PractitionerRecord]
             if let practitionerID {
                 guard let practitioner = practitioners.first(where: { $0.id == practitionerID }) else {
-                    throw BookingError.invalid(ValidationError(field: "practitionerId", rule: "no practitioner of this clinic has this id"))
+                    throw BookingError.unknown(field: "practitionerId", record: "practitioner")
                 }
                 candidates = [practitioner]
             } else {
@@ -152,10 +93,11 @@ public struct BookingService: Sendable {
                         clinicID: clinicID, patientID: patientID, practitionerID: practitioner.id, roomID: room?.roomID, kind: kind,
                         start: start, minutes: minutes)
                     do {
-                        return try await bookings.book(
+                        let booked = try await bookings.book(
                             [new], reminder: reminder(patient: patient, practitioner: practitioner, settings: settings), now: services.now(),
-                            audit: services.entry("appointment.book", by: actor, clinicID: clinicID, patientID: patientID, recordType: "appointment", from: address)
+                            audit: services.entry(.appointmentBook, by: actor, clinicID: clinicID, patientID: patientID, recordType: .appointment, from: address)
                         ).appointments[0]
+                        return try await named(booked)
                     } catch let taken as SlotTaken where taken.resource == "room" && attempt < Self.roomAttempts {
                         continue attempts
                     } catch let taken as SlotTaken {
@@ -172,6 +114,9 @@ public struct BookingService: Sendable {
 
     /// The earliest course that fits, without booking it, around the patient's own bookings too.
     public func proposeCourse(clinicID: UUID, patientID: UUID, request: CourseRequest) async throws -> (ProposedCourse, PractitionerRecord) {
+        guard try await services.patientStore.patient(id: patientID)?.clinicID == clinicID else {
+            throw BookingError.unknown(field: "patientId", record: "patient")
+        }
         do {
             try request.validate()
         } catch {
@@ -180,7 +125,7 @@ public struct BookingService: Sendable {
         let horizonEnd = max(request.earliest, services.now()).addingTimeInterval(Double(request.horizonWeeks * 7 + 1) * 86_400)
         let (finder, practitioners, busy) = try await calendars(clinicID: clinicID, from: services.now(), to: horizonEnd)
         if let preferred = request.preferredPractitionerID, !practitioners.contains(where: { $0.id == preferred }) {
-            throw BookingError.invalid(ValidationError(field: "practitionerId", rule: "no practitioner of this clinic has this id"))
+            throw BookingError.unknown(field: "practitionerId", record: "practitioner")
         }
         // The patient cannot be in two places: their bookings count as busy for every practitioner.
         let patientBusy = try await bookings.patientBusy(patientID: patientID, from: services.now(), to: horizonEnd)
@@ -202,16 +147,16 @@ public struct BookingService: Sendable {
         clinicID: UUID, patientID: UUID, request: CourseRequest, regimen: Regimen? = nil, extending originalID: UUID? = nil,
         expecting shown: [Date]? = nil, by actor: Actor?, from address: String?
     ) async throws -> (CourseRecord, [AppointmentRecord]) {
-        guard let patient = try await services.patients.patient(id: patientID), patient.clinicID == clinicID else {
-            throw BookingError.invalid(ValidationError(field: "patientId", rule: "no patient of this clinic has this id"))
+        guard let patient = try await services.patientStore.patient(id: patientID), patient.clinicID == clinicID else {
+            throw BookingError.unknown(field: "patientId", record: "patient")
         }
         if let originalID {
             guard let original = try await bookings.course(id: originalID), original.patientID == patientID, original.extendsCourseID == nil else {
                 throw BookingError.invalid(ValidationError(field: "extendsCourseId", rule: "must be a course of this patient that is not itself an extension"))
             }
         }
-        let plan = try await TreatmentSessionStore(services.database).currentPlan(patientID: patientID)
-        let regions = try await services.patients.clinical(patientID: patientID)?.assessments.first?.assessment.regions ?? []
+        let plan = try await services.sessionStore.currentPlan(patientID: patientID)
+        let regions = try await services.patientStore.clinical(patientID: patientID)?.assessments.first?.assessment.regions ?? []
         let (course, practitioner) = try await proposeCourse(clinicID: clinicID, patientID: patientID, request: request)
         if let shown, shown != course.slots.map(\.start) {
             throw BookingError.proposalChanged(course, practitioner)
@@ -229,24 +174,28 @@ public struct BookingService: Sendable {
         do {
             let result = try await bookings.book(
                 appointments, course: draft, reminder: reminder(patient: patient, practitioner: practitioner, settings: settings), now: services.now(),
-                audit: services.entry("course.book", by: actor, clinicID: clinicID, patientID: patientID, recordType: "course", from: address))
-            return (result.course!, result.appointments)
+                audit: services.entry(.courseBook, by: actor, clinicID: clinicID, patientID: patientID, recordType: .course, from: address))
+            let named = try await courseVisits(result.course!.id)
+            return (result.course!, named.isEmpty ? result.appointments : named)
         } catch let taken as SlotTaken {
             throw BookingError.taken(describe(taken, settings))
         }
     }
 
     /// The audit event of a change to `appointment`.
-    public func entry(_ action: String, _ appointment: AppointmentRecord, by actor: Actor, from address: String?) -> AuditEntry {
-        services.entry(action, by: actor, clinicID: appointment.clinicID, patientID: appointment.patientID, recordType: "appointment", from: address)
+    func entry(_ action: AuditAction, _ appointment: AppointmentRecord, by actor: Actor, from address: String?) -> AuditEntry {
+        services.entry(action, by: actor, clinicID: appointment.clinicID, patientID: appointment.patientID, recordType: .appointment, from: address)
     }
 
-    public func cancel(_ appointment: AppointmentRecord, by actor: Actor, from address: String?) async throws {
+    /// Cancels a booked visit; answers it as it now stands.
+    @discardableResult
+    public func cancel(_ appointment: AppointmentRecord, by actor: Actor, from address: String?) async throws -> AppointmentRecord {
         let settings = try await clinics.settings(clinicID: appointment.clinicID)
         guard settings.allowsChange(of: appointment.start, by: actor.role, now: services.now()) else {
             throw BookingError.tooLate(hours: settings.noticeHours, phone: settings.contact.phone)
         }
-        try await bookings.cancel(id: appointment.id, audit: entry("appointment.cancel", appointment, by: actor, from: address), now: services.now())
+        try await bookings.cancel(id: appointment.id, audit: entry(.appointmentCancel, appointment, by: actor, from: address), now: services.now())
+        return try await bookings.appointment(id: appointment.id) ?? appointment
     }
 
     public func reschedule(_ appointment: AppointmentRecord, to start: Date, by actor: Actor, from address: String?) async throws -> AppointmentRecord {
@@ -260,7 +209,7 @@ public struct BookingService: Sendable {
             clinicID: appointment.clinicID, from: start.addingTimeInterval(-86_400), to: start.addingTimeInterval(86_400),
             excluding: appointment.id)
         guard let practitioner = practitioners.first(where: { $0.id == appointment.practitionerID }),
-              let patient = try await services.patients.patient(id: appointment.patientID)
+              let patient = try await services.patientStore.patient(id: appointment.patientID)
         else { throw BookingError.invalid(ValidationError(field: "appointmentId", rule: "the appointment's practitioner is gone")) }
         switch finder.check(start: start, minutes: appointment.minutes, practitioner: practitioner.calendar(busy: busy[practitioner.id] ?? []), now: services.now()) {
         case .failure(let refusal):
@@ -273,11 +222,11 @@ public struct BookingService: Sendable {
             do {
                 guard let moved = try await bookings.reschedule(
                     id: appointment.id, to: start, roomID: room?.roomID, reminder: draft, now: services.now(),
-                    audit: entry("appointment.reschedule", appointment, by: actor, from: address))
+                    audit: entry(.appointmentReschedule, appointment, by: actor, from: address))
                 else {
                     throw BookingError.invalid(ValidationError(field: "appointmentId", rule: "no such appointment"))
                 }
-                return moved
+                return try await named(moved)
             } catch let taken as SlotTaken {
                 throw BookingError.taken(describe(taken, settings))
             }
@@ -286,18 +235,25 @@ public struct BookingService: Sendable {
 
     /// The desk's arrival or no-show mark, by the one attendance rule.
     public func mark(_ appointment: AppointmentRecord, as mark: AttendanceMark, by actor: Actor, from address: String?) async throws -> AppointmentRecord {
+        // The desk marks arrivals; a patient does not mark their own.
+        try AccessPolicy.require(actor, .readSchedule, .clinic(appointment.clinicID))
         let settings = try await clinics.settings(clinicID: appointment.clinicID)
         switch Attendance.check(mark, status: appointment.status, start: appointment.start, now: services.now(), zone: settings.zone) {
         case .failure(let refusal):
             throw BookingError.attendance(refusal)
         case .success(let status):
             guard let marked = try await bookings.mark(
-                id: appointment.id, as: status, audit: entry("appointment.\(mark.rawValue)", appointment, by: actor, from: address), now: services.now())
+                id: appointment.id, as: status, audit: entry(mark == .arrived ? .appointmentArrived : .appointmentNoShow, appointment, by: actor, from: address), now: services.now())
             else {
                 throw BookingError.attendance(.notBooked((try await bookings.appointment(id: appointment.id))?.status ?? .cancelled))
             }
-            return marked
+            return try await named(marked)
         }
+    }
+
+    /// The record with its patient's, practitioner's and room's names, as the desk shows it.
+    func named(_ record: AppointmentRecord) async throws -> AppointmentRecord {
+        try await bookings.appointment(id: record.id) ?? record
     }
 
     /// A reminder message for the day before, when the patient has an email address.

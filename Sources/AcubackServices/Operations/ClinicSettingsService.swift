@@ -9,7 +9,7 @@ public struct ClinicSettingsService: Sendable {
 
     public init(services: AppServices) { self.services = services }
 
-    public var store: ClinicStore { ClinicStore(services.database) }
+    var store: ClinicStore { services.clinicStore }
 
     public func settings(clinicID: UUID) async throws -> ClinicSettings {
         try await store.settings(clinicID: clinicID)
@@ -24,36 +24,36 @@ public struct ClinicSettingsService: Sendable {
         settings.consentVersion = current.consentVersion
         settings.holidays = current.holidays
         try await store.saveSettings(
-            settings, clinicID: actor.clinicID, audit: entry("clinic.settings", actor, "clinic", address), at: services.now())
+            settings, clinicID: actor.clinicID, audit: entry(.clinicSettings, actor, .clinic, address), at: services.now())
     }
 
     public func addHoliday(_ holiday: ClinicHoliday, by actor: Actor, from address: String?) async throws {
         try AccessPolicy.require(actor, .manageUsers, .clinic(actor.clinicID))
-        try await store.addHoliday(holiday, clinicID: actor.clinicID, audit: entry("clinic.holiday.add", actor, "holiday", address), at: services.now())
+        try await store.addHoliday(holiday, clinicID: actor.clinicID, audit: entry(.clinicHolidayAdd, actor, .holiday, address), at: services.now())
     }
 
     public func removeHoliday(on day: CalendarDay, by actor: Actor, from address: String?) async throws {
         try AccessPolicy.require(actor, .manageUsers, .clinic(actor.clinicID))
-        try await store.removeHoliday(on: day, clinicID: actor.clinicID, audit: entry("clinic.holiday.remove", actor, "holiday", address), at: services.now())
+        try await store.removeHoliday(on: day, clinicID: actor.clinicID, audit: entry(.clinicHolidayRemove, actor, .holiday, address), at: services.now())
     }
 
     public func addRoom(named name: String, by actor: Actor, from address: String?) async throws -> RoomRecord {
         try AccessPolicy.require(actor, .manageUsers, .clinic(actor.clinicID))
-        return try await store.addRoom(clinicID: actor.clinicID, name: name, audit: entry("room.add", actor, "room", address), at: services.now())
+        return try await store.addRoom(clinicID: actor.clinicID, name: name, audit: entry(.roomAdd, actor, .room, address), at: services.now())
     }
 
     /// Nil when the clinic has no such room.
     public func renameRoom(id: UUID, to name: String, by actor: Actor, from address: String?) async throws -> RoomRecord? {
         try AccessPolicy.require(actor, .manageUsers, .clinic(actor.clinicID))
         return try await store.renameRoom(
-            id: id, clinicID: actor.clinicID, to: name, audit: entry("room.rename", actor, "room", address), at: services.now())
+            id: id, clinicID: actor.clinicID, to: name, audit: entry(.roomRename, actor, .room, address), at: services.now())
     }
 
     /// Retires a room from new bookings or brings it back; nil when the clinic has no such room.
     public func setRoomRetired(id: UUID, retired: Bool, by actor: Actor, from address: String?) async throws -> RoomRecord? {
         try AccessPolicy.require(actor, .manageUsers, .clinic(actor.clinicID))
         return try await store.setRoomRetired(
-            id: id, clinicID: actor.clinicID, retired: retired, audit: entry(retired ? "room.retire" : "room.reactivate", actor, "room", address),
+            id: id, clinicID: actor.clinicID, retired: retired, audit: entry(retired ? .roomRetire : .roomReactivate, actor, .room, address),
             at: services.now())
     }
 
@@ -65,10 +65,10 @@ public struct ClinicSettingsService: Sendable {
             try AccessPolicy.require(actor, .treatPatient, .clinic(practitioner.clinicID))
         }
         try await store.setHours(
-            practitionerID: practitioner.id, hours: hours, audit: entry("practitioner.hours", actor, "practitioner", address), at: services.now())
+            practitionerID: practitioner.id, hours: hours, audit: entry(.practitionerHours, actor, .practitioner, address), at: services.now())
     }
 
-    private func entry(_ action: String, _ actor: Actor, _ recordType: String, _ address: String?) -> AuditEntry {
+    private func entry(_ action: AuditAction, _ actor: Actor, _ recordType: AuditRecordType, _ address: String?) -> AuditEntry {
         services.entry(action, by: actor, clinicID: actor.clinicID, recordType: recordType, from: address)
     }
 }

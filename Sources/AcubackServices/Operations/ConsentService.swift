@@ -8,7 +8,7 @@ public struct ConsentService: Sendable {
 
     public init(services: AppServices) { self.services = services }
 
-    public var store: ConsentStore { ConsentStore(services.database) }
+    var store: ConsentStore { services.consentStore }
 
     /// The text patients are asked to consent to now.
     public func current(clinicID: UUID) async throws -> ConsentTextRecord {
@@ -39,7 +39,7 @@ public struct ConsentService: Sendable {
         return try await store.sign(
             signature, version: version, patientID: patient.id, at: services.now(), recordedBy: actor.userID,
             audit: services.entry(
-                "patient.consent", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "consent", from: address))
+                .patientConsent, by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: .consent, from: address))
     }
 
     /// Publishes a new version of the clinic's text; every patient is asked again.
@@ -47,13 +47,13 @@ public struct ConsentService: Sendable {
         try AccessPolicy.require(actor, .manageUsers, .clinic(actor.clinicID))
         return try await store.publish(
             text: text, clinicID: actor.clinicID, by: actor.userID, at: services.now(),
-            audit: services.entry("consent.publish", by: actor, clinicID: actor.clinicID, recordType: "consentText", from: address))
+            audit: services.entry(.consentPublish, by: actor, clinicID: actor.clinicID, recordType: .consentText, from: address))
     }
 
     /// Refuses a session when the patient has not consented to the current version.
     public func requireCurrentConsent(patientID: UUID, clinicID: UUID) async throws {
         let current = try await store.current(clinicID: clinicID).version
-        let given = try await services.patients.consents(patientID: patientID)
+        let given = try await services.patientStore.consents(patientID: patientID)
         guard given.contains(where: { $0.version == current }) else {
             throw RuleRefusal(
                 field: "consent",

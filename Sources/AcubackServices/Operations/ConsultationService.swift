@@ -9,7 +9,7 @@ public struct ConsultationService: Sendable {
 
     public init(services: AppServices) { self.services = services }
 
-    public var store: ConsultationStore { ConsultationStore(services.database) }
+    var store: ConsultationStore { services.consultationStore }
 
     /// Records a new assessment; its risk factors become the patient's intake, and any red flag
     /// stops planning and sessions until a clinician clears it.
@@ -21,12 +21,12 @@ public struct ConsultationService: Sendable {
             throw RuleRefusal(field: "practitioner", rule: "only a practitioner records an assessment: this account has no practitioner record")
         }
         try consultation.validate()
-        let zone = try await ClinicStore(services.database).settings(clinicID: patient.clinicID).zone
+        let zone = try await services.clinicStore.settings(clinicID: patient.clinicID).zone
         let today = CalendarDay(services.now(), in: zone)
         return try await store.record(
             consultation, patientID: patient.id, clinicID: patient.clinicID, practitionerID: practitionerID, by: actor.userID,
             at: services.now(), attending: today.start(in: zone)..<today.adding(days: 1).start(in: zone),
-            audit: services.entry("assessment.record", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "assessment", from: address))
+            audit: services.entry(.assessmentRecord, by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: .assessment, from: address))
     }
 
     /// The patient's assessments, newest first; reading them is audited.
@@ -34,7 +34,7 @@ public struct ConsultationService: Sendable {
         try AccessPolicy.require(actor, .readPatientClinical, .patient(clinicID: patient.clinicID, patientID: patient.id))
         let records = try await store.consultations(patientID: patient.id)
         try await services.record(
-            "assessment.list", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "assessment", from: address)
+            .assessmentList, by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: .assessment, from: address)
         return records
     }
 
@@ -54,7 +54,7 @@ public struct ConsultationService: Sendable {
             RedFlagDecision(outcome: outcome!, reason: reason, referredTo: referral, decidedAt: services.now()),
             patientID: patient.id, clinicID: patient.clinicID, by: actor.userID, name: actor.displayName,
             audit: services.entry(
-                "redFlag.\(outcome!.rawValue)", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "redFlagDecision",
+                outcome == .referred ? .redFlagReferred : .redFlagCleared, by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: .redFlagDecision,
                 from: address))
     }
 

@@ -8,13 +8,13 @@ public struct IncidentService: Sendable {
 
     public init(services: AppServices) { self.services = services }
 
-    public var store: IncidentStore { IncidentStore(services.database) }
+    var store: IncidentStore { services.incidentStore }
 
     /// The clinic's incidents, newest first; `unresolved` leaves out the closed ones.
     public func list(unresolved: Bool, by actor: Actor, from address: String?) async throws -> [IncidentRecord] {
         try AccessPolicy.require(actor, .readIncidents, .clinic(actor.clinicID))
         let incidents = try await store.incidents(clinicID: actor.clinicID, unresolved: unresolved)
-        try await services.record("incident.list", by: actor, clinicID: actor.clinicID, recordType: "incidents", from: address)
+        try await services.record(.incidentList, by: actor, clinicID: actor.clinicID, recordType: .incidents, from: address)
         return incidents
     }
 
@@ -23,7 +23,7 @@ public struct IncidentService: Sendable {
         try AccessPolicy.require(actor, .readIncidents, .clinic(actor.clinicID))
         guard let incident = try await store.incident(id: id, clinicID: actor.clinicID) else { return nil }
         try await services.record(
-            "incident.read", by: actor, clinicID: actor.clinicID, patientID: incident.patientID, recordType: "incident",
+            .incidentRead, by: actor, clinicID: actor.clinicID, patientID: incident.patientID, recordType: .incident,
             recordID: id.uuidString, from: address)
         return incident
     }
@@ -35,7 +35,7 @@ public struct IncidentService: Sendable {
         return try await store.followUp(
             id: id, clinicID: actor.clinicID, step, by: (actor.userID, actor.displayName), at: services.now(),
             audit: services.entry(
-                "incident.followUp", by: actor, clinicID: actor.clinicID, patientID: current.patientID, recordType: "incident",
+                .incidentFollowUp, by: actor, clinicID: actor.clinicID, patientID: current.patientID, recordType: .incident,
                 recordID: id.uuidString, from: address))
     }
 

@@ -9,11 +9,11 @@ public struct OutcomeService: Sendable {
 
     public init(services: AppServices) { self.services = services }
 
-    public var store: OutcomeStore { OutcomeStore(services.database) }
+    var store: OutcomeStore { services.outcomeStore }
 
     /// A course of the actor's clinic they may act on; another clinic's course looks missing.
     public func course(_ id: UUID, for actor: Actor, _ action: Action) async throws -> CourseRecord {
-        guard let course = try await BookingStore(services.database).course(id: id), course.clinicID == actor.clinicID else {
+        guard let course = try await services.bookingStore.course(id: id), course.clinicID == actor.clinicID else {
             try AccessPolicy.require(actor, action, .clinic(actor.clinicID))
             throw NotFound(detail: "No such course")
         }
@@ -25,7 +25,7 @@ public struct OutcomeService: Sendable {
         let course = try await course(courseID, for: actor, .readPatientClinical)
         guard let progress = try await store.progress(courseID: course.id) else { throw NotFound(detail: "No such course") }
         try await services.record(
-            "course.read", by: actor, clinicID: course.clinicID, patientID: course.patientID, recordType: "course", recordID: course.id.uuidString,
+            .courseRead, by: actor, clinicID: course.clinicID, patientID: course.patientID, recordType: .course, recordID: course.id.uuidString,
             from: address)
         return progress
     }
@@ -44,10 +44,8 @@ public struct OutcomeService: Sendable {
         }
         let saved = try await store.record(NewMeasure(
             clinicID: course.clinicID, courseID: course.id, sessionID: sessionID, timepoint: timepoint, takenAt: takenAt ?? now,
-            recordedByUserID: actor.userID, measures: measures))
-        try await services.record(
-            "measure.record", by: actor, clinicID: course.clinicID, patientID: course.patientID, recordType: "measure",
-            recordID: saved.id.uuidString, from: address)
+            recordedByUserID: actor.userID, measures: measures),
+            audit: services.entry(.measureRecord, by: actor, clinicID: course.clinicID, patientID: course.patientID, recordType: .measure, from: address))
         return saved
     }
 
@@ -69,19 +67,20 @@ public struct OutcomeService: Sendable {
             review, courseID: course.id, clinicID: course.clinicID, patientID: course.patientID, baselineMeasureID: progress.baseline!.id,
             measureID: progress.latestWithPain!.id, note: note.trimmingCharacters(in: .whitespacesAndNewlines), redFlags: redFlags,
             by: actor.userID, at: services.now(),
-            audit: services.entry("course.review", by: actor, clinicID: course.clinicID, patientID: course.patientID, recordType: "course-review", from: address))
+            audit: services.entry(.courseReview, by: actor, clinicID: course.clinicID, patientID: course.patientID, recordType: .courseReview, from: address))
     }
 
     public func analytics(for actor: Actor, from address: String?) async throws -> ClinicAnalytics {
         try AccessPolicy.require(actor, .readAnalytics, .clinic(actor.clinicID))
         let analytics = try await store.analytics(clinicID: actor.clinicID)
-        try await services.record("analytics.read", by: actor, clinicID: actor.clinicID, recordType: "analytics", from: address)
+        try await services.record(.analyticsRead, by: actor, clinicID: actor.clinicID, recordType: .analytics, from: address)
         return analytics
     }
 
     public func saveSettings(_ settings: OutcomeSettings, by actor: Actor, from address: String?) async throws {
         try AccessPolicy.require(actor, .manageUsers, .clinic(actor.clinicID))
-        try await store.saveSettings(settings, clinicID: actor.clinicID)
-        try await services.record("outcome-settings.save", by: actor, clinicID: actor.clinicID, recordType: "clinic", from: address)
+        try await store.saveSettings(
+            settings, clinicID: actor.clinicID,
+            audit: services.entry(.outcomeSettingsSave, by: actor, clinicID: actor.clinicID, recordType: .clinic, from: address), at: services.now())
     }
 }

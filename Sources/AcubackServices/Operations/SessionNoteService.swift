@@ -9,7 +9,12 @@ public struct SessionNoteService: Sendable {
 
     public init(services: AppServices) { self.services = services }
 
-    public var store: SessionNoteStore { SessionNoteStore(services.database) }
+    var store: SessionNoteStore { services.sessionNoteStore }
+
+    /// The notes of a session the caller has already opened through `TreatmentSessionService.session`.
+    public func notes(of session: TreatmentSessionRecord) async throws -> [SessionNoteRecord] {
+        try await store.notes(sessionID: session.id)
+    }
 
     public func write(_ note: SessionNote, for sessionID: UUID, by actor: Actor, from address: String?) async throws -> SessionNoteRecord {
         let session = try await TreatmentSessionService(services: services).session(sessionID, for: .treatPatient, by: actor, from: address)
@@ -17,7 +22,7 @@ public struct SessionNoteService: Sendable {
         return try await store.write(
             note, sessionID: session.id, amendment: !session.isOpen, by: actor.userID, name: actor.displayName, at: services.now(),
             audit: services.entry(
-                session.isOpen ? "session.note" : "session.noteAmend", by: actor, clinicID: session.clinicID, patientID: session.patientID,
-                recordType: "sessionNote", from: address))
+                session.isOpen ? .sessionNote : .sessionNoteAmend, by: actor, clinicID: session.clinicID, patientID: session.patientID,
+                recordType: .sessionNote, from: address))
     }
 }

@@ -10,14 +10,14 @@ public struct TreatmentSessionService: Sendable {
     public init(services: AppServices) { self.services = services }
     public let catalogue = PointCatalogue.standard
 
-    public var store: TreatmentSessionStore { TreatmentSessionStore(services.database) }
+    var store: TreatmentSessionStore { services.sessionStore }
 
     // MARK: Plans
 
     /// The plan for the patient's newest assessment and recorded risk factors (the week of
     /// pregnancy counted on to today), with `edits`.
     public func proposePlan(for patient: PatientRecord, edits: [PlanEdit] = [], acknowledged: [String] = []) async throws -> TreatmentPlan {
-        guard let clinical = try await services.patients.clinical(patientID: patient.id),
+        guard let clinical = try await services.patientStore.clinical(patientID: patient.id),
               var assessment = clinical.assessments.first?.assessment
         else { throw RuleRefusal(field: "assessment", rule: "the patient has no assessment yet: record one at a consultation first") }
         assessment.patient = clinical.risks.on(CalendarDay(services.now(), in: .gmt))
@@ -37,11 +37,9 @@ public struct TreatmentSessionService: Sendable {
         }
         refusals += plan.pendingAcknowledgements.map { FieldError(field: "acknowledged", rule: "\($0) must be acknowledged") }
         guard refusals.isEmpty else { throw RuleRefusal(refusals) }
-        let saved = try await store.savePlan(plan, patientID: patient.id, practitionerID: practitionerID, at: services.now())
-        try await services.record(
-            "plan.save", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "plan", recordID: saved.id.uuidString,
-            from: address)
-        return saved
+        return try await store.savePlan(
+            plan, patientID: patient.id, practitionerID: practitionerID, at: services.now(),
+            audit: services.entry(.planSave, by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: .plan, from: address))
     }
 
     // MARK: Sessions
@@ -50,7 +48,7 @@ public struct TreatmentSessionService: Sendable {
     public func start(
         appointmentID: UUID, position: TreatmentPosition?, painBefore: Int, offDayReason: String? = nil, by actor: Actor, from address: String?
     ) async throws -> TreatmentSessionRecord {
-        guard let appointment = try await BookingStore(services.database).appointment(id: appointmentID),
+        guard let appointment = try await services.bookingStore.appointment(id: appointmentID),
               appointment.clinicID == actor.clinicID
         else {
             try AccessPolicy.require(actor, .treatPatient, .session(clinicID: actor.clinicID, practitionerID: actor.practitionerID ?? UUID()))
@@ -73,19 +71,20 @@ public struct TreatmentSessionService: Sendable {
             throw RuleRefusal(field: "plan", rule: "the patient has no current plan: settle one on the patient's record first")
         }
         let chosen = position ?? plan.plan.position
-        if chosen == .seated, let risks = try await services.patients.clinical(patientID: appointment.patientID)?.risks, risks.faintingHistory {
+        if chosen == .seated, let risks = try await services.patientStore.clinical(patientID: appointment.patientID)?.risks, risks.faintingHistory {
             throw RuleRefusal(field: "position", rule: "seated is not safe with a history of fainting: treat lying down")
         }
         // Last, so a refusal for consent or the plan comes first: those need more than a reason.
-        let zone = try await ClinicStore(services.database).settings(clinicID: appointment.clinicID).zone
+        let zone = try await services.clinicStore.settings(clinicID: appointment.clinicID).zone
         let day = SessionStartDay(appointmentDay: CalendarDay(appointment.start, in: zone), today: CalendarDay(services.now(), in: zone))
         let reason: String?
         do { reason = try day.reason(offDayReason) } catch { throw RuleRefusal(error.errors) }
         let record = try await store.start(NewTreatmentSession(
             clinicID: appointment.clinicID, appointmentID: appointmentID, patientID: appointment.patientID,
             practitionerID: appointment.practitionerID, plan: plan, position: chosen, painBefore: painBefore, startedAt: services.now(),
-            offDayReason: reason))
-        try await audit("session.start", record, actor, address)
+            offDayReason: reason),
+            audit: services.entry(
+                .sessionStart, by: actor, clinicID: appointment.clinicID, patientID: appointment.patientID, recordType: .session, from: address))
         return record
     }
 
@@ -102,7 +101,7 @@ public struct TreatmentSessionService: Sendable {
         default:
             try AccessPolicy.require(actor, action, .patient(clinicID: record.clinicID, patientID: record.patientID))
         }
-        if action == .readPatientClinical { try await audit("session.read", record, actor, address) }
+        if action == .readPatientClinical { try await audit(.sessionRead, record, actor, address) }
         return record
     }
 
@@ -135,7 +134,7 @@ public struct TreatmentSessionService: Sendable {
                     findings: decision.overridden, reason: overrideReason!.trimmingCharacters(in: .whitespacesAndNewlines))
             }
         }
-        let action = insertion.override == nil ? "session.needleIn" : "session.needleInOverride"
+        let action: AuditAction = insertion.override == nil ? .sessionNeedleIn : .sessionNeedleInOverride
         return try await change(session, .inserted(insertion), action, actor, address)
     }
 
@@ -150,13 +149,13 @@ public struct TreatmentSessionService: Sendable {
             intensityMa: intensityMa, durationMinutes: durationMinutes, at: services.now())
         try pair.validate()
         try await safety(for: session).check(pair)
-        return try await change(session, .stimulated(pair), "session.electroacupuncture", actor, address)
+        return try await change(session, .stimulated(pair), .sessionElectroacupuncture, actor, address)
     }
 
     /// The chair's safety check for this session: the patient's risk factors as they stand today
     /// (the week of pregnancy counted on), the plan's needles and whether it uses electroacupuncture.
     public func safety(for session: TreatmentSessionRecord) async throws -> ChairSafetyCheck {
-        let risks = try await services.patients.clinical(patientID: session.patientID)?.risks ?? .none
+        let risks = try await services.patientStore.clinical(patientID: session.patientID)?.risks ?? .none
         // Weeks are counted in whole days of UTC, as they are recorded.
         return ChairSafetyCheck(
             engine: SafetyEngine(patient: risks.on(CalendarDay(services.now(), in: .gmt)), catalogue: catalogue),
@@ -165,23 +164,23 @@ public struct TreatmentSessionService: Sendable {
 
     public func remove(_ choice: NeedleChoice, from sessionID: UUID, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
         let session = try await session(sessionID, for: .treatPatient, by: actor, from: address)
-        return try await change(session, .removed(try choice.key(in: catalogue), at: services.now()), "session.needleOut", actor, address)
+        return try await change(session, .removed(try choice.key(in: catalogue), at: services.now()), .sessionNeedleOut, actor, address)
     }
 
     /// Takes back the last needle marked in or out, soon after a slip of the finger.
     public func undoLastTap(in sessionID: UUID, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
         let session = try await session(sessionID, for: .treatPatient, by: actor, from: address)
-        return try await change(session, .undone(at: services.now()), "session.undo", actor, address)
+        return try await change(session, .undone(at: services.now()), .sessionUndo, actor, address)
     }
 
     public func removeAll(counted: Int, from sessionID: UUID, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
         let session = try await session(sessionID, for: .treatPatient, by: actor, from: address)
-        return try await change(session, .removedAll(count: counted, at: services.now()), "session.allOut", actor, address)
+        return try await change(session, .removedAll(count: counted, at: services.now()), .sessionAllOut, actor, address)
     }
 
     public func found(_ count: Int, in sessionID: UUID, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
         let session = try await session(sessionID, for: .treatPatient, by: actor, from: address)
-        return try await change(session, .found(count: count, at: services.now()), "session.searchFound", actor, address)
+        return try await change(session, .found(count: count, at: services.now()), .sessionSearchFound, actor, address)
     }
 
     public func declareLost(note: String, in sessionID: UUID, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
@@ -189,44 +188,46 @@ public struct TreatmentSessionService: Sendable {
         let text = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw ValidationError(field: "note", rule: "is required: say where was searched") }
         guard text.count <= 1000 else { throw ValidationError(field: "note", rule: "must be at most 1000 characters") }
-        return try await change(session, .declaredLost(note: text, at: services.now()), "session.needleLost", actor, address)
+        return try await change(session, .declaredLost(note: text, at: services.now()), .sessionNeedleLost, actor, address)
     }
 
     public func startTimer(_ sessionID: UUID, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
         let session = try await session(sessionID, for: .treatPatient, by: actor, from: address)
-        let record = try await store.startTimer(sessionID: session.id, at: services.now(), by: actor.userID)
-        try await audit("session.timerStart", record, actor, address)
-        return record
+        return try await store.startTimer(
+            sessionID: session.id, at: services.now(), by: actor.userID, audit: entry(.sessionTimerStart, session, actor, address))
     }
 
     public func close(_ sessionID: UUID, closing: SessionClosing, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
         let session = try await session(sessionID, for: .treatPatient, by: actor, from: address)
         if let reason = closing.removalReason, reason.count > 1000 { throw ValidationError(field: "removalReason", rule: "must be at most 1000 characters") }
-        let record = try await store.close(sessionID: session.id, closing: closing, at: services.now(), by: actor.userID)
-        try await audit("session.close", record, actor, address)
-        return record
+        return try await store.close(
+            sessionID: session.id, closing: closing, at: services.now(), by: actor.userID, audit: entry(.sessionClose, session, actor, address))
     }
 
     public func checkIn(_ checkIn: CheckIn, for sessionID: UUID, by actor: Actor, from address: String?) async throws -> CheckInRecord {
         let session = try await session(sessionID, for: .recordCheckIn, by: actor, from: address)
-        let record = try await store.addCheckIn(checkIn, sessionID: session.id, by: actor.userID, role: actor.role, at: services.now())
-        try await services.record(
-            "session.checkIn", by: actor, clinicID: session.clinicID, patientID: session.patientID, recordType: "checkIn",
-            recordID: record.id.uuidString, from: address)
-        return record
+        return try await store.addCheckIn(
+            checkIn, sessionID: session.id, by: actor.userID, role: actor.role, at: services.now(),
+            audit: services.entry(
+                .sessionCheckIn, by: actor, clinicID: session.clinicID, patientID: session.patientID, recordType: .checkIn, from: address))
     }
 
     private func change(
-        _ session: TreatmentSessionRecord, _ event: NeedleEvent, _ action: String, _ actor: Actor, _ address: String?
+        _ session: TreatmentSessionRecord, _ event: NeedleEvent, _ action: AuditAction, _ actor: Actor, _ address: String?
     ) async throws -> TreatmentSessionRecord {
-        let record = try await store.record(event, sessionID: session.id, by: actor.userID)
-        try await audit(action, record, actor, address)
-        return record
+        try await store.record(event, sessionID: session.id, by: actor.userID, audit: entry(action, session, actor, address))
     }
 
-    private func audit(_ action: String, _ record: TreatmentSessionRecord, _ actor: Actor, _ address: String?) async throws {
+    /// The audit event of a change to `session`, stored in the change's own transaction.
+    private func entry(_ action: AuditAction, _ session: TreatmentSessionRecord, _ actor: Actor, _ address: String?) -> AuditEntry {
+        services.entry(
+            action, by: actor, clinicID: session.clinicID, patientID: session.patientID, recordType: .session,
+            recordID: session.id.uuidString, from: address)
+    }
+
+    private func audit(_ action: AuditAction, _ record: TreatmentSessionRecord, _ actor: Actor, _ address: String?) async throws {
         try await services.record(
-            action, by: actor, clinicID: record.clinicID, patientID: record.patientID, recordType: "session",
+            action, by: actor, clinicID: record.clinicID, patientID: record.patientID, recordType: .session,
             recordID: record.id.uuidString, from: address)
     }
 }

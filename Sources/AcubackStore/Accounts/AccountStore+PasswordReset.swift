@@ -27,8 +27,11 @@ extension AccountStore {
     /// Uses a reset token once: sets the new password, signs the user out everywhere, revokes their
     /// API tokens and retires every other reset link. Nil when the token is unknown, used or
     /// expired; nothing changes then.
-    public func completePasswordReset(tokenHash: String, newPasswordHash: String, now: Date) async throws -> UserRecord? {
-        try await store.fluent.transaction { db in
+    public func completePasswordReset(
+        tokenHash: String, newPasswordHash: String, now: Date, audit: AuditEntry? = nil
+    ) async throws -> UserRecord? {
+        let keys = try await store.keys(for: audit)
+        return try await store.fluent.transaction { db in
             guard let reset = try await PasswordResetModel.query(on: db).filter(\.$tokenHash == tokenHash).with(\.$user).first(),
                   reset.usedAt == nil, reset.expiresAt > now, reset.user.disabledAt == nil
             else { return nil }
@@ -39,6 +42,7 @@ extension AccountStore {
             try await LoginSessionModel.query(on: db).filter(\.$user.$id == reset.$user.id).delete()
             try await Self.revokeAPITokens(userID: reset.$user.id, now: now, on: db)
             try await Self.retireResets(userID: reset.$user.id, now: now, on: db)
+            try await audit?.append(recordID: reset.$user.id.uuidString, keys: keys, at: now, on: db)
             return reset.user.record
         }
     }

@@ -5,7 +5,9 @@ import Foundation
 extension AccountStore {
     public static let sessionLifetime: TimeInterval = 12 * 3600
 
-    public func createSession(userID: UUID, tokenHash: String, csrfToken: String, now: Date) async throws -> SessionRecord {
+    public func createSession(
+        userID: UUID, tokenHash: String, csrfToken: String, now: Date, audit: AuditEntry? = nil
+    ) async throws -> SessionRecord {
         let session = LoginSessionModel()
         session.tokenHash = tokenHash
         session.$user.id = userID
@@ -13,7 +15,10 @@ extension AccountStore {
         session.createdAt = now
         session.lastSeenAt = now
         session.expiresAt = now.addingTimeInterval(Self.sessionLifetime)
-        try await session.create(on: store.fluent)
+        try await store.change(audit, at: now) { db in
+            try await session.create(on: db)
+            return ((), userID.uuidString)
+        }
         return SessionRecord(id: session.id!, userID: userID, csrfToken: csrfToken, expiresAt: session.expiresAt)
     }
 

@@ -3,7 +3,9 @@ import FluentKit
 import Foundation
 
 extension AccountStore {
-    public func createAPIToken(userID: UUID, name: String, tokenHash: String, prefix: String, now: Date) async throws -> APITokenRecord {
+    public func createAPIToken(
+        userID: UUID, name: String, tokenHash: String, prefix: String, now: Date, audit: AuditEntry? = nil
+    ) async throws -> APITokenRecord {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         var errors = FieldErrorCollector()
         errors.check(!trimmed.isEmpty, "name", "must not be empty")
@@ -15,8 +17,10 @@ extension AccountStore {
         token.tokenHash = tokenHash
         token.prefix = prefix
         token.createdAt = now
-        try await token.create(on: store.fluent)
-        return token.record
+        return try await store.change(audit, at: now) { db in
+            try await token.create(on: db)
+            return (token.record, token.id?.uuidString)
+        }
     }
 
     /// The live token for a hash and its user; records its use.
@@ -40,12 +44,15 @@ extension AccountStore {
 
     /// Revokes one of the user's own tokens; false when there is no such token of theirs.
     @discardableResult
-    public func revokeAPIToken(id: UUID, userID: UUID, now: Date) async throws -> Bool {
+    public func revokeAPIToken(id: UUID, userID: UUID, now: Date, audit: AuditEntry? = nil) async throws -> Bool {
         guard let token = try await APITokenModel.query(on: store.fluent).filter(\.$id == id).filter(\.$user.$id == userID).first(),
               token.revokedAt == nil
         else { return false }
         token.revokedAt = now
-        try await token.save(on: store.fluent)
+        try await store.change(audit, at: now) { db in
+            try await token.save(on: db)
+            return ((), id.uuidString)
+        }
         return true
     }
 }

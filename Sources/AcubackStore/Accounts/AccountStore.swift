@@ -56,9 +56,13 @@ public struct AccountStore: Sendable {
     }
 
     /// Creates a user; the email must be free. Nothing is stored when a field is bad.
-    public func createUser(clinicID: UUID, email: String, displayName: String, role: Role, passwordHash: String?) async throws -> UserRecord {
-        try await store.fluent.transaction { db in
-            try await Self.insertUser(on: db, clinicID: clinicID, email: email, displayName: displayName, role: role, passwordHash: passwordHash)
+    public func createUser(
+        clinicID: UUID, email: String, displayName: String, role: Role, passwordHash: String?, audit: AuditEntry? = nil, at now: Date = Date()
+    ) async throws -> UserRecord {
+        try await store.change(audit, at: now) { db in
+            let user = try await Self.insertUser(
+                on: db, clinicID: clinicID, email: email, displayName: displayName, role: role, passwordHash: passwordHash)
+            return (user, user.id.uuidString)
         }
     }
 
@@ -80,9 +84,11 @@ public struct AccountStore: Sendable {
 
     /// A patient registering online: the user and the patient record together, or neither.
     public func registerPatient(
-        clinicID: UUID, email: String, givenName: String, familyName: String, birthDate: CalendarDay, passwordHash: String
+        clinicID: UUID, email: String, givenName: String, familyName: String, birthDate: CalendarDay, passwordHash: String,
+        audit: AuditEntry? = nil, welcome: (@Sendable (UserRecord) -> OutboxDraft)? = nil, at now: Date = Date()
     ) async throws -> UserRecord {
-        try await store.fluent.transaction { db in
+        let keys = try await store.keys(for: audit)
+        return try await store.fluent.transaction { db in
             let user = try await Self.insertUser(
                 on: db, clinicID: clinicID, email: email, displayName: "\(givenName) \(familyName)", role: .patient,
                 passwordHash: passwordHash)
@@ -90,17 +96,25 @@ public struct AccountStore: Sendable {
                 clinicID: clinicID, userID: user.id, givenName: givenName, familyName: familyName,
                 birthDate: birthDate.description, email: user.email, phone: nil, risks: .none)
             try await patient.create(on: db)
+            // The new patient registered themselves: the event names them as actor and patient.
+            var event = audit
+            event?.actorUserID = user.id
+            event?.patientID = patient.id
+            try await event?.append(recordID: patient.id?.uuidString, keys: keys, at: now, on: db)
+            if let welcome { try await OutboxStore.enqueue(welcome(user), on: db, now: now) }
             return user
         }
     }
 
     /// Disabling signs the user out, revokes their API tokens and retires their reset links, so
     /// enabling them again brings none of those back.
-    public func setDisabled(userID: UUID, at date: Date?) async throws {
+    public func setDisabled(userID: UUID, at date: Date?, audit: AuditEntry? = nil, now: Date = Date()) async throws {
+        let keys = try await store.keys(for: audit)
         try await store.fluent.transaction { db in
             guard let user = try await UserModel.find(userID, on: db) else { return }
             user.disabledAt = date
             try await user.save(on: db)
+            try await audit?.append(recordID: userID.uuidString, keys: keys, at: now, on: db)
             guard let date else { return }
             try await LoginSessionModel.query(on: db).filter(\.$user.$id == userID).delete()
             try await Self.revokeAPITokens(userID: userID, now: date, on: db)

@@ -24,4 +24,20 @@ extension AcubackDatabase {
         if let audit { return try await audited(audit, at: now, work) }
         return try await fluent.transaction { db in try await work(db).0 }
     }
+
+    /// The keys that will sign `entry`, read before a transaction opens; nil when there is no entry.
+    public func keys(for entry: AuditEntry?) async throws -> AuditKeyring? {
+        entry == nil ? nil : try await auditKeyring()
+    }
+}
+
+extension AuditEntry {
+    /// Appends this event inside the caller's transaction, naming `recordID` when given, so the
+    /// event commits or rolls back with the change it records.
+    func append(recordID: String?, keys: AuditKeyring?, at now: Date, on db: any Database) async throws {
+        guard let keys else { return }
+        var event = self
+        if let recordID { event.recordID = recordID }
+        _ = try await AuditTrail.append(event, at: now, keys: keys, on: db)
+    }
 }

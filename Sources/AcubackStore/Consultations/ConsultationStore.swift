@@ -42,10 +42,10 @@ public struct ConsultationStore: Sendable {
                 consultation.redFlags, source: .assessment, sourceID: id, patientID: patientID, clinicID: clinicID, by: userID, at: now, on: db)
             if let day {
                 let booked = try await AppointmentModel.query(on: db).filter(\.$patient.$id == patientID).filter(\.$practitioner.$id == practitionerID)
-                    .filter(\.$kind == AppointmentKind.consultation.rawValue).filter(\.$status ~~ [AppointmentStatus.booked.rawValue, AppointmentStatus.arrived.rawValue])
+                    .filter(\.$kind == .consultation).filter(\.$status ~~ [AppointmentStatus.booked, .arrived])
                     .filter(\.$startsAt >= day.lowerBound).filter(\.$startsAt < day.upperBound).all()
                 for appointment in booked {
-                    appointment.status = AppointmentStatus.completed.rawValue
+                    appointment.status = .completed
                     try await appointment.save(on: db)
                 }
             }

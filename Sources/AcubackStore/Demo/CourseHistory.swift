@@ -86,7 +86,7 @@ public enum CourseHistory {
         course.$practitioner.id = practitionerID
         course.sessions = regimen.sessions
         course.perWeek = regimen.peakPerWeek
-        course.kind = AppointmentKind.treatment.rawValue
+        course.kind = .treatment
         course.status = "completed"
         course.planID = plan.id
         course.regimenJSON = try? SessionCoding.encode(regimen)
@@ -117,7 +117,7 @@ public enum CourseHistory {
             session.$appointment.id = appointment.id!
             session.$plan.id = plan.id!
             session.planDigest = plan.planDigest
-            session.position = TreatmentPosition.prone.rawValue
+            session.position = .prone
             session.painBefore = pain
             session.targetMinutes = 20
             session.startedAt = start.addingTimeInterval(300)

@@ -12,8 +12,8 @@ extension AppointmentModel {
         self.$patient.id = patientID
         self.$practitioner.id = practitionerID
         self.$room.id = roomID
-        self.kind = kind.rawValue
-        self.status = status.rawValue
+        self.kind = kind
+        self.status = status
         self.startsAt = startsAt
         self.minutes = minutes
     }

@@ -1,3 +1,4 @@
+import AcubackCore
 import FluentKit
 import Foundation
 
@@ -9,8 +10,8 @@ final class AppointmentModel: Model, @unchecked Sendable {
     @Parent(key: "patient_id") var patient: PatientModel
     @Parent(key: "practitioner_id") var practitioner: PractitionerModel
     @OptionalParent(key: "room_id") var room: RoomModel?
-    @Field(key: "kind") var kind: String
-    @Field(key: "status") var status: String
+    @Field(key: "kind") var kind: AppointmentKind
+    @Field(key: "status") var status: AppointmentStatus
     @Field(key: "starts_at") var startsAt: Date
     @Field(key: "minutes") var minutes: Int
     @OptionalField(key: "course_id") var courseID: UUID?

@@ -87,7 +87,7 @@ final class CourseModel: Model, @unchecked Sendable {
     @Parent(key: "practitioner_id") var practitioner: PractitionerModel
     @Field(key: "sessions") var sessions: Int
     @Field(key: "per_week") var perWeek: Int
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: AppointmentKind
     @Field(key: "status") var status: String
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "plan_id") var planID: UUID?

@@ -31,7 +31,7 @@ final class TreatmentSessionModel: Model, @unchecked Sendable {
     /// The plan as it was when the session started, in `plan_documents`; a later plan does not
     /// change this session.
     @Field(key: "plan_digest") var planDigest: String
-    @Field(key: "position") var position: String
+    @Field(key: "position") var position: TreatmentPosition
     @Field(key: "pain_before") var painBefore: Int
     @Field(key: "target_minutes") var targetMinutes: Int
     @Field(key: "started_at") var startedAt: Date

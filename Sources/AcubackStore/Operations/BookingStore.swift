@@ -63,7 +63,7 @@ public struct BookingStore: Sendable {
                     model.$practitioner.id = course.practitionerID
                     model.sessions = course.sessions
                     model.perWeek = course.perWeek
-                    model.kind = course.kind.rawValue
+                    model.kind = course.kind
                     model.status = "booked"
                     model.createdAt = now
                     model.planID = course.planID
@@ -126,7 +126,7 @@ public struct BookingStore: Sendable {
             .filter(\.$startsAt >= from).filter(\.$startsAt < to)
         if let practitionerID { query.filter(\.$practitioner.$id == practitionerID) }
         if let patientID { query.filter(\.$patient.$id == patientID) }
-        if !includeCancelled { query.filter(\.$status != AppointmentStatus.cancelled.rawValue) }
+        if !includeCancelled { query.filter(\.$status != .cancelled) }
         return try await named(query.sort(\.$startsAt).limit(limit).all())
     }
 
@@ -150,7 +150,7 @@ public struct BookingStore: Sendable {
         do {
             try await store.change(audit, at: now) { db in
                 guard let model = try await AppointmentModel.find(id, on: db) else { throw AppointmentGone(id: id) }
-                model.status = AppointmentStatus.cancelled.rawValue
+                model.status = .cancelled
                 try await model.save(on: db)
                 try await AppointmentSlotModel.query(on: db).filter(\.$appointment.$id == id).delete()
                 try await OutboxMessageModel.query(on: db).filter(\.$relatedID == id).filter(\.$status == "pending")
@@ -168,10 +168,10 @@ public struct BookingStore: Sendable {
     public func mark(id: UUID, as status: AppointmentStatus, audit: AuditEntry? = nil, now: Date = Date()) async throws -> AppointmentRecord? {
         do {
             return try await store.change(audit, at: now) { db in
-                guard let model = try await AppointmentModel.find(id, on: db), model.status == AppointmentStatus.booked.rawValue else {
+                guard let model = try await AppointmentModel.find(id, on: db), model.status == .booked else {
                     throw AppointmentGone(id: id)
                 }
-                model.status = status.rawValue
+                model.status = status
                 try await model.save(on: db)
                 return (model.record, recordID: id.uuidString)
             }

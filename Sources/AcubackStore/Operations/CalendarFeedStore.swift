@@ -14,8 +14,8 @@ public struct CalendarFeedStore: Sendable {
         self.store = store
     }
 
-    public func replaceFeed(owner: Owner, ownerID: UUID, tokenHash: String, now: Date) async throws {
-        try await store.fluent.transaction { db in
+    public func replaceFeed(owner: Owner, ownerID: UUID, tokenHash: String, now: Date, audit: AuditEntry? = nil) async throws {
+        try await store.change(audit, at: now) { db in
             try await CalendarFeedModel.query(on: db).filter(\.$ownerType == owner.rawValue).filter(\.$ownerID == ownerID).delete()
             let feed = CalendarFeedModel()
             feed.ownerType = owner.rawValue
@@ -23,6 +23,7 @@ public struct CalendarFeedStore: Sendable {
             feed.tokenHash = tokenHash
             feed.createdAt = now
             try await feed.create(on: db)
+            return ((), nil)
         }
     }
 

@@ -107,7 +107,7 @@ public struct ClinicStore: Sendable {
 
     public func createPractitioner(
         clinicID: UUID, userID: UUID?, name: String, profession: String, biography: String = "", practisingSince: Int,
-        hours: WeeklyHours = .standardPractitioner
+        hours: WeeklyHours = .standardPractitioner, audit: AuditEntry? = nil, at now: Date = Date()
     ) async throws -> PractitionerRecord {
         var errors = FieldErrorCollector()
         errors.check(!name.trimmingCharacters(in: .whitespaces).isEmpty, "name", "must not be empty")
@@ -118,8 +118,10 @@ public struct ClinicStore: Sendable {
             clinicID: clinicID, userID: userID, displayName: name, profession: profession, biography: biography,
             practisingSince: practisingSince)
         model.weeklyHours = hours.text
-        try await model.create(on: store.fluent)
-        return model.record(certificates: [], exceptions: [])
+        return try await change(audit, at: now) { db in
+            try await model.create(on: db)
+            return (model.record(certificates: [], exceptions: []), model.id?.uuidString)
+        }
     }
 
     public func setHours(practitionerID: UUID, hours: WeeklyHours, audit: AuditEntry? = nil, at now: Date = Date()) async throws {
@@ -131,7 +133,9 @@ public struct ClinicStore: Sendable {
         }
     }
 
-    public func addException(practitionerID: UUID, _ exception: AvailabilityException) async throws {
+    public func addException(
+        practitionerID: UUID, _ exception: AvailabilityException, audit: AuditEntry? = nil, at now: Date = Date()
+    ) async throws {
         var errors = FieldErrorCollector()
         errors.check(exception.firstDay <= exception.lastDay, "lastDay", "must not be before the first day")
         errors.check(!exception.reason.trimmingCharacters(in: .whitespaces).isEmpty, "reason", "must not be empty")
@@ -141,29 +145,43 @@ public struct ClinicStore: Sendable {
         model.firstDay = exception.firstDay.description
         model.lastDay = exception.lastDay.description
         model.reason = exception.reason
-        try await model.create(on: store.fluent)
+        try await change(audit, at: now) { db in
+            try await model.create(on: db)
+            return ((), practitionerID.uuidString)
+        }
     }
 
     // MARK: - Certificates
 
-    public func addCertificate(practitionerID: UUID, _ certificate: Certificate) async throws -> CertificateRecord {
+    public func addCertificate(
+        practitionerID: UUID, _ certificate: Certificate, audit: AuditEntry? = nil, at now: Date = Date()
+    ) async throws -> CertificateRecord {
         try certificate.validate()
         if try await CertificateModel.query(on: store.fluent).filter(\.$issuingBody == certificate.issuingBody)
             .filter(\.$number == certificate.number).first() != nil {
             throw ValidationError(field: "number", rule: "\(certificate.issuingBody) number \(certificate.number) is already recorded")
         }
         let model = CertificateModel(practitionerID: practitionerID, certificate)
-        try await model.create(on: store.fluent)
-        return CertificateRecord(id: model.id!, practitionerID: practitionerID, certificate: model.certificate)
+        return try await change(audit, at: now) { db in
+            try await model.create(on: db)
+            return (CertificateRecord(id: model.id!, practitionerID: practitionerID, certificate: model.certificate), model.id?.uuidString)
+        }
     }
 
     /// Marks a certificate as checked with the issuing body.
-    public func verifyCertificate(id: UUID, by: String, at: Date) async throws -> CertificateRecord? {
-        guard let model = try await CertificateModel.find(id, on: store.fluent) else { return nil }
-        model.verifiedBy = by
-        model.verifiedAt = at
-        try await model.save(on: store.fluent)
-        return CertificateRecord(id: id, practitionerID: model.$practitioner.id, certificate: model.certificate)
+    public func verifyCertificate(id: UUID, by: String, at: Date, audit: AuditEntry? = nil) async throws -> CertificateRecord? {
+        do {
+            return try await change(audit, at: at) { db in
+            // Nothing stored, and no audit event, for a certificate that is not there.
+            guard let model = try await CertificateModel.find(id, on: db) else { throw CertificateMissing() }
+            model.verifiedBy = by
+            model.verifiedAt = at
+            try await model.save(on: db)
+            return (CertificateRecord(id: id, practitionerID: model.$practitioner.id, certificate: model.certificate), id.uuidString)
+            }
+        } catch is CertificateMissing {
+            return nil
+        }
     }
 
     /// Certificates of the clinic's practitioners whose validity ends within `days` of `today`
@@ -178,3 +196,6 @@ public struct ClinicStore: Sendable {
         }.sorted { $0.certificate.certificate.validTo < $1.certificate.certificate.validTo }
     }
 }
+
+/// Thrown inside a verification's transaction so that its audit event rolls back with it.
+struct CertificateMissing: Error {}

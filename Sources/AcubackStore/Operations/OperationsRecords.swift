@@ -104,7 +104,7 @@ extension CourseModel {
         let regimen = regimenJSON.flatMap { try? SessionCoding.decode(Regimen.self, from: $0) } ?? .clinic(sessions: sessions, perWeek: perWeek)
         return CourseRecord(
             id: id!, clinicID: clinicID, patientID: $patient.id, practitionerID: $practitioner.id, sessions: sessions, perWeek: perWeek,
-            kind: AppointmentKind(rawValue: kind) ?? .treatment, status: status, createdAt: createdAt, regimen: regimen, planID: planID,
+            kind: kind, status: status, createdAt: createdAt, regimen: regimen, planID: planID,
             region: region, protocolName: protocolName, extendsCourseID: extendsCourseID, baselineMeasureID: baselineMeasureID,
             latestMeasureID: latestMeasureID)
     }
@@ -139,7 +139,7 @@ extension AppointmentModel {
     var record: AppointmentRecord {
         AppointmentRecord(
             id: id!, clinicID: $clinic.id, patientID: $patient.id, practitionerID: $practitioner.id, roomID: $room.id,
-            courseID: courseID, kind: AppointmentKind(rawValue: kind) ?? .treatment,
-            status: AppointmentStatus(rawValue: status) ?? .booked, start: startsAt, minutes: minutes)
+            courseID: courseID, kind: kind,
+            status: status, start: startsAt, minutes: minutes)
     }
 }

@@ -18,15 +18,17 @@ public struct OutcomeStore: Sendable {
         return OutcomeSettings(importantPercent: row.importantPercent, importantPoints: row.importantPoints, instruments: Set(instruments))
     }
 
-    public func saveSettings(_ settings: OutcomeSettings, clinicID: UUID) async throws {
+    public func saveSettings(_ settings: OutcomeSettings, clinicID: UUID, audit: AuditEntry? = nil, at now: Date = Date()) async throws {
         try settings.validate()
-        let db = try store.fluent
-        let row = try await OutcomeSettingsModel.find(clinicID, on: db) ?? OutcomeSettingsModel()
-        row.id = clinicID
-        row.importantPercent = settings.importantPercent
-        row.importantPoints = settings.importantPoints
-        row.instruments = settings.instruments.map(\.rawValue).sorted().joined(separator: ",")
-        try await row.save(on: db)
+        try await store.change(audit, at: now) { db in
+            let row = try await OutcomeSettingsModel.find(clinicID, on: db) ?? OutcomeSettingsModel()
+            row.id = clinicID
+            row.importantPercent = settings.importantPercent
+            row.importantPoints = settings.importantPoints
+            row.instruments = settings.instruments.map(\.rawValue).sorted().joined(separator: ",")
+            try await row.save(on: db)
+            return ((), clinicID.uuidString)
+        }
     }
 
     // MARK: - Measures
@@ -34,8 +36,9 @@ public struct OutcomeStore: Sendable {
     /// Stores a set of measures after checking it against the clinic's settings and the course:
     /// a session must belong to the course, and a course has one baseline. Nothing is stored
     /// when a check fails.
-    public func record(_ new: NewMeasure) async throws -> MeasureRecord {
+    public func record(_ new: NewMeasure, audit: AuditEntry? = nil) async throws -> MeasureRecord {
         try new.measures.validate(enabled: try await settings(clinicID: new.clinicID).instruments)
+        let keys = try await store.keys(for: audit)
         return try await store.fluent.transaction { db in
             guard let course = try await CourseModel.find(new.courseID, on: db), course.clinicID == new.clinicID else {
                 throw ValidationError(field: "courseId", rule: "no course of this clinic has this id")
@@ -57,6 +60,7 @@ public struct OutcomeStore: Sendable {
             try model.functionJSON = new.measures.function.map(SessionCoding.encode)
             try await model.create(on: db)
             try await Self.track(model, in: course, on: db)
+            try await audit?.append(recordID: model.id?.uuidString, keys: keys, at: new.takenAt, on: db)
             return model.record
         }
     }

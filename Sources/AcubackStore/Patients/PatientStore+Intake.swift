@@ -24,7 +24,7 @@ extension PatientStore {
     /// registers again only when it says this is someone else (`allowingDuplicate`).
     public func createPatient(
         clinicID: UUID, givenName: String, familyName: String, birthDate: String, email: String?, phone: String?, today: CalendarDay,
-        allowingDuplicate: Bool = false
+        allowingDuplicate: Bool = false, audit: AuditEntry? = nil, at now: Date = Date()
     ) async throws -> PatientRecord {
         var errors = FieldErrorCollector()
         PatientIdentityRule.check(givenName: givenName, familyName: familyName, birthDate: birthDate, today: today, into: &errors)
@@ -46,13 +46,19 @@ extension PatientStore {
             familyName: familyName.trimmingCharacters(in: .whitespaces), birthDate: birthDate,
             email: email.flatMap { $0.isEmpty ? nil : EmailRule.normalized($0) }, phone: phone.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 },
             risks: .none)
-        try await patient.create(on: store.fluent)
-        return patient.record
+        // The id is chosen here so that the audit event names the patient it made.
+        patient.id = UUID()
+        var audit = audit
+        audit?.patientID = patient.id
+        return try await store.change(audit, at: now) { db in
+            try await patient.create(on: db)
+            return (patient.record, patient.id?.uuidString)
+        }
     }
 
     /// Records the intake form's risk factors, checked as the prescription engine reads them.
     /// A week of pregnancy keeps the day it was given, so later sessions count on from it.
-    public func updateIntake(patientID: UUID, risks: RiskFactors, at now: Date = Date()) async throws {
+    public func updateIntake(patientID: UUID, risks: RiskFactors, at now: Date = Date(), audit: AuditEntry? = nil) async throws {
         var errors = FieldErrorCollector()
         if let week = risks.pregnancyWeek {
             errors.check(Assessment.pregnancyWeeks.contains(week), "pregnancyWeek", "must be from 1 to 42, or empty when not pregnant")
@@ -60,9 +66,12 @@ extension PatientStore {
         if let bmi = risks.bmi { errors.check(Assessment.bmiRange.contains(bmi), "bmi", "must be from 10 to 80") }
         risks.checkPregnancyDate(today: CalendarDay(now, in: .gmt), into: &errors)
         try errors.throwIfAny()
-        guard let patient = try await PatientModel.find(patientID, on: store.fluent) else { return }
-        patient.riskFactors = risks.recordingPregnancy(on: CalendarDay(now, in: .gmt), previous: patient.riskFactors)
-        try await patient.save(on: store.fluent)
+        try await store.change(audit, at: now) { db in
+            guard let patient = try await PatientModel.find(patientID, on: db) else { throw PatientGone() }
+            patient.riskFactors = risks.recordingPregnancy(on: CalendarDay(now, in: .gmt), previous: patient.riskFactors)
+            try await patient.save(on: db)
+            return ((), patientID.uuidString)
+        }
     }
 
     public func consents(patientID: UUID) async throws -> [ConsentRecord] {
@@ -70,3 +79,6 @@ extension PatientStore {
             .map(\.record)
     }
 }
+
+/// Thrown inside a change whose patient is gone, so that its audit event rolls back with it.
+public struct PatientGone: Error {}

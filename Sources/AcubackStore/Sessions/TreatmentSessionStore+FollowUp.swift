@@ -4,8 +4,11 @@ import Foundation
 
 extension TreatmentSessionStore {
     /// Records the check-in after a closed session. A serious one also opens an incident.
-    public func addCheckIn(_ checkIn: CheckIn, sessionID: UUID, by userID: UUID, role: Role, at now: Date) async throws -> CheckInRecord {
+    public func addCheckIn(
+        _ checkIn: CheckIn, sessionID: UUID, by userID: UUID, role: Role, at now: Date, audit: AuditEntry? = nil
+    ) async throws -> CheckInRecord {
         try checkIn.validate()
+        let keys = try await store.keys(for: audit)
         let db = try store.fluent
         guard let session = try await TreatmentSessionModel.find(sessionID, on: db) else { throw TreatmentSessionError.notFound }
         guard session.closedAt != nil else { throw TreatmentSessionError.notClosed }
@@ -27,6 +30,7 @@ extension TreatmentSessionStore {
         do {
             try await db.transaction { db in
                 try await model.create(on: db)
+                try await audit?.append(recordID: model.id?.uuidString, keys: keys, at: now, on: db)
                 try await PatientTallies.checkedIn(checkIn, patientID: session.$patient.id, clinicID: session.clinicID, on: db)
                 if checkIn.isSerious {
                     try await IncidentModel(

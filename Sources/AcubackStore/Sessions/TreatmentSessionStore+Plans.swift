@@ -4,11 +4,15 @@ import Foundation
 
 extension TreatmentSessionStore {
     /// Keeps `plan` as the patient's current plan; earlier plans stay for the sessions that used them.
-    public func savePlan(_ plan: TreatmentPlan, patientID: UUID, practitionerID: UUID, at now: Date) async throws -> SavedPlan {
+    public func savePlan(
+        _ plan: TreatmentPlan, patientID: UUID, practitionerID: UUID, at now: Date, audit: AuditEntry? = nil
+    ) async throws -> SavedPlan {
+        let keys = try await store.keys(for: audit)
         let model = try await store.fluent.transaction { db in
             let model = TreatmentPlanModel(
                 patientID: patientID, practitionerID: practitionerID, plan: plan, digest: try await PlanDocuments.store(plan, on: db), at: now)
             try await model.create(on: db)
+            try await audit?.append(recordID: model.id?.uuidString, keys: keys, at: now, on: db)
             return model
         }
         return SavedPlan(id: try model.requireID(), patientID: patientID, practitionerID: practitionerID, createdAt: now, plan: plan)

@@ -14,8 +14,9 @@ public struct TreatmentSessionStore: Sendable {
     }
 
     /// Starts a session and marks its appointment attended, both or neither.
-    public func start(_ new: NewTreatmentSession) async throws -> TreatmentSessionRecord {
+    public func start(_ new: NewTreatmentSession, audit: AuditEntry? = nil) async throws -> TreatmentSessionRecord {
         let db = try store.fluent
+        let keys = try await store.keys(for: audit)
         if let existing = try await TreatmentSessionModel.query(on: db).filter(\.$appointment.$id == new.appointmentID).first() {
             throw TreatmentSessionError.alreadyStarted(sessionID: try existing.requireID())
         }
@@ -25,7 +26,7 @@ public struct TreatmentSessionStore: Sendable {
         model.$practitioner.id = new.practitionerID
         model.$appointment.id = new.appointmentID
         model.$plan.id = new.plan.id
-        model.position = new.position.rawValue
+        model.position = new.position
         model.painBefore = new.painBefore
         model.targetMinutes = RetentionTimer(targetMinutes: new.plan.plan.retentionMinutes).targetMinutes
         model.startedAt = new.startedAt
@@ -37,7 +38,8 @@ public struct TreatmentSessionStore: Sendable {
                 model.planDigest = try await PlanDocuments.store(new.plan.plan, on: db)
                 try await model.create(on: db)
                 try await AppointmentModel.query(on: db).filter(\.$id == new.appointmentID)
-                    .set(\.$status, to: AppointmentStatus.completed.rawValue).update()
+                    .set(\.$status, to: .completed).update()
+                try await audit?.append(recordID: model.id?.uuidString, keys: keys, at: new.startedAt, on: db)
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             // Another device started it a moment earlier.
@@ -78,8 +80,8 @@ public struct TreatmentSessionStore: Sendable {
     }
 
     /// Adds one entry to the ledger. A declared loss also opens an incident for the clinic admin.
-    public func record(_ event: NeedleEvent, sessionID: UUID, by userID: UUID) async throws -> TreatmentSessionRecord {
-        try await change(sessionID, by: userID) { model, chair, db in
+    public func record(_ event: NeedleEvent, sessionID: UUID, by userID: UUID, audit: AuditEntry? = nil) async throws -> TreatmentSessionRecord {
+        try await change(sessionID, by: userID, audit: audit, at: event.at) { model, chair, db in
             try chair.record(event)
             if case .declaredLost(let note, let at) = event {
                 let lost = chair.ledger.lostCount
@@ -94,16 +96,18 @@ public struct TreatmentSessionStore: Sendable {
 
     /// Starts the retention timer by hand; a running timer is left as it is, so a second tap or a
     /// second device does not restart it.
-    public func startTimer(sessionID: UUID, at now: Date, by userID: UUID) async throws -> TreatmentSessionRecord {
-        try await change(sessionID, by: userID) { _, chair, _ in
+    public func startTimer(sessionID: UUID, at now: Date, by userID: UUID, audit: AuditEntry? = nil) async throws -> TreatmentSessionRecord {
+        try await change(sessionID, by: userID, audit: audit, at: now) { _, chair, _ in
             if !chair.timer.isRunning { chair.timer.startedAt = now }
             return []
         }
     }
 
     /// Closes the session when the ledger and the closing pass the rules.
-    public func close(sessionID: UUID, closing: SessionClosing, at now: Date, by userID: UUID) async throws -> TreatmentSessionRecord {
-        try await change(sessionID, by: userID) { model, chair, db in
+    public func close(
+        sessionID: UUID, closing: SessionClosing, at now: Date, by userID: UUID, audit: AuditEntry? = nil
+    ) async throws -> TreatmentSessionRecord {
+        try await change(sessionID, by: userID, audit: audit, at: now) { model, chair, db in
             try chair.validate(closing)
             try await PatientTallies.sessionClosed(patientID: model.$patient.id, clinicID: model.clinicID, on: db)
             model.closedAt = now
@@ -121,9 +125,10 @@ public struct TreatmentSessionStore: Sendable {
     /// Runs `body` on the session's replayed state in a transaction and stores what it returns.
     /// Two devices writing at once collide on the sequence number; the loser replays and retries.
     private func change(
-        _ sessionID: UUID, by userID: UUID,
+        _ sessionID: UUID, by userID: UUID, audit: AuditEntry?, at now: Date,
         _ body: @escaping @Sendable (TreatmentSessionModel, inout ChairSession, any Database) async throws -> [NeedleEvent]
     ) async throws -> TreatmentSessionRecord {
+        let keys = try await store.keys(for: audit)
         for _ in 0..<5 {
             do {
                 let changed = try await store.fluent.transaction { db in
@@ -145,6 +150,7 @@ public struct TreatmentSessionStore: Sendable {
                     }
                     model.timerStartedAt = chair.timer.startedAt
                     try await model.save(on: db)
+                    try await audit?.append(recordID: sessionID.uuidString, keys: keys, at: now, on: db)
                     return try self.record(model, plan: plan, events: stored + new)
                 }
                 return try await named(changed)
@@ -187,7 +193,7 @@ public struct TreatmentSessionStore: Sendable {
         return TreatmentSessionRecord(
             id: try model.requireID(), clinicID: model.clinicID, patientID: model.$patient.id, practitionerID: model.$practitioner.id,
             appointmentID: model.$appointment.id, planID: model.$plan.id, plan: plan,
-            position: TreatmentPosition(rawValue: model.position) ?? .prone, painBefore: model.painBefore, startedAt: model.startedAt,
+            position: model.position, painBefore: model.painBefore, startedAt: model.startedAt,
             chair: chair, closedAt: model.closedAt, closing: model.closedAt == nil ? nil : closing, offDayReason: model.offDayReason)
     }
 

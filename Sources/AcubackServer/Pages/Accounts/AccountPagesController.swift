@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -19,27 +18,23 @@ struct AccountPagesController {
             try context.require(.manageOwnAccount)
             let actor = context.actor!
             let form = try await FormFields.of(request)
-            let token = SecureToken.make(prefix: "acb_")
+            let token: String
             do {
-                _ = try await services.accounts.createAPIToken(
-                    userID: actor.userID, name: form.text("name"), tokenHash: SecureToken.hash(token),
-                    prefix: String(token.prefix(10)), now: services.now())
+                token = try await services.accounts.createAPIToken(named: form.text("name"), by: actor, from: context.clientAddress)
             } catch let error as ValidationError {
                 return try await page(request, context, extra: ["tokenError": error.errors.map(FieldWords.sentence).joined(separator: "; ")], status: .badRequest)
             }
-            try await services.record(
-                "token.create", by: actor, clinicID: actor.clinicID, recordType: "apiToken", from: context.clientAddress)
             return try await page(request, context, extra: ["newToken": token])
         }
         router.post("/account/tokens/{id}/revoke") { request, context in
             try context.require(.manageOwnAccount)
             let actor = context.actor!
-            guard let id = context.parameters.get("id", as: UUID.self),
-                  try await services.accounts.revokeAPIToken(id: id, userID: actor.userID, now: services.now())
-            else { throw HTTPError(.notFound) }
-            try await services.record(
-                "token.revoke", by: actor, clinicID: actor.clinicID, recordType: "apiToken", recordID: id.uuidString,
-                from: context.clientAddress)
+            guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
+            do {
+                try await services.accounts.revokeAPIToken(id: id, by: actor, from: context.clientAddress)
+            } catch is NotFound {
+                throw HTTPError(.notFound)
+            }
             return Response.redirect(to: "/account", type: .normal)
         }
     }
@@ -48,10 +43,10 @@ struct AccountPagesController {
         _ request: Request, _ context: AcubackRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let actor = context.actor!
-        let user = try await services.accounts.user(id: actor.userID)
-        let clinic = try await services.accounts.clinic(id: actor.clinicID)
+        let (user, tokens) = try await services.accounts.ownAccount(by: actor)
+        let clinic = try await services.clinic.clinic(id: actor.clinicID)
         let zone = TimeZone(identifier: clinic?.timeZone ?? "UTC") ?? .gmt
-        let tokens = try await services.accounts.apiTokens(userID: actor.userID).map { token -> [String: Any] in
+        let tokenRows = tokens.map { token -> [String: Any] in
             var entry: [String: Any] = [
                 "id": token.id.uuidString, "name": token.name, "prefix": token.prefix,
                 "created": DisplayTime.format(token.createdAt, in: zone), "active": token.revokedAt == nil,
@@ -61,7 +56,7 @@ struct AccountPagesController {
         }
         var values: [String: Any] = [
             "email": user?.email ?? "", "role": actor.role.rawValue, "clinic": clinic?.name ?? "",
-            "tokens": tokens, "hasTokens": !tokens.isEmpty,
+            "tokens": tokenRows, "hasTokens": !tokens.isEmpty,
             "canHaveFeed": actor.practitionerID != nil || actor.patientID != nil,
             // API tokens are for staff who script the clinic's work; a patient's page does not offer
             // them (one made before is still listed, to revoke).

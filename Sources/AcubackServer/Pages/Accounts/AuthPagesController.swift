@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -38,7 +37,7 @@ struct AuthPagesController {
         }
         router.get("/password/reset") { request, context in
             let token = request.uri.queryParameters["token"].map(String.init) ?? ""
-            let valid = try await services.accounts.passwordResetIsValid(tokenHash: SecureToken.hash(token), now: services.now())
+            let valid = try await services.accounts.resetLinkIsValid(token: token)
             return try renderer.render(
                 "password-reset", context, path: "/password/reset", values: ["token": token, "invalid": !valid],
                 status: valid ? .ok : .badRequest)
@@ -64,14 +63,14 @@ struct AuthPagesController {
             return response
         case .signedIn(let user, let token, _):
             var response = Response.redirect(to: next ?? Self.home(for: user.role), type: .normal)
-            response.setCookie(AuthCookie.make(name: AuthCookie.session, value: token, maxAge: Int(AccountStore.sessionLifetime), secure: AuthCookie.isSecure(request)))
+            response.setCookie(AuthCookie.make(name: AuthCookie.session, value: token, maxAge: Int(AccountService.sessionLifetime), secure: AuthCookie.isSecure(request)))
             return response
         }
     }
 
     private func logout(_ request: Request, _ context: AcubackRequestContext) async throws -> Response {
         if let token = AuthCookie.value(AuthCookie.session, in: request) {
-            try await services.accounts.deleteSession(tokenHash: SecureToken.hash(token))
+            try await services.accounts.signOut(sessionToken: token)
         }
         var response = Response.redirect(to: "/", type: .normal)
         response.setCookie(AuthCookie.clear(name: AuthCookie.session, secure: AuthCookie.isSecure(request)))
@@ -85,35 +84,11 @@ struct AuthPagesController {
             "email": form.text("email"),
         ]
         do {
-            guard let clinic = try await services.accounts.defaultClinic() else {
-                throw ValidationError(field: "clinic", rule: "registration is not open yet: the clinic has not been set up")
-            }
-            var errors = FieldErrorCollector()
-            let birthDate = CalendarDay(form.text("birthDate"))
-            let today = CalendarDay(services.now(), in: TimeZone(identifier: clinic.timeZone) ?? .gmt)
-            PatientIdentityRule.check(
-                givenName: form.text("givenName"), familyName: form.text("familyName"), birthDate: form.text("birthDate"), today: today, into: &errors)
-            errors.check(form.first("password") == form.first("confirmPassword"), "confirmPassword", "must match the password")
-            do { try EmailRule.check(form.text("email")) } catch { error.errors.forEach { errors.add($0.field, $0.rule) } }
-            do { try PasswordRule.check(form.first("password") ?? "", email: form.text("email")) } catch {
-                error.errors.forEach { errors.add($0.field, $0.rule) }
-            }
-            try errors.throwIfAny()
-            // The page says the same for a new address and a registered one, and both cost a password
-            // hash; the owner of a registered address is told by mail instead.
-            let passwordHash = PasswordHasher.hash(form.first("password")!)
-            if let existing = try await services.accounts.user(email: form.text("email")) {
-                try await OutboxStore(services.database).enqueue(signIn.alreadyRegisteredMessage(to: existing), now: services.now())
-            } else {
-                let user = try await services.accounts.registerPatient(
-                    clinicID: clinic.id, email: form.text("email"), givenName: form.text("givenName"),
-                    familyName: form.text("familyName"), birthDate: birthDate!, passwordHash: passwordHash)
-                let actor = try await services.accounts.actor(for: user)
-                try await services.record(
-                    "patient.register", by: actor, clinicID: clinic.id, patientID: actor.patientID, recordType: "patient",
-                    recordID: actor.patientID?.uuidString, from: context.clientAddress)
-                try await OutboxStore(services.database).enqueue(signIn.welcomeMessage(to: user, clinic: clinic.name), now: services.now())
-            }
+            try await services.accounts.register(
+                .init(
+                    givenName: form.text("givenName"), familyName: form.text("familyName"), birthDate: form.text("birthDate"),
+                    email: form.text("email"), password: form.first("password") ?? "", confirmPassword: form.first("confirmPassword") ?? ""),
+                from: context.clientAddress)
             return try renderer.render("register", context, path: "/register", values: ["registered": true, "email": EmailRule.normalized(form.text("email"))])
                 .response(from: request, context: context)
         } catch let error as ValidationError {
@@ -135,25 +110,13 @@ struct AuthPagesController {
                 status: .badRequest
             ).response(from: request, context: context)
         }
-        let password = form.first("password") ?? ""
-        guard password == form.first("confirmPassword") else {
-            return try again([FieldError(field: "confirmPassword", rule: "must match the password")])
+        switch try await services.accounts.completeReset(
+            token: token, password: form.first("password") ?? "", confirmPassword: form.first("confirmPassword") ?? "", from: context.clientAddress)
+        {
+        case .invalidLink: return try again([], invalid: true)
+        case .refused(let errors): return try again(errors)
+        case .done: break
         }
-        let tokenHash = SecureToken.hash(token)
-        guard let owner = try await services.accounts.passwordResetUser(tokenHash: tokenHash, now: services.now()) else {
-            return try again([], invalid: true)
-        }
-        do {
-            try PasswordRule.check(password, email: owner.email)
-        } catch {
-            return try again(error.errors)
-        }
-        guard let user = try await services.accounts.completePasswordReset(
-            tokenHash: tokenHash, newPasswordHash: PasswordHasher.hash(password), now: services.now())
-        else { return try again([], invalid: true) }
-        try await services.record(
-            "user.passwordReset", by: try await services.accounts.actor(for: user), clinicID: user.clinicID,
-            recordType: "user", recordID: user.id.uuidString, from: context.clientAddress)
         return try renderer.render("password-reset", context, path: "/password/reset", values: ["done": true])
             .response(from: request, context: context)
     }

@@ -1,14 +1,13 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
 /// Holidays and treatment rooms on the admin's clinic page.
 extension AdminClinicController {
-    func addHolidayRoutes(to router: Router<AcubackRequestContext>) {
-        router.post("/admin/holidays") { request, context in
-            let actor = try requireAdmin(context)
+    func addHolidayRoutes(to router: RouterGroup<AcubackRequestContext>) {
+        router.post("holidays") { request, context in
+            let actor = try context.signedIn
             let form = try await FormFields.of(request)
             do {
                 guard let day = CalendarDay(form.text("day")) else { throw ValidationError(field: "day", rule: "give the date as YYYY-MM-DD") }
@@ -20,8 +19,8 @@ extension AdminClinicController {
                     status: .badRequest)
             }
         }
-        router.post("/admin/holidays/{day}/remove") { request, context in
-            let actor = try requireAdmin(context)
+        router.post("holidays/{day}/remove") { request, context in
+            let actor = try context.signedIn
             guard let day = context.parameters.get("day").flatMap(CalendarDay.init) else { throw HTTPError(.notFound) }
             do {
                 try await settingsService.removeHoliday(on: day, by: actor, from: context.clientAddress)
@@ -32,16 +31,16 @@ extension AdminClinicController {
         }
     }
 
-    func addRoomRoutes(to router: Router<AcubackRequestContext>) {
-        router.post("/admin/rooms") { request, context in
-            let actor = try requireAdmin(context)
+    func addRoomRoutes(to router: RouterGroup<AcubackRequestContext>) {
+        router.post("rooms") { request, context in
+            let actor = try context.signedIn
             let form = try await FormFields.of(request)
             return try await roomChange(request, context) {
                 _ = try await settingsService.addRoom(named: form.text("name"), by: actor, from: context.clientAddress)
             }
         }
-        router.post("/admin/rooms/{id}/rename") { request, context in
-            let actor = try requireAdmin(context)
+        router.post("rooms/{id}/rename") { request, context in
+            let actor = try context.signedIn
             let id = try roomID(context)
             let form = try await FormFields.of(request)
             return try await roomChange(request, context) {
@@ -51,8 +50,8 @@ extension AdminClinicController {
             }
         }
         for (verb, retired) in [("retire", true), ("reactivate", false)] {
-            router.post("/admin/rooms/{id}/\(verb)") { request, context in
-                let actor = try requireAdmin(context)
+            router.post("rooms/{id}/\(verb)") { request, context in
+                let actor = try context.signedIn
                 let id = try roomID(context)
                 return try await roomChange(request, context) {
                     guard try await settingsService.setRoomRetired(id: id, retired: retired, by: actor, from: context.clientAddress) != nil else {

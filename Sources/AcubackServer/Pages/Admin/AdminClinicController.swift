@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -12,13 +11,12 @@ struct AdminClinicController {
 
     var settingsService: ClinicSettingsService { ClinicSettingsService(services: services) }
 
-    func addRoutes(to router: Router<AcubackRequestContext>) {
-        router.get("/admin/clinic") { request, context in
-            try requireAdmin(context)
+    func addRoutes(to router: RouterGroup<AcubackRequestContext>) {
+        router.get("clinic") { request, context in
             return try await page(request, context, ClinicPageState(saved: FormFields(request.uri.queryParameters).text("saved")))
         }
-        router.post("/admin/clinic") { request, context in
-            let actor = try requireAdmin(context)
+        router.post("clinic") { request, context in
+            let actor = try context.signedIn
             let form = try await FormFields.of(request)
             do {
                 let settings = try Self.settings(from: form)
@@ -28,8 +26,8 @@ struct AdminClinicController {
                 return try await page(request, context, ClinicPageState(message: error.inWords, typed: form), status: .badRequest)
             }
         }
-        router.post("/admin/consent") { request, context in
-            let actor = try requireAdmin(context)
+        router.post("consent") { request, context in
+            let actor = try context.signedIn
             let form = try await FormFields.of(request)
             do {
                 let published = try await ConsentService(services: services).publish(text: form.text("text"), by: actor, from: context.clientAddress)
@@ -64,18 +62,13 @@ struct AdminClinicController {
         return settings
     }
 
-    @discardableResult
-    func requireAdmin(_ context: AcubackRequestContext) throws -> Actor {
-        try context.require(.manageUsers, .clinic(context.actor?.clinicID ?? UUID()))
-        return context.actor!
-    }
 
     func page(
         _ request: Request, _ context: AcubackRequestContext, _ state: ClinicPageState, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let actor = context.actor!
         let settings = try await settingsService.settings(clinicID: actor.clinicID)
-        let rooms = try await ClinicStore(services.database).rooms(clinicID: actor.clinicID)
+        let rooms = try await services.clinic.rooms(clinicID: actor.clinicID)
         let consent = try await ConsentService(services: services).current(clinicID: actor.clinicID)
         let view = ClinicPageView(
             settings: settings, rooms: rooms, consent: consent, state: state, today: CalendarDay(services.now(), in: settings.zone))

@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -12,26 +11,23 @@ struct AdminIncidentsController {
 
     var incidents: IncidentService { IncidentService(services: services) }
 
-    func addRoutes(to router: Router<AcubackRequestContext>) {
-        router.get("/admin/incidents") { request, context in
-            let actor = try context.requireActor(.readIncidents)
-            try context.require(.readIncidents, .clinic(actor.clinicID))
+    func addRoutes(to router: RouterGroup<AcubackRequestContext>) {
+        router.get("incidents") { request, context in
+            let actor = try context.signedIn
             let showAll = FormFields(request.uri.queryParameters).text("show") == "all"
             let list = try await incidents.list(unresolved: !showAll, by: actor, from: context.clientAddress)
-            let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
+            let zone = try await services.clinic.settings(clinicID: actor.clinicID).zone
             let view = IncidentListView(incidents: list.map { IncidentListView.Row($0, zone: zone) }, showAll: showAll)
             return try renderer.render("admin-incidents", context, path: "/admin/incidents", values: ["view": view])
                 .response(from: request, context: context)
         }
-        router.get("/admin/incidents/{id}") { request, context in
-            let actor = try context.requireActor(.readIncidents)
-            try context.require(.readIncidents, .clinic(actor.clinicID))
+        router.get("incidents/{id}") { request, context in
+            let actor = try context.signedIn
             let saved = FormFields(request.uri.queryParameters).text("saved") == "1"
             return try await page(request, context, id: try incidentID(context), saved: saved)
         }
-        router.post("/admin/incidents/{id}") { request, context in
-            let actor = try context.requireActor(.readIncidents)
-            try context.require(.readIncidents, .clinic(actor.clinicID))
+        router.post("incidents/{id}") { request, context in
+            let actor = try context.signedIn
             let id = try incidentID(context)
             let form = try await FormFields.of(request)
             do {
@@ -61,7 +57,7 @@ struct AdminIncidentsController {
     ) async throws -> Response {
         let actor = context.actor!
         guard let incident = try await incidents.incident(id: id, by: actor, from: context.clientAddress) else { throw HTTPError(.notFound) }
-        let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
+        let zone = try await services.clinic.settings(clinicID: actor.clinicID).zone
         let view = IncidentPageView(
             incident, zone: zone, owners: try await incidents.possibleOwners(clinicID: actor.clinicID), typed: typed, saved: saved, message: message)
         return try renderer.render("admin-incident", context, path: "/admin/incidents", values: ["view": view], status: status)

@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -10,95 +9,81 @@ struct AdminPractitionersController {
     let renderer: PageRenderer
     let services: AppServices
 
-    var clinics: ClinicStore { ClinicStore(services.database) }
+    var practitioners: PractitionerService { services.practitioners }
 
-    func addRoutes(to router: Router<AcubackRequestContext>) {
-        router.get("/admin/practitioners") { request, context in
-            try requireAdmin(context)
+    func addRoutes(to router: RouterGroup<AcubackRequestContext>) {
+        router.get("practitioners") { request, context in
             return try await page(request, context)
         }
-        router.post("/admin/practitioners") { request, context in
-            let actor = try requireAdmin(context)
+        router.post("practitioners") { request, context in
+            let actor = try context.signedIn
             let form = try await FormFields.of(request)
-            return try await attempt(request, context, "practitioner.create") {
+            return try await attempt(request, context) {
                 let hours = try HoursForm.hours(form, prefix: "new-hours", field: "hours")
-                _ = try await clinics.createPractitioner(
-                    clinicID: actor.clinicID, userID: nil, name: form.text("name"), profession: form.text("profession"),
-                    biography: form.text("biography"), practisingSince: Int(form.text("since")) ?? 0, hours: hours)
+                _ = try await practitioners.create(
+                    .init(
+                        name: form.text("name"), profession: form.text("profession"), biography: form.text("biography"),
+                        practisingSince: Int(form.text("since")) ?? 0, hours: hours),
+                    by: actor, from: context.clientAddress)
                 return "Added \(form.text("name"))."
             }
         }
-        router.post("/admin/practitioners/{id}/certificates") { request, context in
-            let actor = try requireAdmin(context)
+        router.post("practitioners/{id}/certificates") { request, context in
+            let actor = try context.signedIn
             let practitioner = try await ownPractitioner(context)
             let form = try await FormFields.of(request)
-            return try await attempt(request, context, "certificate.add") {
-                var errors = FieldErrorCollector()
-                let from = CalendarDay(form.text("validFrom"))
-                let to = CalendarDay(form.text("validTo"))
-                errors.check(from != nil, "validFrom", "must be a date written YYYY-MM-DD")
-                errors.check(to != nil, "validTo", "must be a date written YYYY-MM-DD")
-                try errors.throwIfAny()
-                let verified = form.flag("verified")
-                _ = try await clinics.addCertificate(practitionerID: practitioner.id, Certificate(
-                    issuingBody: form.text("issuingBody"), number: form.text("number"), validFrom: from!, validTo: to!,
-                    verifiedBy: verified ? actor.displayName : nil, verifiedAt: verified ? services.now() : nil))
+            return try await attempt(request, context) {
+                _ = try await practitioners.addCertificate(
+                    .init(
+                        issuingBody: form.text("issuingBody"), number: form.text("number"), validFrom: form.text("validFrom"),
+                        validTo: form.text("validTo"), verified: form.flag("verified")),
+                    to: practitioner.id, by: actor, from: context.clientAddress)
                 return "Recorded the certificate of \(practitioner.name)."
             }
         }
-        router.post("/admin/certificates/{id}/verify") { request, context in
-            let actor = try requireAdmin(context)
-            guard let id = context.parameters.get("id", as: UUID.self),
-                  let certificate = try await clinics.verifyCertificate(id: id, by: actor.displayName, at: services.now())
-            else { throw HTTPError(.notFound) }
-            try await services.record("certificate.verify", by: actor, clinicID: actor.clinicID, recordType: "certificate", recordID: certificate.id.uuidString, from: context.clientAddress)
+        router.post("certificates/{id}/verify") { request, context in
+            let actor = try context.signedIn
+            guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
+            _ = try await practitioners.verifyCertificate(id: id, by: actor, from: context.clientAddress)
             return Response.redirect(to: "/admin/practitioners", type: .normal)
         }
-        router.post("/admin/practitioners/{id}/hours") { request, context in
-            _ = try requireAdmin(context)
+        router.post("practitioners/{id}/hours") { request, context in
+            let actor = try context.signedIn
             let practitioner = try await ownPractitioner(context)
             let form = try await FormFields.of(request)
-            return try await attempt(request, context, "practitioner.hours") {
-                try await clinics.setHours(
-                    practitionerID: practitioner.id, hours: try HoursForm.hours(form, prefix: Self.hoursPrefix(practitioner.id), field: "hours"))
+            return try await attempt(request, context) {
+                try await practitioners.setHours(
+                    try HoursForm.hours(form, prefix: Self.hoursPrefix(practitioner.id), field: "hours"), of: practitioner.id, by: actor,
+                    from: context.clientAddress)
                 return "Saved the hours of \(practitioner.name)."
             }
         }
-        router.post("/admin/practitioners/{id}/leave") { request, context in
-            _ = try requireAdmin(context)
+        router.post("practitioners/{id}/leave") { request, context in
+            let actor = try context.signedIn
             let practitioner = try await ownPractitioner(context)
             let form = try await FormFields.of(request)
-            return try await attempt(request, context, "practitioner.leave") {
+            return try await attempt(request, context) {
                 guard let first = CalendarDay(form.text("firstDay")), let last = CalendarDay(form.text("lastDay")) else {
                     throw ValidationError(field: "firstDay", rule: "give the first and last day as YYYY-MM-DD")
                 }
-                try await clinics.addException(practitionerID: practitioner.id, AvailabilityException(firstDay: first, lastDay: last, reason: form.text("reason")))
+                try await practitioners.addLeave(
+                    AvailabilityException(firstDay: first, lastDay: last, reason: form.text("reason")), for: practitioner.id, by: actor,
+                    from: context.clientAddress)
                 return "Recorded leave for \(practitioner.name)."
             }
         }
     }
 
-    @discardableResult
-    private func requireAdmin(_ context: AcubackRequestContext) throws -> Actor {
-        try context.require(.manageUsers, .clinic(context.actor?.clinicID ?? UUID()))
-        return context.actor!
-    }
 
     private func ownPractitioner(_ context: AcubackRequestContext) async throws -> PractitionerRecord {
-        guard let id = context.parameters.get("id", as: UUID.self), let practitioner = try await clinics.practitioner(id: id),
-              practitioner.clinicID == context.actor?.clinicID
-        else { throw HTTPError(.notFound) }
-        return practitioner
+        guard let id = context.parameters.get("id", as: UUID.self), let actor = context.actor else { throw HTTPError(.notFound) }
+        return try await practitioners.practitioner(id: id, by: actor)
     }
 
     /// Runs a change; a field error redraws the page with it, success returns to the list.
-    private func attempt(
-        _ request: Request, _ context: AcubackRequestContext, _ action: String, _ change: () async throws -> String
-    ) async throws -> Response {
+    private func attempt(_ request: Request, _ context: AcubackRequestContext, _ change: () async throws -> String) async throws -> Response {
         do {
             let done = try await change()
-            let actor = context.actor!
-            try await services.record(action, by: actor, clinicID: actor.clinicID, recordType: "practitioner", from: context.clientAddress)
             return try await page(request, context, extra: ["done": done])
         } catch let error as ValidationError {
             return try await page(request, context, extra: ["message": error.inWords], status: .badRequest)
@@ -110,10 +95,10 @@ struct AdminPractitionersController {
 
     private func page(_ request: Request, _ context: AcubackRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let actor = context.actor!
-        let zone = try await clinics.settings(clinicID: actor.clinicID).zone
+        let zone = try await services.clinic.settings(clinicID: actor.clinicID).zone
         let today = CalendarDay(services.now(), in: zone)
-        let practitioners = try await clinics.practitioners(clinicID: actor.clinicID)
-        let expiring = try await clinics.certificatesExpiring(clinicID: actor.clinicID, within: 30, today: today)
+        let practitioners = try await services.clinic.practitioners(clinicID: actor.clinicID)
+        let expiring = try await self.practitioners.certificatesExpiring(within: 30, today: today, by: actor)
         var values: [String: Any] = [
             "expiring": expiring.map { ["name": $0.practitioner.name, "body": $0.certificate.certificate.issuingBody, "number": $0.certificate.certificate.number, "until": $0.certificate.certificate.validTo.description] },
             "hasExpiring": !expiring.isEmpty,

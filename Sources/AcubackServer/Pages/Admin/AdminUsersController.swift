@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -9,35 +8,20 @@ import Hummingbird
 struct AdminUsersController {
     let renderer: PageRenderer
     let services: AppServices
-    static let staffRoles: [Role] = [.practitioner, .reception, .admin]
 
-    func addRoutes(to router: Router<AcubackRequestContext>) {
-        router.get("/admin/users") { request, context in
-            try context.require(.manageUsers, .clinic(context.actor?.clinicID ?? UUID()))
+    func addRoutes(to router: RouterGroup<AcubackRequestContext>) {
+        router.get("users") { request, context in
             return try await page(request, context)
         }
-        router.post("/admin/users") { request, context in
-            let actor = try requireAdmin(context)
+        router.post("users") { request, context in
+            let actor = try context.signedIn
             let form = try await FormFields.of(request)
             do {
-                let role = Role(rawValue: form.text("role")).flatMap { Self.staffRoles.contains($0) ? $0 : nil }
-                guard let role else {
-                    throw ValidationError(field: "role", rule: "must be one of practitioner, reception, admin")
-                }
-                let user = try await services.accounts.createUser(
-                    clinicID: actor.clinicID, email: form.text("email"), displayName: form.text("name"), role: role, passwordHash: nil)
-                if role == .practitioner {
-                    // A practitioner's account comes with the practitioner record that is certified, booked and treats.
-                    let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
-                    _ = try await ClinicStore(services.database).createPractitioner(
-                        clinicID: actor.clinicID, userID: user.id, name: user.displayName,
-                        profession: form.text("profession").isEmpty ? "Acupuncturist" : form.text("profession"),
-                        practisingSince: Int(form.text("since")) ?? CalendarDay(services.now(), in: zone).year)
-                }
-                try await invite(user, by: actor)
-                try await services.record(
-                    "user.create", by: actor, clinicID: actor.clinicID, recordType: "user", recordID: user.id.uuidString,
-                    from: context.clientAddress)
+                let user = try await services.accounts.createStaff(
+                    .init(
+                        email: form.text("email"), name: form.text("name"), role: form.text("role"), profession: form.text("profession"),
+                        practisingSince: form.text("since")),
+                    by: actor, from: context.clientAddress)
                 return try await page(request, context, extra: ["created": user.email])
             } catch let error as ValidationError {
                 return try await page(request, context, extra: [
@@ -47,57 +31,32 @@ struct AdminUsersController {
             }
         }
         for (action, disabled) in [("disable", true), ("enable", false)] {
-            router.post("/admin/users/{id}/\(action)") { request, context in
-                let actor = try requireAdmin(context)
-                guard let id = context.parameters.get("id", as: UUID.self), let user = try await services.accounts.user(id: id),
-                      user.clinicID == actor.clinicID
-                else { throw HTTPError(.notFound) }
-                guard user.id != actor.userID else {
-                    return try await page(request, context, extra: ["hasErrors": true, "errors": FieldWords.rows([FieldError(field: "user", rule: "you cannot disable your own account")])], status: .badRequest)
+            router.post("users/{id}/\(action)") { request, context in
+                let actor = try context.signedIn
+                guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
+                do {
+                    try await services.accounts.setDisabled(disabled, userID: id, by: actor, from: context.clientAddress)
+                } catch let error as ValidationError {
+                    return try await page(request, context, extra: ["hasErrors": true, "errors": FieldWords.rows(error.errors)], status: .badRequest)
                 }
-                try await services.accounts.setDisabled(userID: id, at: disabled ? services.now() : nil)
-                try await services.record(
-                    "user.\(action)", by: actor, clinicID: actor.clinicID, recordType: "user", recordID: id.uuidString,
-                    from: context.clientAddress)
                 return Response.redirect(to: "/admin/users", type: .normal)
             }
         }
     }
 
-    private func requireAdmin(_ context: AcubackRequestContext) throws -> Actor {
-        try context.require(.manageUsers, .clinic(context.actor?.clinicID ?? UUID()))
-        return context.actor!
-    }
-
-    /// A new staff member sets their own password through a link that lasts three days.
-    private func invite(_ user: UserRecord, by admin: Actor) async throws {
-        let token = SecureToken.make()
-        let link = "\(services.publicURL)/password/reset?token=\(token)"
-        try await services.accounts.createPasswordReset(
-            userID: user.id, tokenHash: SecureToken.hash(token), now: services.now(), lifetime: AccountStore.invitationLifetime,
-            message: OutboxDraft(
-                kind: "invitation", recipient: user.email, subject: "Your Acuback account",
-                body: """
-                    Hello \(user.displayName),
-
-                    \(admin.displayName) has made you an Acuback account (\(user.role.rawValue)). Choose your password within three days here:
-
-                    \(link)
-                    """))
-    }
 
     private func page(
         _ request: Request, _ context: AcubackRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let actor = context.actor!
         let page = try Page(limit: 50, offset: (Int(request.uri.queryParameters["offset"] ?? "0") ?? 0))
-        let users = try await services.accounts.users(clinicID: actor.clinicID, limit: page.limit, offset: page.offset)
+        let users = try await services.accounts.users(limit: page.limit, offset: page.offset, by: actor)
         var values: [String: Any] = [
             "users": users.items.map { user -> [String: Any] in
                 ["id": user.id.uuidString, "email": user.email, "name": user.displayName, "role": user.role.rawValue,
                  "disabled": user.isDisabled, "self": user.id == actor.userID]
             },
-            "roles": Self.staffRoles.map(\.rawValue),
+            "roles": AccountService.staffRoles.map(\.rawValue),
             "pager": Pager(total: users.total, page: page, path: "/admin/users").context,
         ]
         values.merge(extra) { _, new in new }

@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 
 /// What the last request to the clinic page left to say or keep: a notice, an error next to the

@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 
 /// The incidents list as the template reads it.

@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -32,8 +31,8 @@ extension PatientBookingController {
 
     /// The signed-in patient's own booked visit named in the path; anyone else's is not found.
     private func ownVisit(_ context: AcubackRequestContext) async throws -> AppointmentRecord {
-        guard let id = context.parameters.get("id", as: UUID.self), let visit = try await BookingStore(services.database).appointment(id: id),
-              let patientID = context.actor?.patientID, visit.patientID == patientID, visit.status == .booked
+        guard let id = context.parameters.get("id", as: UUID.self), let actor = context.actor, actor.role == .patient,
+              let visit = try? await booking.bookedVisit(id: id, by: actor)
         else { throw HTTPError(.notFound) }
         return visit
     }

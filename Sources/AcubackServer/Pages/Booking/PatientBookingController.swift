@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -37,18 +36,18 @@ struct PatientBookingController {
         let clinicID: UUID
         if let actor = context.actor {
             clinicID = actor.clinicID
-        } else if let first = try await services.accounts.defaultClinic() {
+        } else if let first = try await services.clinic.defaultClinic() {
             clinicID = first.id
         } else {
             throw HTTPError(.notFound)
         }
-        return (clinicID, try await ClinicStore(services.database).settings(clinicID: clinicID))
+        return (clinicID, try await services.clinic.settings(clinicID: clinicID))
     }
 
     private func directory(_ context: AcubackRequestContext) async throws -> HTML {
         let (clinicID, settings) = try await clinic(context)
         let today = CalendarDay(services.now(), in: settings.zone)
-        let practitioners = try await ClinicStore(services.database).practitioners(clinicID: clinicID).filter { $0.isCertified(on: today) }
+        let practitioners = try await services.clinic.practitioners(clinicID: clinicID).filter { $0.isCertified(on: today) }
         return try renderer.render("practitioners", context, path: "/practitioners", values: [
             "practitioners": practitioners.map { practitioner -> [String: Any] in
                 [
@@ -71,7 +70,7 @@ struct PatientBookingController {
     ) async throws -> Response {
         let (clinicID, settings) = try await clinic(context)
         let form = FormFields(request.uri.queryParameters)
-        let practitioners = try await ClinicStore(services.database).practitioners(clinicID: clinicID)
+        let practitioners = try await services.clinic.practitioners(clinicID: clinicID)
             .filter { $0.isCertified(on: CalendarDay(services.now(), in: settings.zone)) }
         var kinds: [AppointmentKind] = [.consultation]
         if let patientID = context.actor?.patientID { kinds = try await booking.selfBookableKinds(patientID: patientID, settings: settings) }
@@ -141,11 +140,10 @@ struct PatientBookingController {
     func visits(_ request: Request, _ context: AcubackRequestContext, message: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let actor = context.actor!
         guard let patientID = actor.patientID else { throw HTTPError(.forbidden) }
-        let settings = try await ClinicStore(services.database).settings(clinicID: actor.clinicID)
+        let settings = try await services.clinic.settings(clinicID: actor.clinicID)
         let now = services.now()
-        let upcoming = try await BookingStore(services.database).appointments(
-            clinicID: actor.clinicID, from: now, to: now.addingTimeInterval(365 * 86_400), patientID: patientID)
-        try await services.record("appointment.list", by: actor, clinicID: actor.clinicID, patientID: patientID, recordType: "appointments", from: context.clientAddress)
+        let upcoming = try await booking.visits(
+            from: now, to: now.addingTimeInterval(365 * 86_400), patientID: patientID, by: actor, from: context.clientAddress)
         let query = FormFields(request.uri.queryParameters)
         let booked = UUID(uuidString: query.text("booked"))
         let moved = UUID(uuidString: query.text("moved"))
@@ -171,9 +169,8 @@ struct PatientBookingController {
 
     private func cancel(_ request: Request, _ context: AcubackRequestContext) async throws -> Response {
         let actor = context.actor!
-        guard let id = context.parameters.get("id", as: UUID.self),
-              let appointment = try await BookingStore(services.database).appointment(id: id),
-              appointment.patientID == actor.patientID, appointment.status == .booked
+        guard let id = context.parameters.get("id", as: UUID.self), actor.role == .patient,
+              let appointment = try? await booking.bookedVisit(id: id, by: actor)
         else { throw HTTPError(.notFound) }
         do {
             try await booking.cancel(appointment, by: actor, from: context.clientAddress)

@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 
 /// A chart with the same facts as a table beside it, for readers who cannot see the chart.

@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -49,7 +48,7 @@ struct AnalyticsPagesController {
     ) async throws -> Response {
         let actor = try context.requireActor(.readAnalytics)
         let analytics = try await outcomes.analytics(for: actor, from: context.clientAddress)
-        let settings = try await outcomes.store.settings(clinicID: actor.clinicID)
+        let settings = try await outcomes.settings(clinicID: actor.clinicID)
         func number(_ value: Double?, _ suffix: String = "") -> String { value.map { SVG.number($0) + suffix } ?? "–" }
         func rows(_ groups: [ResponderGroup]) -> [[String: Any]] {
             groups.map {

@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -71,11 +70,10 @@ struct CoursePagesController {
     ) async throws -> Response {
         let actor = try context.requireActor(.readPatientClinical)
         let progress = try await outcomes.progress(courseID: try courseID(context), for: actor, from: context.clientAddress)
-        guard context.parameters.get("id", as: UUID.self) == progress.course.patientID,
-              let patient = try await services.patients.patient(id: progress.course.patientID)
-        else { throw HTTPError(.notFound) }
-        let zone = try await ClinicStore(services.database).settings(clinicID: patient.clinicID).zone
-        let settings = try await outcomes.store.settings(clinicID: patient.clinicID)
+        guard context.parameters.get("id", as: UUID.self) == progress.course.patientID else { throw HTTPError(.notFound) }
+        let patient = try await services.patients.patient(id: progress.course.patientID, for: .readPatientClinical, by: actor)
+        let zone = try await services.clinic.settings(clinicID: patient.clinicID).zone
+        let settings = try await outcomes.settings(clinicID: patient.clinicID)
         let forPatient = actor.role == .patient
         var values: [String: Any] = [
             "patientName": patient.name, "course": CourseView.summary(progress, zone: zone, forPatient: forPatient),

@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 
 /// A course in words for the pages: its regimen, where it stands, its reviews and its charts.

@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -17,7 +16,7 @@ struct StrictaPagesController {
             guard let courseID = context.parameters.get("courseId", as: UUID.self) else { throw HTTPError(.notFound) }
             let (report, course) = try await stricta.course(courseID, by: actor, from: context.clientAddress)
             guard context.parameters.get("id", as: UUID.self) == course.patientID else { throw HTTPError(.notFound) }
-            let patient = try await services.patients.patient(id: course.patientID)
+            let patient = try await services.patients.patient(id: course.patientID, for: .readPatientClinical, by: actor)
             return try render(report, heading: "STRICTA report: course of \(course.regimen.name)", patient: patient,
                               back: "/patients/\(course.patientID)/courses/\(course.id)", request, context)
         }
@@ -25,8 +24,8 @@ struct StrictaPagesController {
             let actor = try context.requireActor(.readPatientClinical)
             guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
             let (report, session) = try await stricta.session(id, by: actor, from: context.clientAddress)
-            let patient = try await services.patients.patient(id: session.patientID)
-            let zone = try await ClinicStore(services.database).settings(clinicID: session.clinicID).zone
+            let patient = try await services.patients.patient(id: session.patientID, for: .readPatientClinical, by: actor)
+            let zone = try await services.clinic.settings(clinicID: session.clinicID).zone
             return try render(report, heading: "STRICTA report: session of \(DisplayTime.format(session.startedAt, in: zone))", patient: patient,
                               back: "/sessions/\(session.id)", request, context)
         }

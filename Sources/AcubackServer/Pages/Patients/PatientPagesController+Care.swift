@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -16,12 +15,11 @@ extension PatientPagesController {
             let actor = context.actor!
             let form = try await FormFields.of(request)
             do {
-                let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
-                let patient = try await services.patients.createPatient(
-                    clinicID: actor.clinicID, givenName: form.text("givenName"), familyName: form.text("familyName"),
-                    birthDate: form.text("birthDate"), email: form.text("email"), phone: form.text("phone"),
-                    today: CalendarDay(services.now(), in: zone), allowingDuplicate: form.flag("confirmDuplicate"))
-                try await services.record("patient.create", by: actor, clinicID: actor.clinicID, patientID: patient.id, recordType: "patient", recordID: patient.id.uuidString, from: context.clientAddress)
+                let patient = try await services.patients.create(
+                    .init(
+                        givenName: form.text("givenName"), familyName: form.text("familyName"), birthDate: form.text("birthDate"),
+                        email: form.text("email"), phone: form.text("phone"), confirmedNotDuplicate: form.flag("confirmDuplicate")),
+                    by: actor, from: context.clientAddress)
                 return Response.redirect(to: "/patients/\(patient.id)", type: .normal)
             } catch let error as ValidationError {
                 return try renderer.render("patient-new", context, path: "/patients", values: [
@@ -46,6 +44,12 @@ extension PatientPagesController {
             let bmi = form.first("bmi").flatMap { Double($0) }
             errors.check(form.first("pregnancyWeek") == nil || week != nil, "pregnancyWeek", "must be a whole number of weeks")
             errors.check(form.first("bmi") == nil || bmi != nil, "bmi", "must be a number")
+            // A region the form does not offer is refused, not dropped: the safety rules read these.
+            for field in ["brokenSkinRegions", "metalImplantRegions"] {
+                errors.check(form.all(field).allSatisfy { SkinRegion(rawValue: $0) != nil }, field, "must be regions of the body chart")
+            }
+            errors.check(form.text("bleedingDisorder").isEmpty || BleedingDisorder(rawValue: form.text("bleedingDisorder")) != nil,
+                         "bleedingDisorder", "must be one of the choices offered")
             let risks = RiskFactors(
                 pregnancyWeek: week, anticoagulants: form.flag("anticoagulants"),
                 bleedingDisorder: BleedingDisorder(rawValue: form.text("bleedingDisorder")) ?? .none,
@@ -57,11 +61,10 @@ extension PatientPagesController {
                 cannotLieProne: form.flag("cannotLieProne"))
             do {
                 try errors.throwIfAny()
-                try await services.patients.updateIntake(patientID: patient.id, risks: risks)
+                try await services.patients.updateIntake(risks, of: patient.id, by: context.actor!, from: context.clientAddress)
             } catch let error as ValidationError {
                 return try await record(patient.id, request, context, extra: ["message": error.inWords], status: .badRequest)
             }
-            try await services.record("patient.updateIntake", by: context.actor, clinicID: patient.clinicID, patientID: patient.id, recordType: "clinical", recordID: patient.id.uuidString, from: context.clientAddress)
             return Response.redirect(to: "/patients/\(patient.id)#intake", type: .normal)
         }
         router.post("/patients/{id}/course") { request, context in
@@ -70,7 +73,7 @@ extension PatientPagesController {
             let form = try await FormFields.of(request)
             let actor = context.actor!
             let booking = BookingService(services: services)
-            let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
+            let zone = try await services.clinic.settings(clinicID: actor.clinicID).zone
             let extending = UUID(uuidString: form.text("extends"))
             let course: CourseRequest
             let regimen: Regimen
@@ -129,21 +132,19 @@ extension PatientPagesController {
 
     /// The patient of the route, when the signed-in person may take `action` on them.
     func patientFor(_ context: AcubackRequestContext, _ action: Action) async throws -> PatientRecord {
-        guard let id = context.parameters.get("id", as: UUID.self), let patient = try await services.patients.patient(id: id) else {
+        guard let id = context.parameters.get("id", as: UUID.self) else {
             try context.require(action, .patient(clinicID: UUID(), patientID: UUID()))
             throw HTTPError(.notFound)
         }
-        try context.require(action, .patient(clinicID: patient.clinicID, patientID: patient.id))
-        return patient
+        return try await services.patients.patient(id: id, for: action, by: context.actor)
     }
 
     /// What the record page shows besides contact and clinical data: visits, consent, the forms.
     func careContext(_ patient: PatientRecord, _ actor: Actor) async throws -> [String: Any] {
-        let settings = try await ClinicStore(services.database).settings(clinicID: patient.clinicID)
+        let settings = try await services.clinic.settings(clinicID: patient.clinicID)
         let zone = settings.zone
         let now = services.now()
-        let visits = try await BookingStore(services.database).appointments(
-            clinicID: patient.clinicID, from: now.addingTimeInterval(-90 * 86_400), to: now.addingTimeInterval(365 * 86_400), patientID: patient.id)
+        let visits = try await BookingService(services: services).recentVisits(of: patient, by: actor)
         let target = AccessTarget.patient(clinicID: patient.clinicID, patientID: patient.id)
         var values: [String: Any] = [
             "patientId": patient.id.uuidString,
@@ -158,11 +159,10 @@ extension PatientPagesController {
         ]
         if values["canBook"] as? Bool == true {
             values["courseFromDefault"] = CalendarDay(now, in: zone).adding(days: 1).description
-            values["practitioners"] = try await ClinicStore(services.database).practitioners(clinicID: patient.clinicID)
+            values["practitioners"] = try await services.clinic.practitioners(clinicID: patient.clinicID)
                 .filter { $0.isCertified(on: CalendarDay(now, in: zone)) }.map { ["id": $0.id.uuidString, "name": $0.name] }
             // The regimen of the trial the current plan follows comes first; GERAC otherwise.
-            let plan = try await TreatmentSessionStore(services.database).currentPlan(patientID: patient.id)
-            let planned = plan?.plan.protocols.compactMap { Regimen.Origin(rawValue: $0.rawValue) }.first ?? .gerac
+            let planned = try await BookingService(services: services).plannedRegimen(for: patient)
             values["regimens"] = Regimen.Origin.allCases.map { origin in
                 [
                     "value": origin.rawValue, "selected": origin == planned,
@@ -170,7 +170,7 @@ extension PatientPagesController {
                 ] as [String: Any]
             }
         }
-        if values["canEditIntake"] as? Bool == true, let clinical = try await services.patients.clinical(patientID: patient.id) {
+        if values["canEditIntake"] as? Bool == true, let clinical = try await services.patients.clinical(of: patient, by: actor) {
             // The week of pregnancy as it stands today, so saving the form unchanged keeps its count.
             let risks = clinical.risks.on(CalendarDay(services.now(), in: .gmt))
             values["intake"] = [

@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -68,23 +67,22 @@ extension PatientPagesController {
         if query.text("decisionSaved") == "1" { values["decisionSaved"] = true }
         if query.text("consentSaved") == "1" { values["consentSaved"] = true }
         if AccessPolicy.decide(actor, .readPatientClinical, target).isAllowed {
-            let history = try await consultations.store.consultations(patientID: patient.id)
+            let (history, flags) = try await consultations.history(of: patient, by: actor)
             values["assessmentHistory"] = history.map { Self.assessmentRow($0, zone: zone) }
             values["hasAssessments"] = !history.isEmpty
-            let flags = try await consultations.store.redFlags(patientID: patient.id)
             values["redFlags"] = Self.redFlagContext(flags, zone: zone)
             values["treatmentStopped"] = !flags.clearance.isClear
             let mayAssess = AccessPolicy.decide(actor, .planTreatment, target).isAllowed && actor.practitionerID != nil
             if mayAssess {
                 values["canAssess"] = true
-                let risks = (try await services.patients.clinical(patientID: patient.id)?.risks ?? .none).on(CalendarDay(services.now(), in: .gmt))
+                let risks = (try await services.patients.clinical(of: patient, by: actor)?.risks ?? .none).on(CalendarDay(services.now(), in: .gmt))
                 values["consultationForm"] = ConsultationForm(
                     fields: ConsultationForm.prefilled(from: history.first?.consultation, risks: risks)).context(errors: [])
                 values["canDecide"] = !flags.screens.allSatisfy(\.screen.flags.isEmpty)
             }
         }
         let text = try await consent.current(clinicID: patient.clinicID)
-        let given = try await services.patients.consents(patientID: patient.id)
+        let given = try await services.patients.consents(of: patient, by: actor)
         values["consentText"] = ["version": text.version, "paragraphs": text.text.components(separatedBy: "\n\n")] as [String: Any]
         values["consents"] = given.map { consent -> [String: Any] in
             let how: String = switch consent.method {

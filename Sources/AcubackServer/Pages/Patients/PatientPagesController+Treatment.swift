@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -29,11 +28,11 @@ extension PatientPagesController {
         let target = AccessTarget.patient(clinicID: patient.clinicID, patientID: patient.id)
         let clinical = AccessPolicy.decide(actor, .readPatientClinical, target).isAllowed
         let mayCheckIn = AccessPolicy.decide(actor, .recordCheckIn, target).isAllowed
-        let zone = try await ClinicStore(services.database).settings(clinicID: patient.clinicID).zone
+        let zone = try await services.clinic.settings(clinicID: patient.clinicID).zone
         var values: [String: Any] = [:]
         if query.text("planSaved") == "1" { values["planSaved"] = true }
         if let outcome = query.first("checkIn") { values["checkInSaved"] = ["serious": outcome == "serious"] }
-        if clinical, let saved = try await treatment.store.currentPlan(patientID: patient.id) {
+        if clinical, let saved = try await treatment.currentPlan(of: patient, by: actor) {
             values["currentPlan"] = [
                 "date": DisplayTime.format(saved.createdAt, in: zone), "needles": saved.plan.needleCount, "protocol": saved.plan.protocolName,
                 "position": PositionText.describe(saved.plan.position), "retention": saved.plan.retentionMinutes,
@@ -42,12 +41,11 @@ extension PatientPagesController {
             ] as [String: Any]
         }
         if AccessPolicy.decide(actor, .planTreatment, target).isAllowed, actor.practitionerID != nil {
-            values.merge(try await proposalContext(patient, query: query)) { _, new in new }
+            values.merge(try await proposalContext(patient, actor, query: query)) { _, new in new }
         }
-        if clinical { values.merge(try await progressContext(patient, zone: zone, forPatient: actor.role == .patient)) { _, new in new } }
+        if clinical { values.merge(try await progressContext(patient, actor, zone: zone)) { _, new in new } }
         guard clinical || mayCheckIn else { return values }
-        let sessions = try await treatment.store.sessions(clinicID: patient.clinicID, patientID: patient.id, limit: 20)
-        let checkIns = try await treatment.store.checkIns(sessionIDs: sessions.map(\.id))
+        let (sessions, checkIns) = try await treatment.recentSessions(of: patient, by: actor)
         var rows: [[String: Any]] = []
         for session in sessions {
             var row: [String: Any] = [
@@ -77,8 +75,8 @@ extension PatientPagesController {
 
     /// The plan proposed from the newest assessment, with the practitioner's edits so far, on the
     /// back chart; findings of one rule are acknowledged once for the rule.
-    func proposalContext(_ patient: PatientRecord, query: FormFields) async throws -> [String: Any] {
-        guard let latest = try await services.patients.clinical(patientID: patient.id)?.assessments.first else { return [:] }
+    func proposalContext(_ patient: PatientRecord, _ actor: Actor, query: FormFields) async throws -> [String: Any] {
+        guard let latest = try await services.patients.clinical(of: patient, by: actor)?.assessments.first else { return [:] }
         var edits: [PlanEdit]
         var values: [String: Any] = [:]
         do {
@@ -119,14 +117,14 @@ extension PatientPagesController {
     }
 
     /// The patient's courses, and the charts of the newest one that has measures.
-    func progressContext(_ patient: PatientRecord, zone: TimeZone, forPatient: Bool) async throws -> [String: Any] {
-        let outcomes = OutcomeStore(services.database)
-        let courses = try await outcomes.courses(patientID: patient.id).filter { $0.kind == .treatment }
+    func progressContext(_ patient: PatientRecord, _ actor: Actor, zone: TimeZone) async throws -> [String: Any] {
+        let outcomes = OutcomeService(services: services)
+        let forPatient = actor.role == .patient
+        let courses = try await outcomes.courseProgress(of: patient, by: actor)
         guard !courses.isEmpty else { return [:] }
         var summaries: [[String: Any]] = []
         var charted: CourseProgress?
-        for course in courses {
-            guard let progress = try await outcomes.progress(courseID: course.id) else { continue }
+        for progress in courses {
             summaries.append(CourseView.summary(progress, zone: zone, forPatient: forPatient))
             if charted == nil, !progress.measures.isEmpty || progress.sessionsDone > 0 { charted = progress }
         }

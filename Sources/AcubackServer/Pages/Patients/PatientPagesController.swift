@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -31,8 +30,7 @@ struct PatientPagesController {
         let actor = context.actor!
         let form = FormFields(request.uri.queryParameters)
         let page = try Page(limit: 50, offset: Int(form.text("offset")) ?? 0)
-        let result = try await services.patients.patients(clinicID: actor.clinicID, matching: form.text("q"), limit: page.limit, offset: page.offset)
-        try await services.record("patient.list", by: actor, clinicID: actor.clinicID, recordType: "patientList", from: context.clientAddress)
+        let result = try await services.patients.list(matching: form.text("q"), limit: page.limit, offset: page.offset, by: actor, from: context.clientAddress)
         let query = form.text("q").isEmpty ? "" : "q=\(form.text("q").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
         return try renderer.render("patients", context, path: "/patients", values: [
             "q": form.text("q"),
@@ -45,31 +43,20 @@ struct PatientPagesController {
         _ id: UUID, _ request: Request, _ context: AcubackRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         // An unknown patient and another clinic's patient look the same from outside.
-        guard let patient = try await services.patients.patient(id: id) else {
-            try context.require(.readPatientContact, .patient(clinicID: UUID(), patientID: id))
-            throw HTTPError(.notFound)
-        }
-        let target = AccessTarget.patient(clinicID: patient.clinicID, patientID: patient.id)
-        try context.require(.readPatientContact, target)
-        let actor = context.actor!
+        guard let actor = context.actor else { throw AccessDenied(signedIn: false, reason: "sign in to see a record") }
+        let (patient, clinical) = try await services.patients.read(id: id, by: actor, from: context.clientAddress)
         var values: [String: Any] = [
             "name": patient.name, "birthDate": patient.birthDate, "email": patient.email ?? "", "phone": patient.phone ?? "",
             "own": actor.patientID == patient.id,
         ]
-        var recordType = "patient"
-        if AccessPolicy.decide(actor, .readPatientClinical, target).isAllowed,
-           let clinical = try await services.patients.clinical(patientID: patient.id) {
-            recordType = "patient+clinical"
+        if let clinical {
             values["clinical"] = ClinicalView.context(risks: clinical.risks.on(CalendarDay(services.now(), in: .gmt)))
         }
         values.merge(try await careContext(patient, actor)) { _, new in new }
-        let zone = try await ClinicStore(services.database).settings(clinicID: patient.clinicID).zone
+        let zone = try await services.clinic.settings(clinicID: patient.clinicID).zone
         values.merge(try await consultationContext(patient, actor, query: FormFields(request.uri.queryParameters), zone: zone)) { _, new in new }
         values.merge(try await treatmentContext(patient, actor, query: FormFields(request.uri.queryParameters))) { _, new in new }
         values.merge(extra) { _, new in new }
-        try await services.record(
-            "patient.read", by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: recordType,
-            recordID: patient.id.uuidString, from: context.clientAddress)
         return try renderer.render(
             "patient", context, path: actor.role == .patient ? "/me" : "/patients", values: values, status: status
         ).response(from: request, context: context)

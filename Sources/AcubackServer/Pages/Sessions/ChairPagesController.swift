@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -47,26 +46,17 @@ struct ChairPagesController {
         _ request: Request, _ context: AcubackRequestContext, message: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let actor = try context.requireActor(.treatPatient)
-        let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
+        let zone = try await services.clinic.settings(clinicID: actor.clinicID).zone
         let now = services.now()
-        var running: [TreatmentSessionRecord] = []
-        var waiting: [[String: Any]] = []
-        if let practitionerID = actor.practitionerID {
-            running = try await sessions.store.sessions(clinicID: actor.clinicID, practitionerID: practitionerID, openOnly: true)
-            let today = CalendarDay(now, in: zone)
-            let appointments = try await BookingStore(services.database).appointments(
-                clinicID: actor.clinicID, from: today.start(in: zone), to: today.adding(days: 8).start(in: zone), practitionerID: practitionerID)
-            waiting = appointments.filter { $0.kind == .treatment && $0.status.isOpen }.prefix(20).map {
+        let chairDay = try await sessions.chairDay(by: actor, from: context.clientAddress)
+        let running = chairDay.running
+        let today = CalendarDay(now, in: zone)
+        let waiting: [[String: Any]] = chairDay.waiting.prefix(20).map {
                 let day = CalendarDay($0.start, in: zone) == today ? "Today" : DisplayTime.day($0.start, in: zone)
                 let here = $0.status == .arrived ? " (arrived)" : ""
                 return ["id": $0.id.uuidString, "label": "\(day) \(DisplayTime.clock($0.start, in: zone)) – \($0.patientName)\(here)"]
             }
-        }
-        try await services.record("session.dashboard", by: actor, clinicID: actor.clinicID, recordType: "sessions", from: context.clientAddress)
-        var rooms: [UUID: String] = [:]
-        for record in running {
-            rooms[record.id] = try await BookingStore(services.database).appointment(id: record.appointmentID)?.roomName
-        }
+        let rooms = chairDay.rooms
         var values: [String: Any] = [
             "isPractitioner": actor.practitionerID != nil,
             "serverTime": ChairView.iso(now),
@@ -105,15 +95,15 @@ struct ChairPagesController {
     ) async throws -> Response {
         guard let actor = context.actor else { throw AccessDenied(signedIn: false, reason: "sign in to see a session") }
         let record = try await sessions.session(try sessionID(context), for: .readPatientClinical, by: actor, from: context.clientAddress)
-        let zone = try await ClinicStore(services.database).settings(clinicID: record.clinicID).zone
+        let zone = try await services.clinic.settings(clinicID: record.clinicID).zone
         let canTreat = AccessPolicy.decide(actor, .treatPatient, .session(clinicID: record.clinicID, practitionerID: record.practitionerID)).isAllowed
         var values = ChairView(record: record, now: services.now(), zone: zone, canTreat: canTreat).context
         values["message"] = message
         if actor.role == .patient { values["forPatient"] = ["summary": PlainWords.session(record)] }
         values["note"] = try await NoteView.context(
-            SessionNoteStore(services.database).notes(sessionID: record.id), canWrite: canTreat, sessionOpen: record.isOpen, zone: zone,
+            SessionNoteService(services: services).notes(of: record), canWrite: canTreat, sessionOpen: record.isOpen, zone: zone,
             saved: FormFields(request.uri.queryParameters).text("noteSaved") == "1")
-        if let checkIn = try await sessions.store.checkIn(sessionID: record.id) {
+        if let checkIn = try await sessions.checkIn(of: record) {
             values["checkIn"] = CheckInView.context(checkIn, zone: zone)
         }
         if canTreat && record.isOpen {
@@ -130,15 +120,6 @@ struct ChairPagesController {
         }
         return try renderer.render("chair", context, path: actor.role == .patient ? "/me" : "/chair", values: values, status: status)
             .response(from: request, context: context)
-    }
-}
-
-extension AcubackRequestContext {
-    /// The signed-in person, when they may take `action` at all.
-    func requireActor(_ action: Action) throws -> Actor {
-        try require(action)
-        guard let actor else { throw AccessDenied(signedIn: false, reason: "sign in") }
-        return actor
     }
 }
 

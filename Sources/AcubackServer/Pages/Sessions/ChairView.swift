@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 
 /// The chair page's values for one session: the chart with each needle's state, the needle

@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -42,14 +41,14 @@ struct CheckInPagesController {
         let actor = try context.requireActor(.recordCheckIn)
         guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
         let session = try await sessions.session(id, for: .recordCheckIn, by: actor, from: context.clientAddress)
-        let zone = try await ClinicStore(services.database).settings(clinicID: session.clinicID).zone
+        let zone = try await services.clinic.settings(clinicID: session.clinicID).zone
         var values: [String: Any] = [
             "sessionId": id.uuidString, "patientId": session.patientID.uuidString, "patientName": session.patientName,
             "when": DisplayTime.format(session.startedAt, in: zone), "own": actor.patientID == session.patientID,
             "closed": !session.isOpen,
         ]
         values["message"] = message
-        if let existing = try await sessions.store.checkIn(sessionID: id) { values["existing"] = CheckInView.context(existing, zone: zone) }
+        if let existing = try await sessions.checkIn(of: session) { values["existing"] = CheckInView.context(existing, zone: zone) }
         return try renderer.render("check-in", context, path: actor.role == .patient ? "/me" : "/patients", values: values, status: status)
             .response(from: request, context: context)
     }

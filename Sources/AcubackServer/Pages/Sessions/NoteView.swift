@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 
 /// A session's note for the session page: the newest version, the earlier ones, and the form

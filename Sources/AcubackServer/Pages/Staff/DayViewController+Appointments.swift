@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -39,10 +38,9 @@ extension DayViewController {
     private func clinicAppointment(_ context: AcubackRequestContext) async throws -> (Actor, AppointmentRecord, TimeZone) {
         try context.require(.readSchedule, .clinic(context.actor?.clinicID ?? UUID()))
         let actor = context.actor!
-        guard let id = context.parameters.get("id", as: UUID.self), let appointment = try await BookingStore(services.database).appointment(id: id),
-              appointment.clinicID == actor.clinicID
-        else { throw HTTPError(.notFound) }
-        return (actor, appointment, try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone)
+        guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
+        let appointment = try await booking.visit(id: id, by: actor)
+        return (actor, appointment, try await services.clinic.settings(clinicID: actor.clinicID).zone)
     }
 
     /// Each practitioner's free stretches on `day` long enough for the shortest kind of visit.

@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import AcubackStore
 import Foundation
 import Hummingbird
 
@@ -24,11 +23,10 @@ struct DayViewController {
         router.post("/reception/appointments/{id}/cancel") { request, context in
             try context.require(.readSchedule, .clinic(context.actor?.clinicID ?? UUID()))
             let actor = context.actor!
-            guard let id = context.parameters.get("id", as: UUID.self), let appointment = try await BookingStore(services.database).appointment(id: id),
-                  appointment.clinicID == actor.clinicID, appointment.status == .booked
-            else { throw HTTPError(.notFound) }
+            guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
+            guard let appointment = try? await booking.bookedVisit(id: id, by: actor) else { throw HTTPError(.notFound) }
             try await booking.cancel(appointment, by: actor, from: context.clientAddress)
-            let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
+            let zone = try await services.clinic.settings(clinicID: actor.clinicID).zone
             return Response.redirect(to: "/reception?date=\(CalendarDay(appointment.start, in: zone))&cancelled=\(id.uuidString)", type: .normal)
         }
         addAppointmentRoutes(to: router)
@@ -58,7 +56,7 @@ struct DayViewController {
     /// The signed-in practitioner's own record: a practitioner sets their own working hours.
     private func ownPractitioner(_ context: AcubackRequestContext) async throws -> PractitionerRecord {
         try context.require(.treatPatient, .clinic(context.actor?.clinicID ?? UUID()))
-        guard let id = context.actor?.practitionerID, let practitioner = try await ClinicStore(services.database).practitioner(id: id) else {
+        guard let id = context.actor?.practitionerID, let practitioner = try await services.clinic.practitioner(id: id) else {
             throw AccessDenied(signedIn: true, reason: "this account has no practitioner record")
         }
         return practitioner
@@ -80,12 +78,10 @@ struct DayViewController {
     static let hoursLegend = "Your week"
 
     /// What the last step did, said after its redirect: "Booked: …" or "Cancelled: …".
-    private func outcome(of request: Request, clinicID: UUID, zone: TimeZone) async throws -> String? {
+    private func outcome(of request: Request, actor: Actor, zone: TimeZone) async throws -> String? {
         let query = FormFields(request.uri.queryParameters)
         for (key, verb) in [("booked", "Booked"), ("cancelled", "Cancelled"), ("moved", "Moved"), ("arrived", "Arrived"), ("noShow", "Did not come")] {
-            guard let id = UUID(uuidString: query.text(key)), let appointment = try await BookingStore(services.database).appointment(id: id),
-                  appointment.clinicID == clinicID
-            else { continue }
+            guard let id = UUID(uuidString: query.text(key)), let appointment = try? await booking.visit(id: id, by: actor) else { continue }
             let when = "\(DisplayTime.day(appointment.start, in: zone)) \(DisplayTime.clock(appointment.start, in: zone))"
             return "\(verb): \(appointment.kind.rawValue) for \(appointment.patientName) with \(appointment.practitionerName), \(when)."
         }
@@ -98,16 +94,14 @@ struct DayViewController {
 
     func day(_ request: Request, _ context: AcubackRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         let actor = context.actor!
-        let clinics = ClinicStore(services.database)
-        let settings = try await clinics.settings(clinicID: actor.clinicID)
+        let settings = try await services.clinic.settings(clinicID: actor.clinicID)
         let zone = settings.zone
         let day = (extra["day"] as? CalendarDay) ?? chosenDay(request, zone)
         let dayStart = day.start(in: zone)
-        let appointments = try await BookingStore(services.database).appointments(
-            clinicID: actor.clinicID, from: dayStart, to: day.adding(days: 1).start(in: zone))
-        let practitioners = try await clinics.practitioners(clinicID: actor.clinicID)
+        let appointments = try await booking.clinicDay(day, in: zone, by: actor, from: context.clientAddress)
+        let practitioners = try await services.clinic.practitioners(clinicID: actor.clinicID)
         // Retired rooms drop off the timeline unless a visit that day still uses them.
-        let rooms = try await clinics.rooms(clinicID: actor.clinicID).filter { room in
+        let rooms = try await services.clinic.rooms(clinicID: actor.clinicID).filter { room in
             !room.isRetired || appointments.contains { $0.roomID == room.id }
         }
         let now = services.now()
@@ -142,7 +136,7 @@ struct DayViewController {
         let hours = stride(from: (axis.start + 59) / 60 * 60, to: axis.end, by: 60).map { minute -> [String: Any] in
             ["label": MinuteRange.clock(minute), "left": String(format: "%.2f", Double(minute - axis.start) / Double(axis.end - axis.start) * 100)]
         }
-        let patients = try await services.patients.patients(clinicID: actor.clinicID, limit: 500).items
+        let patients = try await services.patients.list(matching: nil, limit: 500, offset: 0, by: actor, from: context.clientAddress).items
         // After a refusal the form keeps what was chosen, and a free time clicked on the timeline
         // fills it; otherwise the start is the next quarter hour from now today (not a time
         // already past), or the opening on another day.
@@ -186,16 +180,15 @@ struct DayViewController {
             "defaultStart": typed.map { $0.text("start") } ?? LocalTime.input(finder.instant(day, minute: firstMinute), in: zone),
         ]
         if let holiday { values["holiday"] = holiday.label.isEmpty ? "a holiday" : holiday.label }
-        if let done = try await outcome(of: request, clinicID: actor.clinicID, zone: zone) { values["done"] = done }
+        if let done = try await outcome(of: request, actor: actor, zone: zone) { values["done"] = done }
         values.merge(extra.filter { $0.key != "day" && $0.key != "typed" }) { _, new in new }
-        try await services.record("schedule.read", by: actor, clinicID: actor.clinicID, recordType: "day", recordID: day.description, from: context.clientAddress)
         return try renderer.render("reception", context, path: "/reception", values: values, status: status).response(from: request, context: context)
     }
 
     private func book(_ request: Request, _ context: AcubackRequestContext) async throws -> Response {
         let actor = context.actor!
         let form = try await FormFields.of(request)
-        let zone = try await ClinicStore(services.database).settings(clinicID: actor.clinicID).zone
+        let zone = try await services.clinic.settings(clinicID: actor.clinicID).zone
         var errors = FieldErrorCollector()
         let patientID = UUID(uuidString: form.text("patient"))
         let kind = AppointmentKind(rawValue: form.text("kind"))
@@ -220,14 +213,11 @@ struct DayViewController {
 
     private func practitionerDay(_ request: Request, _ context: AcubackRequestContext) async throws -> Response {
         let actor = context.actor!
-        let clinics = ClinicStore(services.database)
-        let settings = try await clinics.settings(clinicID: actor.clinicID)
+        let settings = try await services.clinic.settings(clinicID: actor.clinicID)
         let day = chosenDay(request, settings.zone)
-        let practitioners = try await clinics.practitioners(clinicID: actor.clinicID)
+        let practitioners = try await services.clinic.practitioners(clinicID: actor.clinicID)
         let chosen = UUID(uuidString: FormFields(request.uri.queryParameters).text("practitioner")) ?? actor.practitionerID ?? practitioners.first?.id
-        let appointments = try await BookingStore(services.database).appointments(
-            clinicID: actor.clinicID, from: day.start(in: settings.zone), to: day.adding(days: 1).start(in: settings.zone), practitionerID: chosen)
-        try await services.record("schedule.read", by: actor, clinicID: actor.clinicID, recordType: "practitionerDay", recordID: day.description, from: context.clientAddress)
+        let appointments = try await booking.practitionerDay(day, in: settings.zone, practitionerID: chosen, by: actor, from: context.clientAddress)
         return try renderer.render("practitioner-day", context, path: "/practitioner/day", values: [
             "date": day.description, "dayLabel": DisplayTime.day(day.start(in: settings.zone).addingTimeInterval(12 * 3600), in: settings.zone),
             "previous": day.adding(days: -1).description, "next": day.adding(days: 1).description,

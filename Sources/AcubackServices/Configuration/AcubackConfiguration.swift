@@ -1,4 +1,3 @@
-import AcubackServices
 import AcubackStore
 import Configuration
 import Foundation
@@ -114,5 +113,14 @@ extension AcubackConfiguration {
     /// Opens the configured database with the configured audit key file.
     public func openDatabase(logger: Logger) async throws -> AcubackDatabase {
         try await AcubackDatabase.open(try DatabaseLocation(url: databaseURL), logger: logger, auditKeyFile: auditKeyFile)
+    }
+
+    /// The services over an open, migrated database, with links in messages to this server's
+    /// public address and the rules reading the time from `clock`.
+    public func services(over store: AcubackDatabase, clock: @escaping @Sendable () -> Date = { Date() }) -> AppServices {
+        var services = AppServices(
+            database: store, publicAddress: PublicAddress(configured: publicURL.map { _ in publicAddress() }, fallback: publicAddress()))
+        services.now = clock
+        return services
     }
 }

@@ -1,0 +1,169 @@
+import AcubackCore
+import AcubackStore
+import AcubackTestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import AcubackServer
+@testable import AcubackServices
+
+/// One door per use case: the page and the API operation that do the same thing reach the same
+/// use case in AcubackServices, which checks access, validates, changes and audits once. Each door
+/// below is driven through both adapters; both must leave exactly one audit event, and the same one.
+/// (The command-line doors are driven from outside, in tests/cli/test_one_door.py.)
+@Suite struct UseCaseDoorTests {
+    /// A request through one adapter, as the role that may make it.
+    struct Call: Sendable {
+        enum Body: Sendable {
+            case none
+            case form([(String, String)])
+            case json(String)
+        }
+
+        let role: Role
+        let method: HTTPRequest.Method
+        let uri: @Sendable (TestWorld, [UUID]) -> String
+        var body: @Sendable (TestWorld) -> Body = { _ in .none }
+    }
+
+    /// A use case, the audit event one call of it records, and its page and API doors.
+    struct Door: Sendable, CustomTestStringConvertible {
+        let useCase: String
+        let audit: AuditAction
+        let page: Call
+        let api: Call
+        /// Records the two calls act on, made or found before they are sent.
+        var prepare: @Sendable (TestWorld) async throws -> [UUID] = { _ in [] }
+
+        var testDescription: String { useCase }
+    }
+
+    static let doors: [Door] = [
+        Door(
+            useCase: "PatientService.list", audit: .patientList,
+            page: Call(role: .reception, method: .get, uri: { _, _ in "/patients?q=a" }),
+            api: Call(role: .reception, method: .get, uri: { _, _ in "/api/v1/patients?q=a" })),
+        Door(
+            useCase: "PatientService.read", audit: .patientRead,
+            page: Call(role: .reception, method: .get, uri: { world, _ in "/patients/\(world.otherPatientID)" }),
+            api: Call(role: .reception, method: .get, uri: { world, _ in "/api/v1/patients/\(world.otherPatientID)" })),
+        Door(
+            useCase: "PatientService.create", audit: .patientCreate,
+            page: Call(role: .reception, method: .post, uri: { _, _ in "/patients" }, body: { _ in
+                .form([("givenName", "Page"), ("familyName", "Door"), ("birthDate", "1980-04-01"), ("email", ""), ("phone", "")])
+            }),
+            api: Call(role: .reception, method: .post, uri: { _, _ in "/api/v1/patients" }, body: { _ in
+                .json(#"{"givenName": "Api", "familyName": "Door", "birthDate": "1981-05-02"}"#)
+            })),
+        Door(
+            useCase: "PatientService.updateIntake", audit: .patientUpdateIntake,
+            page: Call(role: .practitioner, method: .post, uri: { world, _ in "/patients/\(world.otherPatientID)/intake" }, body: { _ in
+                .form([("bmi", "24")])
+            }),
+            api: Call(role: .practitioner, method: .put, uri: { world, _ in "/api/v1/patients/\(world.otherPatientID)/intake" }, body: { _ in
+                .json(#"{"bmi": 25}"#)
+            })),
+        Door(
+            useCase: "BookingService.visits", audit: .appointmentList,
+            page: Call(role: .patient, method: .get, uri: { _, _ in "/me/visits" }),
+            api: Call(role: .patient, method: .get, uri: { _, _ in
+                "/api/v1/appointments?from=\(Self.iso(Date()))&to=\(Self.iso(Date().addingTimeInterval(30 * 86_400)))"
+            })),
+        Door(
+            useCase: "BookingService.cancel", audit: .appointmentCancel,
+            page: Call(role: .reception, method: .post, uri: { _, visits in "/reception/appointments/\(visits[0])/cancel" }, body: { _ in .form([]) }),
+            api: Call(role: .reception, method: .post, uri: { _, visits in "/api/v1/appointments/\(visits[1])/cancel" }),
+            prepare: { try await book(2, in: $0) }),
+        Door(
+            useCase: "PractitionerService.addCertificate", audit: .certificateAdd,
+            page: Call(role: .admin, method: .post, uri: { _, ids in "/admin/practitioners/\(ids[0])/certificates" }, body: { _ in
+                .form([("issuingBody", "British Acupuncture Council"), ("number", "DOOR-PAGE-1"), ("validFrom", "2026-01-01"), ("validTo", "2030-01-01")])
+            }),
+            api: Call(role: .admin, method: .post, uri: { _, ids in "/api/v1/practitioners/\(ids[0])/certificates" }, body: { _ in
+                .json(#"{"issuingBody": "British Acupuncture Council", "number": "DOOR-API-1", "validFrom": "2026-01-01", "validTo": "2030-01-01"}"#)
+            }),
+            prepare: { [try await hannah(in: $0)] }),
+        Door(
+            useCase: "TreatmentSessionService.session (read)", audit: .sessionRead,
+            page: Call(role: .practitioner, method: .get, uri: { world, _ in "/sessions/\(world.sessionID)" }),
+            api: Call(role: .practitioner, method: .get, uri: { world, _ in "/api/v1/sessions/\(world.sessionID)" })),
+        Door(
+            useCase: "OutcomeService.progress", audit: .courseRead,
+            page: Call(role: .patient, method: .get, uri: { world, _ in "/patients/\(world.ownPatientID)/courses/\(world.courseID)" }),
+            api: Call(role: .patient, method: .get, uri: { world, _ in "/api/v1/courses/\(world.courseID)" })),
+    ]
+
+    @Test(arguments: doors)
+    func thePageAndTheAPIReachTheSameUseCase(door: Door) async throws {
+        try await withTestWorld { client, world in
+            let visits = try await door.prepare(world)
+            for (adapter, call) in [("page", door.page), ("API", door.api)] {
+                let last = try await Self.newestEvents(world).first?.sequence ?? 0
+                let status = try await Self.send(call, adapter: adapter, client: client, world: world, visits: visits)
+                #expect(status.code < 400, "\(door.useCase) through the \(adapter) answered \(status)")
+                let added = try await Self.newestEvents(world).filter { $0.sequence > last }
+                #expect(added.map(\.action) == [door.audit.rawValue], "\(door.useCase) through the \(adapter) recorded \(added.map(\.action))")
+                #expect(added.first?.actorUserID == world.sessions[call.role]!.actor.userID)
+                #expect(added.first?.actorRole == call.role.rawValue)
+            }
+        }
+    }
+
+    /// The adapters only adapt: no page controller or API handler writes to the audit trail or
+    /// builds an audit event itself; the use cases do.
+    @Test func noAdapterWritesTheAuditTrailItself() throws {
+        let server = Self.root.appendingPathComponent("Sources/AcubackServer")
+        let files = try #require(FileManager.default.enumerator(at: server, includingPropertiesForKeys: nil)?.allObjects as? [URL])
+        let swift = files.filter { $0.pathExtension == "swift" }
+        #expect(swift.count > 40)
+        for file in swift {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for forbidden in ["services.record(", "services.entry(", "AuditEntry(", "AuditTrail"] {
+                #expect(!text.contains(forbidden), "\(file.lastPathComponent) uses \(forbidden)")
+            }
+        }
+    }
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func iso(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+
+    /// The clinic's newest audit events, newest first.
+    static func newestEvents(_ world: TestWorld) async throws -> [AuditEvent] {
+        try await AuditTrail(world.store).search(.init(clinicID: world.clinic.id), limit: 20).items
+    }
+
+    static func hannah(in world: TestWorld) async throws -> UUID {
+        try #require(try await ClinicStore(world.store).practitioners(clinicID: world.clinic.id).first { $0.name == "Hannah Okafor" }).id
+    }
+
+    /// Review visits of the signed-in patient with Hannah Okafor, on weekdays well ahead.
+    static func book(_ count: Int, in world: TestWorld) async throws -> [UUID] {
+        let hannah = try await hannah(in: world)
+        let starts = (0..<count).map { APIServiceAppointmentsTests.weekday(9 + $0, daysAhead: 20) }
+        return try await BookingStore(world.store).book(starts.map {
+            NewAppointment(clinicID: world.clinic.id, patientID: world.ownPatientID, practitionerID: hannah, roomID: nil, kind: .review, start: $0, minutes: 30)
+        }, reminder: { _, _ in nil }).appointments.map(\.id)
+    }
+
+    static func send(
+        _ call: Call, adapter: String, client: some TestClientProtocol, world: TestWorld, visits: [UUID]
+    ) async throws -> HTTPResponse.Status {
+        var headers = world.headers(call.role)
+        var body: ByteBuffer?
+        switch call.body(world) {
+        case .none:
+            if call.method == .post && adapter == "page" { body = form([("_csrf", world.csrf(call.role))]) }
+            if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
+        case .form(let fields):
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            body = form([("_csrf", world.csrf(call.role))] + fields)
+        case .json(let text):
+            headers[.contentType] = "application/json"
+            body = ByteBuffer(string: text)
+        }
+        return try await client.execute(uri: call.uri(world, visits), method: call.method, headers: headers, body: body) { $0.status }
+    }
+}
