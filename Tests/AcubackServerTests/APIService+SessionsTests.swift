@@ -161,7 +161,6 @@ import Testing
 
     @Test func strongStimulationIsRefusedForAPatientOnAnticoagulantsAndGentleIsRecorded() async throws {
         try await withTestWorld { client, world in
-            let services = AppServices(database: world.store, publicAddress: PublicAddress(configured: "http://test", fallback: ""))
             try await PatientStore(world.store).updateIntake(patientID: world.ownPatientID, risks: RiskFactors(anticoagulants: true, bmi: 24))
             let needle = #"{"point": "BL40", "side": "left", "depthMm": 10, "needleType": "0.25 × 40 mm", "stimulation": "STIM", "deQi": true}"#
             let path = "/api/v1/sessions/\(world.sessionID)/needles"

@@ -23,8 +23,7 @@ extension APIService {
         // The public directory lists only practitioners certified today.
         let shown = staff ? all : all.filter { $0.isCertified(on: today) }
         let page = try Page(limit: input.query.limit, offset: input.query.offset)
-        let items: [Components.Schemas.Practitioner] = try JSONBridge.convert(
-            page.slice(shown).map { PractitionerBody($0, today: today, staffView: staff) })
+        let items = page.slice(shown).map { Components.Schemas.Practitioner($0, today: today, staffView: staff) }
         return .ok(.init(body: .json(.init(items: items, total: shown.count, limit: page.limit, offset: page.offset))))
     }
 
@@ -37,7 +36,7 @@ extension APIService {
                 issuingBody: body.issuingBody, number: body.number, validFrom: body.validFrom, validTo: body.validTo,
                 verified: body.verified ?? false),
             to: id, by: actor, from: RequestActor.clientAddress)
-        return .created(.init(body: .json(try JSONBridge.convert(QualificationBody(record, showNumber: true)))))
+        return .created(.init(body: .json(.init(record, showNumber: true))))
     }
 
     func getAvailability(_ input: Operations.GetAvailability.Input) async throws -> Operations.GetAvailability.Output {
@@ -60,7 +59,7 @@ extension APIService {
         let minutes = try await services.clinic.settings(clinicID: clinicID).minutes(for: kind)
         return .ok(.init(body: .json(.init(
             kind: .init(rawValue: kind.rawValue)!, minutes: minutes,
-            slots: try JSONBridge.convert(slots.map { FreeSlotBody($0, practitionerName: names[$0.practitionerID] ?? "") })))))
+            slots: slots.map { .init($0, practitionerName: names[$0.practitionerID] ?? "") }))))
     }
 
     func listAppointments(_ input: Operations.ListAppointments.Input) async throws -> Operations.ListAppointments.Output {
@@ -73,7 +72,7 @@ extension APIService {
         let records = try await booking.visits(
             from: query.from, to: query.to, practitionerID: try uuid(query.practitionerId, field: "practitionerId"),
             patientID: try uuid(query.patientId, field: "patientId"), by: actor, from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(.init(items: try JSONBridge.convert(records.map(AppointmentBody.init))))))
+        return .ok(.init(body: .json(.init(items: records.map(Components.Schemas.Appointment.init)))))
     }
 
     func bookAppointment(_ input: Operations.BookAppointment.Input) async throws -> Operations.BookAppointment.Output {
@@ -94,7 +93,7 @@ extension APIService {
         let record = try await booking.book(
             clinicID: actor.clinicID, patientID: patientID, practitionerID: try uuid(body.practitionerId, field: "practitionerId"),
             kind: kind, start: body.start, by: actor, from: RequestActor.clientAddress)
-        return .created(.init(body: .json(try JSONBridge.convert(AppointmentBody(record)))))
+        return .created(.init(body: .json(.init(record))))
     }
 
     /// The appointment, when the actor may change it: their own as a patient, their clinic's as staff.
@@ -107,7 +106,7 @@ extension APIService {
         let actor = try actor
         let appointment = try await changeableAppointment(input.path.appointmentId, actor)
         let cancelled = try await booking.cancel(appointment, by: actor, from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(try JSONBridge.convert(AppointmentBody(cancelled)))))
+        return .ok(.init(body: .json(.init(cancelled))))
     }
 
     func rescheduleAppointment(_ input: Operations.RescheduleAppointment.Input) async throws -> Operations.RescheduleAppointment.Output {
@@ -115,7 +114,7 @@ extension APIService {
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
         let appointment = try await changeableAppointment(input.path.appointmentId, actor)
         let moved = try await booking.reschedule(appointment, to: body.start, by: actor, from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(try JSONBridge.convert(AppointmentBody(moved)))))
+        return .ok(.init(body: .json(.init(moved))))
     }
 
     func markAttendance(_ input: Operations.MarkAttendance.Input) async throws -> Operations.MarkAttendance.Output {
@@ -125,7 +124,7 @@ extension APIService {
         let appointment = try await booking.visit(id: id, by: actor)
         let mark = AttendanceMark(rawValue: body.status.rawValue)!
         let marked = try await booking.mark(appointment, as: mark, by: actor, from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(try JSONBridge.convert(AppointmentBody(marked)))))
+        return .ok(.init(body: .json(.init(marked))))
     }
 
     func courseRequest(_ body: Components.Schemas.CourseInput) throws -> (UUID, CourseRequest, Regimen) {
@@ -146,7 +145,7 @@ extension APIService {
         let (course, practitioner) = try await booking.proposeCourse(clinicID: actor.clinicID, patientID: patientID, request: request)
         return .ok(.init(body: .json(.init(
             practitionerId: practitioner.id.uuidString, practitionerName: practitioner.name,
-            slots: try JSONBridge.convert(course.slots.map { FreeSlotBody($0, practitionerName: practitioner.name) })))))
+            slots: course.slots.map { .init($0, practitionerName: practitioner.name) }))))
     }
 
     func bookCourse(_ input: Operations.BookCourse.Input) async throws -> Operations.BookCourse.Output {
@@ -156,13 +155,13 @@ extension APIService {
         let (course, appointments) = try await booking.bookCourse(
             clinicID: actor.clinicID, patientID: patientID, request: request, regimen: regimen,
             extending: try uuid(body.extendsCourseId, field: "extendsCourseId"), by: actor, from: RequestActor.clientAddress)
-        return .created(.init(body: .json(try JSONBridge.convert(CourseBody(course, appointments: appointments)))))
+        return .created(.init(body: .json(.init(course, appointments: appointments))))
     }
 
     func getCourse(_ input: Operations.GetCourse.Input) async throws -> Operations.GetCourse.Output {
         let actor = try actor
         guard let id = try uuid(input.path.courseId, field: "courseId") else { throw NotFound(detail: "No such course") }
         let (course, visits) = try await booking.course(id: id, by: actor, from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(try JSONBridge.convert(CourseBody(course, appointments: visits)))))
+        return .ok(.init(body: .json(.init(course, appointments: visits))))
     }
 }

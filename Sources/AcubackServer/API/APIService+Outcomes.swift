@@ -15,7 +15,7 @@ extension APIService {
 
     func listMeasures(_ input: Operations.ListMeasures.Input) async throws -> Operations.ListMeasures.Output {
         let progress = try await outcomes.progress(courseID: try courseID(input.path.courseId), for: try actor, from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(.init(items: try JSONBridge.convert(progress.measures.map(MeasureBody.init))))))
+        return .ok(.init(body: .json(.init(items: progress.measures.map(Components.Schemas.Measure.init)))))
     }
 
     func recordMeasure(_ input: Operations.RecordMeasure.Input) async throws -> Operations.RecordMeasure.Output {
@@ -26,12 +26,12 @@ extension APIService {
             courseID: try courseID(input.path.courseId), timepoint: MeasureTimepoint(rawValue: body.timepoint.rawValue) ?? .session,
             sessionID: try uuid(body.sessionId, field: "sessionId"), takenAt: body.takenAt, measures: measures, by: actor,
             from: RequestActor.clientAddress)
-        return .created(.init(body: .json(try JSONBridge.convert(MeasureBody(saved)))))
+        return .created(.init(body: .json(.init(saved))))
     }
 
     func listCourseReviews(_ input: Operations.ListCourseReviews.Input) async throws -> Operations.ListCourseReviews.Output {
         let progress = try await outcomes.progress(courseID: try courseID(input.path.courseId), for: try actor, from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(.init(items: try JSONBridge.convert(progress.reviews.map(CourseReviewBody.init))))))
+        return .ok(.init(body: .json(.init(items: progress.reviews.map(Components.Schemas.CourseReview.init)))))
     }
 
     func reviewCourse(_ input: Operations.ReviewCourse.Input) async throws -> Operations.ReviewCourse.Output {
@@ -40,7 +40,7 @@ extension APIService {
         let saved = try await outcomes.review(
             courseID: try courseID(input.path.courseId), afterSession: body.afterSession, note: body.note ?? "",
             redFlags: (body.redFlags ?? []).compactMap { RedFlag(rawValue: $0.rawValue) }, by: actor, from: RequestActor.clientAddress)
-        return .created(.init(body: .json(try JSONBridge.convert(CourseReviewBody(saved)))))
+        return .created(.init(body: .json(.init(saved))))
     }
 
     func getAnalytics(_ input: Operations.GetAnalytics.Input) async throws -> Operations.GetAnalytics.Output {
@@ -49,10 +49,8 @@ extension APIService {
     }
 
     func getOutcomeSettings(_ input: Operations.GetOutcomeSettings.Input) async throws -> Operations.GetOutcomeSettings.Output {
-        let actor = try actor
-        try AccessPolicy.require(actor, .readAnalytics, .clinic(actor.clinicID))
-        let settings = try await outcomes.settings(clinicID: actor.clinicID)
-        return .ok(.init(body: .json(try JSONBridge.convert(OutcomeSettingsBody(settings)))))
+        let settings = try await outcomes.settings(by: try actor)
+        return .ok(.init(body: .json(.init(settings))))
     }
 
     func saveOutcomeSettings(_ input: Operations.SaveOutcomeSettings.Input) async throws -> Operations.SaveOutcomeSettings.Output {
@@ -62,6 +60,6 @@ extension APIService {
             importantPercent: body.importantPercent, importantPoints: body.importantPoints,
             instruments: Set(body.instruments.compactMap { Instrument(rawValue: $0.rawValue) }))
         try await outcomes.saveSettings(settings, by: actor, from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(try JSONBridge.convert(OutcomeSettingsBody(settings)))))
+        return .ok(.init(body: .json(.init(settings))))
     }
 }

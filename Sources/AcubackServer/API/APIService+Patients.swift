@@ -28,7 +28,7 @@ extension APIService {
         let result = try await services.patients.list(
             matching: input.query.q, limit: page.limit, offset: page.offset, by: actor, from: RequestActor.clientAddress)
         return .ok(.init(body: .json(.init(
-            items: try JSONBridge.convert(result.items.map(PatientBody.init)), total: result.total, limit: page.limit, offset: page.offset))))
+            items: result.items.map(Components.Schemas.Patient.init), total: result.total, limit: page.limit, offset: page.offset))))
     }
 
     func getPatient(_ input: Operations.GetPatient.Input) async throws -> Operations.GetPatient.Output {
@@ -37,7 +37,7 @@ extension APIService {
             return .notFound(.init(body: .applicationProblemJson(try JSONBridge.convert(Problem.notFound("No such patient")))))
         }
         let (patient, _) = try await services.patients.read(id: id, clinical: false, by: actor, from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(try JSONBridge.convert(PatientBody(patient)))))
+        return .ok(.init(body: .json(.init(patient))))
     }
 
     func getPatientClinical(_ input: Operations.GetPatientClinical.Input) async throws -> Operations.GetPatientClinical.Output {
@@ -61,25 +61,6 @@ extension APIService {
         } catch is NotFound {
             return nil
         }
-    }
-}
-
-/// The API's JSON shapes for patients, shared with the generated types through `JSONBridge`.
-struct PatientBody: Encodable {
-    let id: String
-    let givenName: String
-    let familyName: String
-    let birthDate: String
-    let email: String?
-    let phone: String?
-
-    init(_ patient: PatientRecord) {
-        id = patient.id.uuidString
-        givenName = patient.givenName
-        familyName = patient.familyName
-        birthDate = patient.birthDate
-        email = patient.email
-        phone = patient.phone
     }
 }
 
@@ -124,7 +105,7 @@ extension APIService {
                 givenName: body.givenName, familyName: body.familyName, birthDate: body.birthDate, email: body.email, phone: body.phone,
                 confirmedNotDuplicate: body.confirmDuplicate ?? false),
             by: actor, from: RequestActor.clientAddress)
-        return .created(.init(body: .json(try JSONBridge.convert(PatientBody(patient)))))
+        return .created(.init(body: .json(.init(patient))))
     }
 
     func updateIntake(_ input: Operations.UpdateIntake.Input) async throws -> Operations.UpdateIntake.Output {

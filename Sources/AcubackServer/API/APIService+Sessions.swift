@@ -143,8 +143,8 @@ extension APIService {
 
     func listCheckIns(_ input: Operations.ListCheckIns.Input) async throws -> Operations.ListCheckIns.Output {
         let session = try await chair.session(try sessionID(input.path.sessionId), for: .recordCheckIn, by: try actor, from: RequestActor.clientAddress)
-        let items = try await chair.checkIn(of: session).map { [CheckInBody($0)] } ?? []
-        return .ok(.init(body: .json(.init(items: try JSONBridge.convert(items)))))
+        let items = try await chair.checkIn(of: session).map { [Components.Schemas.CheckIn($0)] } ?? []
+        return .ok(.init(body: .json(.init(items: items))))
     }
 
     func recordCheckIn(_ input: Operations.RecordCheckIn.Input) async throws -> Operations.RecordCheckIn.Output {
@@ -154,7 +154,7 @@ extension APIService {
             neededSleep: body.neededSleep ?? false, bruising: body.bruising ?? false, breathlessness: body.breathlessness ?? false,
             other: body.other ?? "", markedSerious: body.serious ?? false)
         let record = try await chair.checkIn(checkIn, for: try sessionID(input.path.sessionId), by: try actor, from: RequestActor.clientAddress)
-        return .created(.init(body: .json(try JSONBridge.convert(CheckInBody(record)))))
+        return .created(.init(body: .json(.init(record))))
     }
 
     func getSessionStricta(_ input: Operations.GetSessionStricta.Input) async throws -> Operations.GetSessionStricta.Output {
@@ -165,6 +165,6 @@ extension APIService {
     func listIncidents(_ input: Operations.ListIncidents.Input) async throws -> Operations.ListIncidents.Output {
         let incidents = try await IncidentService(services: services).list(
             unresolved: input.query.status == .unresolved, by: try actor, from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(.init(items: try JSONBridge.convert(incidents.map(IncidentBody.init))))))
+        return .ok(.init(body: .json(.init(items: incidents.map(Components.Schemas.Incident.init)))))
     }
 }

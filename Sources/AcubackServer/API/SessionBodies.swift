@@ -214,55 +214,6 @@ struct ElectricalPairBody: Encodable {
     }
 }
 
-struct CheckInBody: Encodable {
-    let id, sessionId: String
-    let enteredAt: Date
-    let enteredByRole: Role
-    let soreness: Int
-    let sorenessHoursAfter: Int?
-    let tiredness, neededSleep, bruising, breathlessness: Bool
-    let other: String
-    let serious: Bool
-
-    init(_ record: CheckInRecord) {
-        let checkIn = record.checkIn
-        id = record.id.uuidString
-        sessionId = record.sessionID.uuidString
-        enteredAt = record.enteredAt
-        enteredByRole = record.enteredByRole
-        soreness = checkIn.soreness
-        sorenessHoursAfter = checkIn.sorenessHoursAfter
-        tiredness = checkIn.tiredness
-        neededSleep = checkIn.neededSleep
-        bruising = checkIn.bruising
-        breathlessness = checkIn.breathlessness
-        other = checkIn.other
-        serious = checkIn.isSerious
-    }
-}
-
-struct IncidentBody: Encodable {
-    let id, sessionId, patientId, patientName, kind, detail, status: String
-    let occurredAt: Date
-    let ownerId, ownerName, outcome: String?
-    let closedAt: Date?
-
-    init(_ record: IncidentRecord) {
-        id = record.id.uuidString
-        sessionId = record.sessionID.uuidString
-        patientId = record.patientID.uuidString
-        patientName = record.patientName
-        kind = record.kind.rawValue
-        detail = record.detail
-        occurredAt = record.occurredAt
-        status = record.status.rawValue
-        ownerId = record.ownerUserID?.uuidString
-        ownerName = record.ownerName.isEmpty ? nil : record.ownerName
-        outcome = record.outcome.isEmpty ? nil : record.outcome
-        closedAt = record.closedAt
-    }
-}
-
 struct SavedPlanBody: Encodable {
     let id, patientId, practitionerId: String
     let createdAt: Date

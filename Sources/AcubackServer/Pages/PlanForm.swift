@@ -40,16 +40,7 @@ struct PlanForm {
         let onset = choices("onset", as: Onset.self).first
         if first("side") == nil { errors.add("side", "is required") }
         if first("onset") == nil { errors.add("onset", "is required") }
-        let patient = RiskFactors(
-            pregnancyWeek: number("pregnancyWeek", field: "patient.pregnancyWeek", as: Int.self, rule: "must be a whole number of weeks"),
-            anticoagulants: flag("anticoagulants"),
-            bleedingDisorder: choices("bleedingDisorder", field: "patient.bleedingDisorder", as: BleedingDisorder.self).first ?? .none,
-            implantedDevice: flag("implantedDevice"), lungDisease: flag("lungDisease"), thoracicSurgery: flag("thoracicSurgery"),
-            bmi: number("bmi", field: "patient.bmi", as: Double.self, rule: "must be a number"),
-            faintingHistory: flag("faintingHistory"), needlePhobia: flag("needlePhobia"), epilepsy: flag("epilepsy"),
-            brokenSkinRegions: choices("brokenSkinRegions", field: "patient.brokenSkinRegions", as: SkinRegion.self),
-            metalImplantRegions: choices("metalImplantRegions", field: "patient.metalImplantRegions", as: SkinRegion.self),
-            cannotLieProne: flag("cannotLieProne"))
+        let patient = RiskFactorsForm.read(fields, prefix: "patient.", into: &errors)
         let assessment = Assessment(
             regions: regions, side: side ?? .both, levels: choices("levels", as: SpinalLevel.self).sorted(),
             radiatesToLeg: flag("radiatesToLeg"), onset: onset ?? .chronic, electroacupuncture: flag("electroacupuncture"),

@@ -8,6 +8,12 @@ extension OutcomeService {
         try await store.settings(clinicID: clinicID)
     }
 
+    /// The clinic's outcome settings as the API shows them to those who read the analytics.
+    public func settings(by actor: Actor) async throws -> OutcomeSettings {
+        try AccessPolicy.require(actor, .readAnalytics, .clinic(actor.clinicID))
+        return try await store.settings(clinicID: actor.clinicID)
+    }
+
     /// The progress of each of the patient's treatment courses, newest first, as part of a read of
     /// their clinical record that the caller audits.
     public func courseProgress(of patient: PatientRecord, by actor: Actor) async throws -> [CourseProgress] {

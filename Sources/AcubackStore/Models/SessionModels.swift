@@ -74,7 +74,7 @@ final class IncidentModel: Model, @unchecked Sendable {
     @Field(key: "clinic_id") var clinicID: UUID
     @Parent(key: "patient_id") var patient: PatientModel
     @Parent(key: "session_id") var session: TreatmentSessionModel
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: IncidentRecord.Kind
     @Field(key: "detail") var detail: String
     @Field(key: "occurred_at") var occurredAt: Date
     @Field(key: "reported_by_user_id") var reportedBy: UUID
@@ -131,7 +131,7 @@ extension IncidentModel {
         self.clinicID = clinicID
         self.$patient.id = patientID
         self.$session.id = sessionID
-        self.kind = kind.rawValue
+        self.kind = kind
         self.detail = detail
         self.occurredAt = occurredAt
         self.reportedBy = reportedBy

@@ -90,7 +90,7 @@ extension IncidentModel {
     func record(owners: [UUID: String]) throws -> IncidentRecord {
         var record = IncidentRecord(
             id: try requireID(), sessionID: $session.id, patientID: $patient.id,
-            kind: IncidentRecord.Kind(rawValue: kind) ?? .needleLost, detail: detail, occurredAt: occurredAt)
+            kind: kind, detail: detail, occurredAt: occurredAt)
         record.patientName = "\(patient.givenName) \(patient.familyName)"
         record.status = status
         record.ownerUserID = ownerUserID

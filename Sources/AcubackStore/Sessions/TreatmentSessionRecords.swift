@@ -65,7 +65,7 @@ public struct TreatmentSessionRecord: Sendable, Equatable {
 
 /// A lost needle or a serious after-effect, for the clinic admin.
 public struct IncidentRecord: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
         case needleLost = "needle-lost"
         case seriousAfterEffect = "serious-after-effect"
     }

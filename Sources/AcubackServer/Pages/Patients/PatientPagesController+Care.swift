@@ -40,25 +40,7 @@ extension PatientPagesController {
             let patient = try await patientFor(context, .changePatientClinical)
             let form = try await FormFields.of(request)
             var errors = FieldErrorCollector()
-            let week = form.first("pregnancyWeek").flatMap { Int($0) }
-            let bmi = form.first("bmi").flatMap { Double($0) }
-            errors.check(form.first("pregnancyWeek") == nil || week != nil, "pregnancyWeek", "must be a whole number of weeks")
-            errors.check(form.first("bmi") == nil || bmi != nil, "bmi", "must be a number")
-            // A region the form does not offer is refused, not dropped: the safety rules read these.
-            for field in ["brokenSkinRegions", "metalImplantRegions"] {
-                errors.check(form.all(field).allSatisfy { SkinRegion(rawValue: $0) != nil }, field, "must be regions of the body chart")
-            }
-            errors.check(form.text("bleedingDisorder").isEmpty || BleedingDisorder(rawValue: form.text("bleedingDisorder")) != nil,
-                         "bleedingDisorder", "must be one of the choices offered")
-            let risks = RiskFactors(
-                pregnancyWeek: week, anticoagulants: form.flag("anticoagulants"),
-                bleedingDisorder: BleedingDisorder(rawValue: form.text("bleedingDisorder")) ?? .none,
-                implantedDevice: form.flag("implantedDevice"), lungDisease: form.flag("lungDisease"),
-                thoracicSurgery: form.flag("thoracicSurgery"), bmi: bmi, faintingHistory: form.flag("faintingHistory"),
-                needlePhobia: form.flag("needlePhobia"), epilepsy: form.flag("epilepsy"),
-                brokenSkinRegions: form.all("brokenSkinRegions").compactMap(SkinRegion.init(rawValue:)),
-                metalImplantRegions: form.all("metalImplantRegions").compactMap(SkinRegion.init(rawValue:)),
-                cannotLieProne: form.flag("cannotLieProne"))
+            let risks = RiskFactorsForm.read(form, into: &errors)
             do {
                 try errors.throwIfAny()
                 try await services.patients.updateIntake(risks, of: patient.id, by: context.actor!, from: context.clientAddress)
