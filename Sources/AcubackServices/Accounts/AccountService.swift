@@ -69,13 +69,17 @@ public struct AccountService: Sendable {
             try await services.outboxStore.enqueue(signIn.alreadyRegisteredMessage(to: existing), now: services.now())
             return
         }
-        // The patient is the actor of their own registration; the store names them once they exist.
-        var entry = services.entry(.patientRegister, by: nil, clinicID: clinic.id, recordType: .patient, from: address)
-        entry.actorRole = Role.patient.rawValue
         _ = try await store.registerPatient(
             clinicID: clinic.id, email: form.email, givenName: form.givenName, familyName: form.familyName,
-            birthDate: CalendarDay(form.birthDate)!, passwordHash: passwordHash, audit: entry,
+            birthDate: CalendarDay(form.birthDate)!, passwordHash: passwordHash, audit: registrationEntry(clinicID: clinic.id, from: address),
             welcome: { [clinic] user in signIn.welcomeMessage(to: user, clinic: clinic.name) }, at: services.now())
+    }
+
+    /// The event of a patient registering: the patient is its actor, named by the store once they exist.
+    func registrationEntry(clinicID: UUID, from address: String?) -> AuditEntry {
+        var entry = services.entry(.patientRegister, by: nil, clinicID: clinicID, recordType: .patient, from: address)
+        entry.actorRole = Role.patient.rawValue
+        return entry
     }
 
     // MARK: - Password reset

@@ -78,13 +78,18 @@ public struct DemoClinicLoader: Sendable {
         let reception = Actor(userID: receptionUser.id, role: .reception, clinicID: clinic.id, displayName: receptionUser.displayName)
         var practitioners: [Actor] = []
         for seed in DemoClinic.practitioners {
-            let user = try await accounts.createUser(clinicID: clinic.id, email: seed.email, displayName: seed.name, role: .practitioner, passwordHash: hash)
-            let practitioner = try await clinics.createPractitioner(
-                clinicID: clinic.id, userID: user.id, name: seed.name, profession: seed.profession, biography: seed.biography,
-                practisingSince: seed.practisingSince)
-            _ = try await clinics.addCertificate(practitionerID: practitioner.id, seed.certificate)
-            try await services.record(
-                .certificateAdd, by: admin, clinicID: clinic.id, recordType: .practitioner, recordID: practitioner.id.uuidString, from: nil)
+            let user = try await accounts.createUser(
+                clinicID: clinic.id, email: seed.email, displayName: seed.name, role: .practitioner, passwordHash: hash,
+                audit: services.entry(.userCreate, by: admin, clinicID: clinic.id, recordType: .user, from: nil), at: clock.now)
+            let practitioner = try await services.practitioners.create(
+                .init(
+                    name: seed.name, profession: seed.profession, biography: seed.biography, practisingSince: seed.practisingSince,
+                    userID: user.id),
+                by: admin, from: nil)
+            // The seed's certificate keeps who verified it and when, which the admin's form would not.
+            _ = try await clinics.addCertificate(
+                practitionerID: practitioner.id, seed.certificate,
+                audit: services.entry(.certificateAdd, by: admin, clinicID: clinic.id, recordType: .certificate, from: nil), at: clock.now)
             practitioners.append(Actor(
                 userID: user.id, role: .practitioner, clinicID: clinic.id, practitionerID: practitioner.id, displayName: seed.name))
         }
@@ -96,16 +101,14 @@ public struct DemoClinicLoader: Sendable {
         if seed.hasLogin, let email = seed.email {
             let user = try await services.accountStore.registerPatient(
                 clinicID: staff.clinicID, email: email, givenName: seed.givenName, familyName: seed.familyName,
-                birthDate: CalendarDay(seed.birthDate)!, passwordHash: staff.passwordHash)
+                birthDate: CalendarDay(seed.birthDate)!, passwordHash: staff.passwordHash,
+                audit: services.accounts.registrationEntry(clinicID: staff.clinicID, from: nil), at: clock.now)
             let record = try await services.patientStore.patients(clinicID: staff.clinicID, matching: email).items.first!
             return (seed, record, Actor(userID: user.id, role: .patient, clinicID: staff.clinicID, patientID: record.id, displayName: user.displayName))
         }
-        let record = try await services.patientStore.createPatient(
-            clinicID: staff.clinicID, givenName: seed.givenName, familyName: seed.familyName, birthDate: seed.birthDate, email: seed.email,
-            phone: nil, today: CalendarDay(clock.now, in: zone))
-        try await services.record(
-            .patientCreate, by: staff.reception, clinicID: staff.clinicID, patientID: record.id, recordType: .patient, recordID: record.id.uuidString,
-            from: nil)
+        let record = try await services.patients.create(
+            .init(givenName: seed.givenName, familyName: seed.familyName, birthDate: seed.birthDate, email: seed.email, phone: nil),
+            by: staff.reception, from: nil)
         return (seed, record, nil)
     }
 
