@@ -90,6 +90,26 @@ import Testing
             page: Call(role: .practitioner, method: .get, uri: { world, _ in "/sessions/\(world.sessionID)" }),
             api: Call(role: .practitioner, method: .get, uri: { world, _ in "/api/v1/sessions/\(world.sessionID)" })),
         Door(
+            useCase: "TreatmentSessionService.startTimer", audit: .sessionTimerStart,
+            page: Call(role: .practitioner, method: .post, uri: { world, _ in "/sessions/\(world.sessionID)/timer" }, body: { _ in .form([]) }),
+            api: Call(role: .practitioner, method: .post, uri: { world, _ in "/api/v1/sessions/\(world.sessionID)/timer" })),
+        Door(
+            useCase: "TreatmentSessionService.insert", audit: .sessionNeedleIn,
+            page: Call(role: .practitioner, method: .post, uri: { world, _ in "/sessions/\(world.sessionID)/needles" }, body: { _ in
+                .form([("point", "BL40"), ("side", "left"), ("depthMm", "10"), ("needleType", "0.25 × 40 mm"), ("stimulation", "manual")])
+            }),
+            api: Call(role: .practitioner, method: .post, uri: { world, _ in "/api/v1/sessions/\(world.sessionID)/needles" }, body: { _ in
+                .json(#"{"point": "BL40", "side": "right", "depthMm": 10, "needleType": "0.25 × 40 mm", "stimulation": "manual", "deQi": true}"#)
+            })),
+        Door(
+            useCase: "SessionNoteService.write", audit: .sessionNote,
+            page: Call(role: .practitioner, method: .post, uri: { world, _ in "/sessions/\(world.sessionID)/note" }, body: { _ in
+                .form([("subjective", "Pain 6/10"), ("plan", "Next week")])
+            }),
+            api: Call(role: .practitioner, method: .put, uri: { world, _ in "/api/v1/sessions/\(world.sessionID)/note" }, body: { _ in
+                .json(#"{"subjective": "Pain 5/10", "plan": "Next week"}"#)
+            })),
+        Door(
             useCase: "OutcomeService.progress", audit: .courseRead,
             page: Call(role: .patient, method: .get, uri: { world, _ in "/patients/\(world.ownPatientID)/courses/\(world.courseID)" }),
             api: Call(role: .patient, method: .get, uri: { world, _ in "/api/v1/courses/\(world.courseID)" })),
