@@ -43,6 +43,14 @@ struct PageRenderer: Sendable {
         PageRenderer(library: try await MustacheLibrary(directory: ServerResources.path("Templates")))
     }
 
+    /// Renders `template` with the stored properties of `model` as its values.
+    func render(
+        _ template: String, _ context: AcubackRequestContext, path: String, model: some PageModel,
+        status: HTTPResponse.Status = .ok
+    ) throws -> HTML {
+        try render(template, context, path: path, values: mustacheValues(of: model), status: status)
+    }
+
     /// Renders `template` with `values` for the person in `context`; `path` marks the current page.
     func render(
         _ template: String, _ context: AcubackRequestContext, path: String, values: [String: Any] = [:],

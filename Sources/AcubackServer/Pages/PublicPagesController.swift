@@ -11,14 +11,8 @@ struct PublicPagesController {
         router.get("/learn/back-pain") { _, context in
             try renderer.render(
                 "learn-back-pain", context, path: "/learn/back-pain",
-                values: ["sources": Self.patientPageSources.map(Self.entry)])
+                model: LearnBackPainPage(sources: Self.patientPageSources.map(LearnBackPainPage.Source.init)))
         }
-    }
-
-    static func entry(_ source: ClinicalSource) -> [String: Any] {
-        var entry: [String: Any] = ["id": source.id, "citation": source.citation]
-        if let link = source.link { entry["link"] = link }
-        return entry
     }
 
     /// The sources behind the facts on the patient page, in the order the page uses them.
@@ -27,4 +21,21 @@ struct PublicPagesController {
         ClinicalSources.brinkhaus2006, ClinicalSources.macPherson2005, ClinicalSources.witt2009,
         ClinicalSources.white2001,
     ]
+}
+
+/// The learn-back-pain template's values: the sources its facts cite.
+struct LearnBackPainPage: PageModel {
+    struct Source: Sendable {
+        let id: String
+        let citation: String
+        let link: String?
+
+        init(_ source: ClinicalSource) {
+            id = source.id
+            citation = source.citation
+            link = source.link
+        }
+    }
+
+    let sources: [Source]
 }

@@ -22,9 +22,9 @@ struct AccountPagesController {
             do {
                 token = try await services.accounts.createAPIToken(named: form.text("name"), by: actor, from: context.clientAddress)
             } catch let error as ValidationError {
-                return try await page(request, context, extra: ["tokenError": error.errors.map(FieldWords.sentence).joined(separator: "; ")], status: .badRequest)
+                return try await page(request, context, tokenError: error.errors.map(FieldWords.sentence).joined(separator: "; "), status: .badRequest)
             }
-            return try await page(request, context, extra: ["newToken": token])
+            return try await page(request, context, newToken: token)
         }
         router.post("/account/tokens/{id}/revoke") { request, context in
             try context.require(.manageOwnAccount)
@@ -40,34 +40,57 @@ struct AccountPagesController {
     }
 
     private func page(
-        _ request: Request, _ context: AcubackRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok
+        _ request: Request, _ context: AcubackRequestContext, newToken: String? = nil, tokenError: String? = nil,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let actor = context.actor!
         let (user, tokens) = try await services.accounts.ownAccount(by: actor)
         let clinic = try await services.clinic.clinic(id: actor.clinicID)
         let zone = TimeZone(identifier: clinic?.timeZone ?? "UTC") ?? .gmt
-        let tokenRows = tokens.map { token -> [String: Any] in
-            var entry: [String: Any] = [
-                "id": token.id.uuidString, "name": token.name, "prefix": token.prefix,
-                "created": DisplayTime.format(token.createdAt, in: zone), "active": token.revokedAt == nil,
-            ]
-            if let used = token.lastUsedAt { entry["lastUsed"] = DisplayTime.format(used, in: zone) }
-            return entry
-        }
-        var values: [String: Any] = [
-            "email": user?.email ?? "", "role": actor.role.rawValue, "clinic": clinic?.name ?? "",
-            "tokens": tokenRows, "hasTokens": !tokens.isEmpty,
-            "canHaveFeed": actor.practitionerID != nil || actor.patientID != nil,
+        // The calendar link is shown once, right after it is made; only its hash is kept.
+        let feed = request.uri.queryParameters["feed"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+        let model = AccountPage(
+            email: user?.email ?? "", role: actor.role.rawValue, clinic: clinic?.name ?? "",
+            tokens: tokens.map { AccountPage.TokenRow($0, zone: zone) }, hasTokens: !tokens.isEmpty,
+            canHaveFeed: actor.practitionerID != nil || actor.patientID != nil,
             // API tokens are for staff who script the clinic's work; a patient's page does not offer
             // them (one made before is still listed, to revoke).
-            "showTokens": actor.role != .patient || !tokens.isEmpty,
-        ]
-        // The calendar link is shown once, right after it is made; only its hash is kept.
-        if let feed = request.uri.queryParameters["feed"], !feed.isEmpty {
-            values["feedURL"] = "\(services.publicURL)/calendar/\(feed).ics"
-        }
-        values.merge(extra) { _, new in new }
-        return try renderer.render("account", context, path: "/account", values: values, status: status)
+            showTokens: actor.role != .patient || !tokens.isEmpty,
+            feedURL: feed.map { "\(services.publicURL)/calendar/\($0).ics" }, newToken: newToken, tokenError: tokenError)
+        return try renderer.render("account", context, path: "/account", model: model, status: status)
             .response(from: request, context: context)
     }
+}
+
+/// The account template's values.
+struct AccountPage: PageModel {
+    struct TokenRow: Sendable {
+        let id: String
+        let name: String
+        let prefix: String
+        let created: String
+        let active: Bool
+        let lastUsed: String?
+
+        init(_ token: APITokenRecord, zone: TimeZone) {
+            id = token.id.uuidString
+            name = token.name
+            prefix = token.prefix
+            created = DisplayTime.format(token.createdAt, in: zone)
+            active = token.revokedAt == nil
+            lastUsed = token.lastUsedAt.map { DisplayTime.format($0, in: zone) }
+        }
+    }
+
+    let email: String
+    let role: String
+    let clinic: String
+    let tokens: [TokenRow]
+    let hasTokens: Bool
+    let canHaveFeed: Bool
+    let showTokens: Bool
+    let feedURL: String?
+    /// Shown once, right after it is made: only its hash is kept.
+    let newToken: String?
+    let tokenError: String?
 }

@@ -12,7 +12,7 @@ struct AuthPagesController {
 
     func addRoutes(to router: Router<AcubackRequestContext>) {
         router.get("/login") { request, context in
-            try renderer.render("login", context, path: "/login", values: Self.safeNext(request.uri.queryParameters["next"].map(String.init)).map { ["next": $0] } ?? [:])
+            try renderer.render("login", context, path: "/login", model: LoginPage(next: Self.safeNext(request.uri.queryParameters["next"].map(String.init))))
         }
         router.post("/login") { request, context in try await login(request, context) }
         router.post("/logout") { request, context in try await logout(request, context) }
@@ -23,13 +23,14 @@ struct AuthPagesController {
             let form = try await FormFields.of(request)
             switch try await signIn.requestReset(email: form.text("email"), address: context.clientAddress) {
             case .sent:
-                return try renderer.render("password-forgot", context, path: "/password/forgot", values: ["sent": true])
+                return try renderer.render("password-forgot", context, path: "/password/forgot", model: PasswordForgotPage(sent: true))
                     .response(from: request, context: context)
             case .throttled(let retryAfter):
                 let minutes = max(1, (retryAfter + 59) / 60)
                 var response = try renderer.render(
                     "password-forgot", context, path: "/password/forgot",
-                    values: ["error": "Too many requests. Try again in \(minutes) minute\(minutes == 1 ? "" : "s")."], status: .tooManyRequests
+                    model: PasswordForgotPage(error: "Too many requests. Try again in \(minutes) minute\(minutes == 1 ? "" : "s")."),
+                    status: .tooManyRequests
                 ).response(from: request, context: context)
                 response.headers[.retryAfter] = String(retryAfter)
                 return response
@@ -39,7 +40,7 @@ struct AuthPagesController {
             let token = request.uri.queryParameters["token"].map(String.init) ?? ""
             let valid = try await services.accounts.resetLinkIsValid(token: token)
             return try renderer.render(
-                "password-reset", context, path: "/password/reset", values: ["token": token, "invalid": !valid],
+                "password-reset", context, path: "/password/reset", model: PasswordResetPage(token: token, invalid: !valid),
                 status: valid ? .ok : .badRequest)
         }
         router.post("/password/reset") { request, context in try await reset(request, context) }
@@ -50,7 +51,7 @@ struct AuthPagesController {
         let next = Self.safeNext(form.first("next"))
         let email = form.text("email")
         func again(_ message: String, _ status: HTTPResponse.Status) throws -> Response {
-            try renderer.render("login", context, path: "/login", values: ["email": email, "error": message].merging(next.map { ["next": $0] } ?? [:]) { $1 }, status: status)
+            try renderer.render("login", context, path: "/login", model: LoginPage(next: next, email: email, error: message), status: status)
                 .response(from: request, context: context)
         }
         switch try await signIn.signIn(email: email, password: form.first("password") ?? "", address: context.clientAddress) {
@@ -79,23 +80,20 @@ struct AuthPagesController {
 
     private func register(_ request: Request, _ context: AcubackRequestContext) async throws -> Response {
         let form = try await FormFields.of(request)
-        let values: [String: Any] = [
-            "givenName": form.text("givenName"), "familyName": form.text("familyName"), "birthDate": form.text("birthDate"),
-            "email": form.text("email"),
-        ]
         do {
             try await services.accounts.register(
                 .init(
                     givenName: form.text("givenName"), familyName: form.text("familyName"), birthDate: form.text("birthDate"),
                     email: form.text("email"), password: form.first("password") ?? "", confirmPassword: form.first("confirmPassword") ?? ""),
                 from: context.clientAddress)
-            return try renderer.render("register", context, path: "/register", values: ["registered": true, "email": EmailRule.normalized(form.text("email"))])
-                .response(from: request, context: context)
+            return try renderer.render(
+                "register", context, path: "/register", model: RegisterPage(registered: true, email: EmailRule.normalized(form.text("email")))
+            ).response(from: request, context: context)
         } catch let error as ValidationError {
-            var page = values
-            page["errors"] = FieldWords.rows(error.errors)
-            page["hasErrors"] = true
-            return try renderer.render("register", context, path: "/register", values: page, status: .badRequest)
+            let page = RegisterPage(
+                email: form.text("email"), givenName: form.text("givenName"), familyName: form.text("familyName"),
+                birthDate: form.text("birthDate"), hasErrors: true, errors: FieldWords.rows(error.errors))
+            return try renderer.render("register", context, path: "/register", model: page, status: .badRequest)
                 .response(from: request, context: context)
         }
     }
@@ -106,7 +104,7 @@ struct AuthPagesController {
         func again(_ errors: [FieldError], invalid: Bool = false) throws -> Response {
             try renderer.render(
                 "password-reset", context, path: "/password/reset",
-                values: ["token": token, "invalid": invalid, "hasErrors": !errors.isEmpty, "errors": FieldWords.rows(errors)],
+                model: PasswordResetPage(token: token, invalid: invalid, hasErrors: !errors.isEmpty, errors: FieldWords.rows(errors)),
                 status: .badRequest
             ).response(from: request, context: context)
         }
@@ -117,7 +115,7 @@ struct AuthPagesController {
         case .refused(let errors): return try again(errors)
         case .done: break
         }
-        return try renderer.render("password-reset", context, path: "/password/reset", values: ["done": true])
+        return try renderer.render("password-reset", context, path: "/password/reset", model: PasswordResetPage(done: true))
             .response(from: request, context: context)
     }
 
@@ -139,4 +137,38 @@ struct AuthPagesController {
         case .admin: "/admin/users"
         }
     }
+}
+
+/// The login template's values.
+struct LoginPage: PageModel {
+    /// Where to go once signed in; only ever a path on this site.
+    var next: String?
+    var email: String?
+    var error: String?
+}
+
+/// The register template's values: what was typed, kept after an error, or the address registered.
+struct RegisterPage: PageModel {
+    var registered = false
+    var email: String
+    var givenName: String?
+    var familyName: String?
+    var birthDate: String?
+    var hasErrors = false
+    var errors: [[String: String]] = []
+}
+
+/// The password-forgot template's values.
+struct PasswordForgotPage: PageModel {
+    var sent = false
+    var error: String?
+}
+
+/// The password-reset template's values.
+struct PasswordResetPage: PageModel {
+    var token: String?
+    var invalid = false
+    var hasErrors = false
+    var errors: [[String: String]] = []
+    var done = false
 }

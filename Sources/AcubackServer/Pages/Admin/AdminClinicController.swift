@@ -70,9 +70,9 @@ struct AdminClinicController {
         let settings = try await settingsService.settings(clinicID: actor.clinicID)
         let rooms = try await services.clinic.rooms(clinicID: actor.clinicID)
         let consent = try await ConsentService(services: services).current(clinicID: actor.clinicID)
-        let view = ClinicPageView(
+        let model = AdminClinicPage(
             settings: settings, rooms: rooms, consent: consent, state: state, today: CalendarDay(services.now(), in: settings.zone))
-        return try renderer.render("admin-clinic", context, path: "/admin/clinic", values: view.values, status: status)
+        return try renderer.render("admin-clinic", context, path: "/admin/clinic", model: model, status: status)
             .response(from: request, context: context)
     }
 }

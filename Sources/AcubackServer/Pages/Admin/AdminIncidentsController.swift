@@ -18,7 +18,7 @@ struct AdminIncidentsController {
             let list = try await incidents.list(unresolved: !showAll, by: actor, from: context.clientAddress)
             let zone = try await services.clinic.settings(clinicID: actor.clinicID).zone
             let view = IncidentListView(incidents: list.map { IncidentListView.Row($0, zone: zone) }, showAll: showAll)
-            return try renderer.render("admin-incidents", context, path: "/admin/incidents", values: ["view": view])
+            return try renderer.render("admin-incidents", context, path: "/admin/incidents", model: AdminIncidentsPage(view: view))
                 .response(from: request, context: context)
         }
         router.get("incidents/{id}") { request, context in
@@ -60,7 +60,7 @@ struct AdminIncidentsController {
         let zone = try await services.clinic.settings(clinicID: actor.clinicID).zone
         let view = IncidentPageView(
             incident, zone: zone, owners: try await incidents.possibleOwners(clinicID: actor.clinicID), typed: typed, saved: saved, message: message)
-        return try renderer.render("admin-incident", context, path: "/admin/incidents", values: ["view": view], status: status)
+        return try renderer.render("admin-incident", context, path: "/admin/incidents", model: AdminIncidentPage(view: view), status: status)
             .response(from: request, context: context)
     }
 }

@@ -84,48 +84,109 @@ struct AdminPractitionersController {
     private func attempt(_ request: Request, _ context: AcubackRequestContext, _ change: () async throws -> String) async throws -> Response {
         do {
             let done = try await change()
-            return try await page(request, context, extra: ["done": done])
+            return try await page(request, context, done: done)
         } catch let error as ValidationError {
-            return try await page(request, context, extra: ["message": error.inWords], status: .badRequest)
+            return try await page(request, context, message: error.inWords, status: .badRequest)
         }
     }
 
     /// Each practitioner's hours rows carry their own field names, so ids stay unique on the page.
     static func hoursPrefix(_ id: UUID) -> String { "hours-\(id.uuidString.prefix(8))" }
 
-    private func page(_ request: Request, _ context: AcubackRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func page(
+        _ request: Request, _ context: AcubackRequestContext, done: String? = nil, message: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let actor = context.actor!
         let zone = try await services.clinic.settings(clinicID: actor.clinicID).zone
         let today = CalendarDay(services.now(), in: zone)
         let practitioners = try await services.clinic.practitioners(clinicID: actor.clinicID)
         let expiring = try await self.practitioners.certificatesExpiring(within: 30, today: today, by: actor)
-        var values: [String: Any] = [
-            "expiring": expiring.map { ["name": $0.practitioner.name, "body": $0.certificate.certificate.issuingBody, "number": $0.certificate.certificate.number, "until": $0.certificate.certificate.validTo.description] },
-            "hasExpiring": !expiring.isEmpty,
-            "newHoursForm": HoursForm(.standardPractitioner, prefix: "new-hours", legend: "Weekly hours"),
-            "practitioners": practitioners.map { practitioner -> [String: Any] in
-                [
-                    "id": practitioner.id.uuidString, "name": practitioner.name, "profession": practitioner.profession,
-                    "certified": practitioner.isCertified(on: today),
-                    "hours": HoursForm(practitioner.hours, prefix: Self.hoursPrefix(practitioner.id), legend: "Weekly hours of \(practitioner.name)").summary,
-                    "hoursForm": HoursForm(practitioner.hours, prefix: Self.hoursPrefix(practitioner.id), legend: "Weekly hours of \(practitioner.name)"),
-                    "certificates": practitioner.certificates.map { record -> [String: Any] in
-                        var entry: [String: Any] = [
-                            "id": record.id.uuidString, "body": record.certificate.issuingBody, "number": record.certificate.number,
-                            "from": record.certificate.validFrom.description, "to": record.certificate.validTo.description,
-                            "valid": record.certificate.permitsTreatment(on: today), "verified": record.certificate.isVerified,
-                        ]
-                        if let by = record.certificate.verifiedBy, let at = record.certificate.verifiedAt {
-                            entry["verifiedBy"] = "\(by), \(DisplayTime.format(at, in: zone))"
-                        }
-                        return entry
-                    },
-                    "leave": practitioner.exceptions.filter { $0.lastDay >= today }.map { ["from": $0.firstDay.description, "to": $0.lastDay.description, "reason": $0.reason] },
-                ]
+        let model = AdminPractitionersPage(
+            expiring: expiring.map {
+                .init(
+                    name: $0.practitioner.name, body: $0.certificate.certificate.issuingBody, number: $0.certificate.certificate.number,
+                    until: $0.certificate.certificate.validTo.description)
             },
-        ]
-        values.merge(extra) { _, new in new }
-        return try renderer.render("admin-practitioners", context, path: "/admin/practitioners", values: values, status: status)
+            hasExpiring: !expiring.isEmpty,
+            newHoursForm: HoursForm(.standardPractitioner, prefix: "new-hours", legend: "Weekly hours"),
+            practitioners: practitioners.map { AdminPractitionersPage.PractitionerRow($0, today: today, zone: zone) },
+            message: message, done: done)
+        return try renderer.render("admin-practitioners", context, path: "/admin/practitioners", model: model, status: status)
             .response(from: request, context: context)
     }
+}
+
+/// The admin-practitioners template's values.
+struct AdminPractitionersPage: PageModel {
+    struct ExpiringRow: Sendable {
+        let name: String
+        let body: String
+        let number: String
+        let until: String
+    }
+
+    struct PractitionerRow: Sendable {
+        let id: String
+        let name: String
+        let profession: String
+        let certified: Bool
+        let hours: String
+        let hoursForm: HoursForm
+        let certificates: [CertificateRow]
+        let leave: [LeaveRow]
+
+        init(_ practitioner: PractitionerRecord, today: CalendarDay, zone: TimeZone) {
+            id = practitioner.id.uuidString
+            name = practitioner.name
+            profession = practitioner.profession
+            certified = practitioner.isCertified(on: today)
+            hoursForm = HoursForm(
+                practitioner.hours, prefix: AdminPractitionersController.hoursPrefix(practitioner.id),
+                legend: "Weekly hours of \(practitioner.name)")
+            hours = hoursForm.summary
+            certificates = practitioner.certificates.map { CertificateRow($0, today: today, zone: zone) }
+            // Leave already over is no longer the admin's concern.
+            leave = practitioner.exceptions.filter { $0.lastDay >= today }
+                .map { LeaveRow(from: $0.firstDay.description, to: $0.lastDay.description, reason: $0.reason) }
+        }
+    }
+
+    struct CertificateRow: Sendable {
+        let id: String
+        let body: String
+        let number: String
+        let from: String
+        let to: String
+        let valid: Bool
+        let verified: Bool
+        let verifiedBy: String?
+
+        init(_ record: CertificateRecord, today: CalendarDay, zone: TimeZone) {
+            let certificate = record.certificate
+            id = record.id.uuidString
+            body = certificate.issuingBody
+            number = certificate.number
+            from = certificate.validFrom.description
+            to = certificate.validTo.description
+            valid = certificate.permitsTreatment(on: today)
+            verified = certificate.isVerified
+            verifiedBy = certificate.verifiedBy.flatMap { by in
+                certificate.verifiedAt.map { "\(by), \(DisplayTime.format($0, in: zone))" }
+            }
+        }
+    }
+
+    struct LeaveRow: Sendable {
+        let from: String
+        let to: String
+        let reason: String
+    }
+
+    let expiring: [ExpiringRow]
+    let hasExpiring: Bool
+    let newHoursForm: HoursForm
+    let practitioners: [PractitionerRow]
+    /// A change refused, in words; or the change done.
+    let message: String?
+    let done: String?
 }

@@ -2,9 +2,19 @@ import AcubackServices
 import AcubackCore
 import Foundation
 
+/// The admin-incidents template's values; the template reads them inside `{{#view}}`.
+struct AdminIncidentsPage: PageModel {
+    let view: IncidentListView
+}
+
+/// The admin-incident template's values, inside `{{#view}}` as on the list.
+struct AdminIncidentPage: PageModel {
+    let view: IncidentPageView
+}
+
 /// The incidents list as the template reads it.
-struct IncidentListView {
-    struct Row {
+struct IncidentListView: Sendable {
+    struct Row: Sendable {
         let id: String
         let when: String
         let kind: String
@@ -43,9 +53,9 @@ struct IncidentListView {
 }
 
 /// One incident with its notes and the follow-up form.
-struct IncidentPageView {
-    struct Note { let author: String; let when: String; let text: String }
-    struct Choice { let value: String; let label: String; let selected: Bool }
+struct IncidentPageView: Sendable {
+    struct Note: Sendable { let author: String; let when: String; let text: String }
+    struct Choice: Sendable { let value: String; let label: String; let selected: Bool }
 
     let id: String
     let kind: String

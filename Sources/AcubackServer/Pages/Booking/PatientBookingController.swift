@@ -48,17 +48,9 @@ struct PatientBookingController {
         let (clinicID, settings) = try await clinic(context)
         let today = CalendarDay(services.now(), in: settings.zone)
         let practitioners = try await services.clinic.practitioners(clinicID: clinicID).filter { $0.isCertified(on: today) }
-        return try renderer.render("practitioners", context, path: "/practitioners", values: [
-            "practitioners": practitioners.map { practitioner -> [String: Any] in
-                [
-                    "id": practitioner.id.uuidString, "name": practitioner.name, "profession": practitioner.profession,
-                    "biography": practitioner.biography, "since": practitioner.practisingSince,
-                    "qualifications": practitioner.certificates.filter { $0.certificate.permitsTreatment(on: today) }.map {
-                        ["body": $0.certificate.issuingBody, "until": $0.certificate.validTo.description]
-                    },
-                ]
-            },
-        ])
+        return try renderer.render(
+            "practitioners", context, path: "/practitioners",
+            model: PractitionersPage(practitioners: practitioners.map { PractitionersPage.PractitionerRow($0, today: today) }))
     }
 
     /// Free times for the next fortnight, by day: a first consultation, or a treatment or review
@@ -87,36 +79,26 @@ struct PatientBookingController {
         let names = Dictionary(uniqueKeysWithValues: practitioners.map { ($0.id, $0.name) })
         let days = Dictionary(grouping: unique) { CalendarDay($0.start, in: settings.zone) }.sorted { $0.key < $1.key }.prefix(10)
         let what = PlainWords.visit(kind)
-        var values: [String: Any] = [
-            "heading": moving.map { "Move your \(PlainWords.visit($0.kind)) on \(DisplayTime.day($0.start, in: settings.zone)), \(DisplayTime.clock($0.start, in: settings.zone))" } ?? "Book a \(what)",
-            "lead": PlainWords.lead(kind, minutes: settings.minutes(for: kind)),
-            "moving": moving != nil,
-            "action": moving.map { "/me/visits/\($0.id.uuidString)/move" } ?? "/book",
-            "verb": moving == nil ? "Book a \(what)" : "Move your \(what)",
-            "kind": kind.rawValue,
-            "kinds": kinds.map { ["value": $0.rawValue, "label": PlainWords.capitalised(PlainWords.visit($0)), "selected": $0 == kind] },
-            "showKinds": moving == nil && kinds.count > 1,
-            "practitioners": practitioners.map { ["id": $0.id.uuidString, "name": $0.name, "selected": $0.id == chosen?.id] },
-            "anyPractitioner": chosen == nil,
-            "chosen": chosen?.id.uuidString ?? "",
+        let model = BookPage(
+            heading: moving.map { "Move your \(PlainWords.visit($0.kind)) on \(DisplayTime.day($0.start, in: settings.zone)), \(DisplayTime.clock($0.start, in: settings.zone))" } ?? "Book a \(what)",
+            lead: PlainWords.lead(kind, minutes: settings.minutes(for: kind)),
+            moving: moving != nil,
+            action: moving.map { "/me/visits/\($0.id.uuidString)/move" } ?? "/book",
+            verb: moving == nil ? "Book a \(what)" : "Move your \(what)",
+            kind: kind.rawValue,
+            kinds: kinds.map { .init(value: $0.rawValue, label: PlainWords.capitalised(PlainWords.visit($0)), selected: $0 == kind) },
+            showKinds: moving == nil && kinds.count > 1,
+            practitioners: practitioners.map { .init(id: $0.id.uuidString, name: $0.name, selected: $0.id == chosen?.id) },
+            anyPractitioner: chosen == nil,
+            chosen: chosen?.id.uuidString ?? "",
             // The first two days with times are open; later ones fold under their day, so a phone
             // shows a few dozen buttons rather than two weeks of them.
-            "days": days.enumerated().map { index, entry -> [String: Any] in
-                let label = DisplayTime.day(entry.value[0].start, in: settings.zone)
-                return [
-                    "label": label, "folded": index >= 2, "count": entry.value.count,
-                    "slots": entry.value.map {
-                        ["start": ISO8601DateFormatter().string(from: $0.start), "time": DisplayTime.clock($0.start, in: settings.zone),
-                         "day": label, "with": names[$0.practitionerID] ?? "",
-                         // The practitioner the button names is the one booked, "any practitioner" or not.
-                         "practitioner": $0.practitionerID.uuidString]
-                    },
-                ]
+            days: days.enumerated().map { index, entry in
+                BookPage.Day(entry.value, folded: index >= 2, names: names, zone: settings.zone)
             },
-            "hasDays": !days.isEmpty,
-        ]
-        if let message { values["message"] = message }
-        return try renderer.render("book", context, path: "/book", values: values, status: status).response(from: request, context: context)
+            hasDays: !days.isEmpty,
+            message: message)
+        return try renderer.render("book", context, path: "/book", model: model, status: status).response(from: request, context: context)
     }
 
     private func book(_ request: Request, _ context: AcubackRequestContext) async throws -> Response {
@@ -148,23 +130,21 @@ struct PatientBookingController {
         let booked = UUID(uuidString: query.text("booked"))
         let moved = UUID(uuidString: query.text("moved"))
         let kinds = try await booking.selfBookableKinds(patientID: patientID, settings: settings)
-        var values: [String: Any] = [
-            "visits": upcoming.map { visit -> [String: Any] in
-                [
-                    "id": visit.id.uuidString, "when": "\(DisplayTime.day(visit.start, in: settings.zone)), \(DisplayTime.clock(visit.start, in: settings.zone))",
-                    "kind": PlainWords.visit(visit.kind), "with": visit.practitionerName, "room": visit.roomName, "minutes": visit.minutes,
-                    "canCancel": visit.status == .booked && settings.allowsChange(of: visit.start, by: .patient, now: now),
-                    "justBooked": visit.id == booked, "justMoved": visit.id == moved,
-                ]
-            },
-            "hasVisits": !upcoming.isEmpty, "noticeHours": settings.noticeHours,
-            "bookLabel": kinds.count > 1 ? "Book a visit" : "Book a first consultation",
-        ]
-        if let message { values["message"] = message }
-        if let visit = upcoming.first(where: { $0.id == moved }) {
-            values["movedTo"] = "\(DisplayTime.day(visit.start, in: settings.zone)), \(DisplayTime.clock(visit.start, in: settings.zone))"
+        func when(_ visit: AppointmentRecord) -> String {
+            "\(DisplayTime.day(visit.start, in: settings.zone)), \(DisplayTime.clock(visit.start, in: settings.zone))"
         }
-        return try renderer.render("visits", context, path: "/me/visits", values: values, status: status).response(from: request, context: context)
+        let model = VisitsPage(
+            visits: upcoming.map { visit in
+                VisitsPage.VisitRow(
+                    id: visit.id.uuidString, when: when(visit), kind: PlainWords.visit(visit.kind), with: visit.practitionerName,
+                    room: visit.roomName, minutes: visit.minutes,
+                    canCancel: visit.status == .booked && settings.allowsChange(of: visit.start, by: .patient, now: now),
+                    justBooked: visit.id == booked, justMoved: visit.id == moved)
+            },
+            hasVisits: !upcoming.isEmpty, noticeHours: settings.noticeHours,
+            bookLabel: kinds.count > 1 ? "Book a visit" : "Book a first consultation",
+            message: message, movedTo: upcoming.first { $0.id == moved }.map(when))
+        return try renderer.render("visits", context, path: "/me/visits", model: model, status: status).response(from: request, context: context)
     }
 
     private func cancel(_ request: Request, _ context: AcubackRequestContext) async throws -> Response {

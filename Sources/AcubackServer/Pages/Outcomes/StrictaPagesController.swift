@@ -34,14 +34,28 @@ struct StrictaPagesController {
     private func render(
         _ report: StrictaReport, heading: String, patient: PatientRecord?, back: String, _ request: Request, _ context: AcubackRequestContext
     ) throws -> Response {
-        let items = report.items.map { item -> [String: Any] in
-            var row: [String: Any] = ["id": item.id, "title": item.title]
-            if let text = item.text { row["text"] = text }
-            if let reason = item.notApplicable { row["notApplicable"] = reason }
-            return row
-        }
-        return try renderer.render("stricta", context, path: context.actor?.role == .patient ? "/me" : "/patients", values: [
-            "heading": heading, "patientName": patient?.name ?? "", "back": back, "items": items, "source": report.source.citation,
-        ]).response(from: request, context: context)
+        let model = StrictaPage(
+            heading: heading, patientName: patient?.name ?? "", back: back,
+            items: report.items.map { StrictaPage.ItemRow(id: $0.id, title: $0.title, text: $0.text, notApplicable: $0.notApplicable) },
+            source: report.source.citation)
+        return try renderer.render("stricta", context, path: context.actor?.role == .patient ? "/me" : "/patients", model: model)
+            .response(from: request, context: context)
     }
+}
+
+/// The stricta template's values.
+struct StrictaPage: PageModel {
+    /// An item is either filled in or not applicable, with the reason.
+    struct ItemRow: Sendable {
+        let id: String
+        let title: String
+        let text: String?
+        let notApplicable: String?
+    }
+
+    let heading: String
+    let patientName: String
+    let back: String
+    let items: [ItemRow]
+    let source: String
 }

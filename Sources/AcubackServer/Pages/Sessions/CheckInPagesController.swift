@@ -42,14 +42,25 @@ struct CheckInPagesController {
         guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
         let session = try await sessions.session(id, for: .recordCheckIn, by: actor, from: context.clientAddress)
         let zone = try await services.clinic.settings(clinicID: session.clinicID).zone
-        var values: [String: Any] = [
-            "sessionId": id.uuidString, "patientId": session.patientID.uuidString, "patientName": session.patientName,
-            "when": DisplayTime.format(session.startedAt, in: zone), "own": actor.patientID == session.patientID,
-            "closed": !session.isOpen,
-        ]
-        values["message"] = message
-        if let existing = try await sessions.checkIn(of: session) { values["existing"] = CheckInView.context(existing, zone: zone) }
-        return try renderer.render("check-in", context, path: actor.role == .patient ? "/me" : "/patients", values: values, status: status)
+        let existing = try await sessions.checkIn(of: session)
+        let model = CheckInPage(
+            sessionId: id.uuidString, patientId: session.patientID.uuidString, patientName: session.patientName,
+            when: DisplayTime.format(session.startedAt, in: zone), own: actor.patientID == session.patientID, closed: !session.isOpen,
+            message: message, existing: existing.map { CheckInView($0, zone: zone) })
+        return try renderer.render("check-in", context, path: actor.role == .patient ? "/me" : "/patients", model: model, status: status)
             .response(from: request, context: context)
     }
+}
+
+/// The check-in template's values: the form, or the check-in already entered.
+struct CheckInPage: PageModel {
+    let sessionId: String
+    let patientId: String
+    let patientName: String
+    let when: String
+    /// The patient checking in on their own session, rather than reception on the phone.
+    let own: Bool
+    let closed: Bool
+    let message: String?
+    let existing: CheckInView?
 }

@@ -3,8 +3,15 @@ import AcubackCore
 import Foundation
 
 /// A check-in in words, for the session page and the patient's record.
-enum CheckInView {
-    static func context(_ record: CheckInRecord, zone: TimeZone) -> [String: Any] {
+struct CheckInView: Sendable {
+    let enteredAt: String
+    let enteredBy: String
+    let effects: String
+    let serious: Bool
+    /// Nil rather than empty: Mustache shows a section for any string, even an empty one.
+    let other: String?
+
+    init(_ record: CheckInRecord, zone: TimeZone) {
         let checkIn = record.checkIn
         var effects: [String] = []
         if checkIn.soreness > 0 {
@@ -14,12 +21,15 @@ enum CheckInView {
         if checkIn.neededSleep { effects.append("needed to sleep") }
         if checkIn.bruising { effects.append("bruising") }
         if checkIn.breathlessness { effects.append("short of breath") }
-        var values: [String: Any] = [
-            "enteredAt": DisplayTime.format(record.enteredAt, in: zone), "enteredBy": record.enteredByRole.rawValue,
-            "effects": effects.isEmpty ? "no after-effects" : effects.joined(separator: ", "), "serious": checkIn.isSerious,
-        ]
-        // Mustache shows a section for any string, even an empty one.
-        if !checkIn.other.isEmpty { values["other"] = checkIn.other }
-        return values
+        enteredAt = DisplayTime.format(record.enteredAt, in: zone)
+        enteredBy = record.enteredByRole.rawValue
+        self.effects = effects.isEmpty ? "no after-effects" : effects.joined(separator: ", ")
+        serious = checkIn.isSerious
+        other = checkIn.other.isEmpty ? nil : checkIn.other
+    }
+
+    /// The same as a dictionary, for the pages still drawn from one (the chair, the patient's record).
+    static func context(_ record: CheckInRecord, zone: TimeZone) -> [String: Any] {
+        mustacheValues(of: CheckInView(record, zone: zone))
     }
 }
