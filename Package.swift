@@ -134,6 +134,7 @@ let package = Package(
                 "AcubackStore",
                 "AcubackTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             // Reference charts for the snapshot tests, read from the source tree.

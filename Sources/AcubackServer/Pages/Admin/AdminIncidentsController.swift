@@ -22,7 +22,6 @@ struct AdminIncidentsController {
                 .response(from: request, context: context)
         }
         router.get("incidents/{id}") { request, context in
-            let actor = try context.signedIn
             let saved = FormFields(request.uri.queryParameters).text("saved") == "1"
             return try await page(request, context, id: try incidentID(context), saved: saved)
         }

@@ -82,7 +82,7 @@ extension PatientPagesController {
             do {
                 if form.text("action") == "book" {
                     let shown = form.text("shown").split(separator: ",").compactMap { Double($0) }.map(Date.init(timeIntervalSince1970:))
-                    let (booked, appointments) = try await booking.bookCourse(
+                    let (_, appointments) = try await booking.bookCourse(
                         clinicID: actor.clinicID, patientID: patient.id, request: course, regimen: regimen, extending: extending,
                         expecting: shown.isEmpty ? nil : shown, by: actor, from: context.clientAddress)
                     return try await record(patient.id, request, context, extra: [
