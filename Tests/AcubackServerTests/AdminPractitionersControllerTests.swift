@@ -25,6 +25,21 @@ import Testing
         }
     }
 
+    @Test func anotherClinicsCertificateIsNotFoundAndStaysUnverified() async throws {
+        try await withTestWorld { client, world in
+            let clinics = ClinicStore(world.store)
+            let stranger = try await clinics.createPractitioner(
+                clinicID: world.otherClinic.id, userID: nil, name: "Sam Elsewhere", profession: "Acupuncturist", practisingSince: 2010)
+            let certificate = try await clinics.addCertificate(practitionerID: stranger.id, Certificate(
+                issuingBody: "British Acupuncture Council", number: "ELSEWHERE-1", validFrom: CalendarDay("2026-01-01")!,
+                validTo: CalendarDay("2030-01-01")!))
+            let (status, _) = try await post(client, world, "/admin/certificates/\(certificate.id)/verify", [])
+            #expect(status == .notFound)
+            let stored = try #require(try await clinics.practitioner(id: stranger.id)?.certificates.first)
+            #expect(!stored.certificate.isVerified)
+        }
+    }
+
     @Test func hoursAreSetRowByRowAndABadDayIsNamed() async throws {
         try await withTestWorld { client, world in
             let clinics = ClinicStore(world.store)

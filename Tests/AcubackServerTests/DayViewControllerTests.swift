@@ -20,6 +20,18 @@ import Testing
         return try await client.execute(uri: uri, method: .post, headers: headers, body: form([("_csrf", world.csrf(.reception))] + fields)) { $0 }
     }
 
+    @Test func theDayViewRecordsItsReadOfTheScheduleAndOfThePatientList() async throws {
+        try await withTestWorld { client, world in
+            let last = try await AuditTrail(world.store).search(.init(clinicID: world.clinic.id), limit: 1).items.first?.sequence ?? 0
+            try await client.execute(uri: "/reception", method: .get, headers: world.headers(.reception)) { response in
+                #expect(response.status == .ok)
+            }
+            let added = try await AuditTrail(world.store).search(.init(clinicID: world.clinic.id), limit: 20).items.filter { $0.sequence > last }
+            #expect(Set(added.map(\.action)) == ["schedule.read", "patient.list"])
+            #expect(added.allSatisfy { $0.actorRole == "reception" })
+        }
+    }
+
     @Test func theDeskMarksArrivalThenANoShowWithTheRowsSayingSo() async throws {
         // A day in the past keeps the world's sign-ins valid; Hannah Okafor has no demo visits there.
         let ten = APIServiceAppointmentsTests.weekday(10, daysAhead: -9)

@@ -18,6 +18,20 @@ import Testing
 
     /// Registering someone already on record with the same name and birth date names that record,
     /// keeps what was typed, and registers a second person only when the desk says so.
+    @Test func anIntakeRegionTheFormDoesNotOfferIsNamedAndNothingIsStored() async throws {
+        try await withTestWorld { client, world in
+            let before = try await PatientStore(world.store).clinical(patientID: world.otherPatientID)?.risks
+            var headers = world.headers(.practitioner)
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let body = form([("_csrf", world.csrf(.practitioner)), ("bmi", "31"), ("brokenSkinRegions", "lowerBack"), ("brokenSkinRegions", "elbow")])
+            try await client.execute(uri: "/patients/\(world.otherPatientID)/intake", method: .post, headers: headers, body: body) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.body.text.contains("elbow"))
+            }
+            #expect(try await PatientStore(world.store).clinical(patientID: world.otherPatientID)?.risks == before)
+        }
+    }
+
     @Test func theSameNameAndBirthDateAgainIsAWarningWithTheRecord() async throws {
         try await withTestWorld { client, world in
             let margaret = try #require(try await PatientStore(world.store).patient(id: world.ownPatientID))
