@@ -42,6 +42,11 @@ public struct TreatmentPlan: Sendable, Equatable {
     }
 }
 
+extension TreatmentPlan {
+    /// The works the plan cites, each once, in the order the plan first cites them.
+    public var references: [ClinicalSource] { sourceIDs.compactMap(ClinicalSources.source(id:)) }
+}
+
 extension TreatmentPlan: Codable {
     enum CodingKeys: String, CodingKey {
         case catalogueVersion, needles, needleCount, position, retentionMinutes, electroacupuncture, findings
@@ -83,9 +88,6 @@ extension TreatmentPlan: Codable {
         try values.encode(acknowledged, forKey: .acknowledged)
         try values.encode(pendingAcknowledgements, forKey: .pendingAcknowledgements)
         try values.encode(isUsable, forKey: .usable)
-        let references = sourceIDs.compactMap(ClinicalSources.source(id:)).map {
-            Reference(id: $0.id, citation: $0.citation, link: $0.link)
-        }
-        try values.encode(references, forKey: .references)
+        try values.encode(references.map { Reference(id: $0.id, citation: $0.citation, link: $0.link) }, forKey: .references)
     }
 }

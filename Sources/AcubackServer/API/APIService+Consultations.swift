@@ -10,22 +10,22 @@ extension APIService {
 
     func listAssessments(_ input: Operations.ListAssessments.Input) async throws -> Operations.ListAssessments.Output {
         let actor = try actor
-        guard let patient = try await visiblePatient(input.path.patientId, .readPatientClinical, actor) else { throw NotFound(detail: "No such patient") }
+        let patient = try await visiblePatient(input.path.patientId, .readPatientClinical, actor)
         let records = try await consultations.consultations(of: patient, by: actor, from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(.init(items: try records.map(Components.Schemas.ConsultationRecord.init)))))
+        return .ok(.init(body: .json(.init(items: records.map(Components.Schemas.ConsultationRecord.init)))))
     }
 
     func recordAssessment(_ input: Operations.RecordAssessment.Input) async throws -> Operations.RecordAssessment.Output {
         let actor = try actor
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
-        guard let patient = try await visiblePatient(input.path.patientId, .planTreatment, actor) else { throw NotFound(detail: "No such patient") }
+        let patient = try await visiblePatient(input.path.patientId, .planTreatment, actor)
         let record = try await consultations.record(try Consultation(body), for: patient, by: actor, from: RequestActor.clientAddress)
-        return .created(.init(body: .json(try .init(record))))
+        return .created(.init(body: .json(.init(record))))
     }
 
     func getRedFlags(_ input: Operations.GetRedFlags.Input) async throws -> Operations.GetRedFlags.Output {
         let actor = try actor
-        guard let patient = try await visiblePatient(input.path.patientId, .readPatientClinical, actor) else { throw NotFound(detail: "No such patient") }
+        let patient = try await visiblePatient(input.path.patientId, .readPatientClinical, actor)
         let history = try await consultations.redFlags(of: patient, by: actor, from: RequestActor.clientAddress)
         return .ok(.init(body: .json(.init(history))))
     }
@@ -33,7 +33,7 @@ extension APIService {
     func recordRedFlagDecision(_ input: Operations.RecordRedFlagDecision.Input) async throws -> Operations.RecordRedFlagDecision.Output {
         let actor = try actor
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
-        guard let patient = try await visiblePatient(input.path.patientId, .planTreatment, actor) else { throw NotFound(detail: "No such patient") }
+        let patient = try await visiblePatient(input.path.patientId, .planTreatment, actor)
         let record = try await consultations.decide(
             outcome: RedFlagOutcome(rawValue: body.outcome.rawValue), reason: body.reason, referredTo: body.referredTo,
             for: patient, by: actor, from: RequestActor.clientAddress)
@@ -71,14 +71,13 @@ extension Consultation {
         func mapped<Source: RawRepresentable<String>, Target: RawRepresentable<String>>(_ values: [Source]?) -> [Target] {
             (values ?? []).compactMap { Target(rawValue: $0.rawValue) }
         }
-        let risks: RiskFactors = try body.riskFactors.map { try JSONBridge.convert($0) } ?? .none
+        let risks = try body.riskFactors.map { body throws(ValidationError) in try RiskFactors(body) } ?? .none
         self.init(
             complaint: body.complaint,
             assessment: Assessment(
-                regions: mapped(body.regions), side: PainSide(rawValue: body.side.rawValue) ?? .both, levels: mapped(body.levels),
-                radiatesToLeg: body.radiatesToLeg ?? false, onset: Onset(rawValue: body.onset.rawValue) ?? .chronic,
-                electroacupuncture: body.electroacupuncture ?? false,
-                preferredPosition: body.preferredPosition.flatMap { TreatmentPosition(rawValue: $0.rawValue) }, patient: risks),
+                regions: body.regions.map(BackRegion.init), side: .init(body.side), levels: (body.levels ?? []).map(SpinalLevel.init),
+                radiatesToLeg: body.radiatesToLeg ?? false, onset: .init(body.onset), electroacupuncture: body.electroacupuncture ?? false,
+                preferredPosition: body.preferredPosition.map(TreatmentPosition.init), patient: risks),
             durationWeeks: body.durationWeeks, redFlags: mapped(body.redFlags),
             examination: Examination(
                 rangeOfMovement: body.examination?.rangeOfMovement ?? "", straightLegRaiseLeft: body.examination?.straightLegRaiseLeft,
@@ -88,7 +87,7 @@ extension Consultation {
 }
 
 extension Components.Schemas.ConsultationRecord {
-    init(_ record: ConsultationRecord) throws {
+    init(_ record: ConsultationRecord) {
         let consultation = record.consultation
         let assessment = consultation.assessment
         func mapped<Source: RawRepresentable<String>, Target: RawRepresentable<String>>(_ values: [Source]) -> [Target] {
@@ -96,15 +95,15 @@ extension Components.Schemas.ConsultationRecord {
         }
         self.init(
             id: record.id.uuidString, recordedAt: record.recordedAt, practitionerId: record.practitionerID.uuidString,
-            complaint: consultation.complaint, regions: mapped(assessment.regions), side: .init(rawValue: assessment.side.rawValue)!,
-            levels: mapped(assessment.levels), radiatesToLeg: assessment.radiatesToLeg, onset: .init(rawValue: assessment.onset.rawValue)!,
+            complaint: consultation.complaint, regions: assessment.regions.map(Components.Schemas.BackRegion.init), side: .init(assessment.side),
+            levels: assessment.levels.map(Components.Schemas.SpinalLevel.init), radiatesToLeg: assessment.radiatesToLeg, onset: .init(assessment.onset),
             durationWeeks: consultation.durationWeeks, redFlags: mapped(consultation.redFlags),
             examination: .init(
                 rangeOfMovement: consultation.examination.rangeOfMovement, straightLegRaiseLeft: consultation.examination.straightLegRaiseLeft,
                 straightLegRaiseRight: consultation.examination.straightLegRaiseRight, tenderPoints: consultation.examination.tenderPoints,
                 neurologicalSigns: consultation.examination.neurologicalSigns),
-            riskFactors: try JSONBridge.convert(assessment.patient), electroacupuncture: assessment.electroacupuncture,
-            preferredPosition: assessment.preferredPosition.flatMap { .init(rawValue: $0.rawValue) })
+            riskFactors: .init(assessment.patient), electroacupuncture: assessment.electroacupuncture,
+            preferredPosition: assessment.preferredPosition.map(Components.Schemas.TreatmentPosition.init))
     }
 }
 

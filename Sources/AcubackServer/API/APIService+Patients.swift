@@ -34,7 +34,7 @@ extension APIService {
     func getPatient(_ input: Operations.GetPatient.Input) async throws -> Operations.GetPatient.Output {
         let actor = try actor
         guard let id = UUID(uuidString: input.path.patientId) else {
-            return .notFound(.init(body: .applicationProblemJson(try JSONBridge.convert(Problem.notFound("No such patient")))))
+            return .notFound(.init(body: .applicationProblemJson(.init(Problem.notFound("No such patient")))))
         }
         let (patient, _) = try await services.patients.read(id: id, clinical: false, by: actor, from: RequestActor.clientAddress)
         return .ok(.init(body: .json(.init(patient))))
@@ -43,57 +43,22 @@ extension APIService {
     func getPatientClinical(_ input: Operations.GetPatientClinical.Input) async throws -> Operations.GetPatientClinical.Output {
         let actor = try actor
         guard let id = UUID(uuidString: input.path.patientId) else {
-            return .notFound(.init(body: .applicationProblemJson(try JSONBridge.convert(Problem.notFound("No such patient")))))
+            return .notFound(.init(body: .applicationProblemJson(.init(Problem.notFound("No such patient")))))
         }
         let (patient, clinical) = try await services.patients.readClinical(id: id, by: actor, from: RequestActor.clientAddress)
-        let body = ClinicalBody(
-            patientId: patient.id.uuidString, riskFactors: clinical.risks,
-            assessments: clinical.assessments.map(ClinicalBody.Assessment.init))
-        return .ok(.init(body: .json(try JSONBridge.convert(body))))
+        return .ok(.init(body: .json(.init(patient, clinical))))
     }
 
     /// The patient, when the actor may take `action` on them. Another clinic's patient is
     /// refused the same way whether or not it exists.
-    func visiblePatient(_ idText: String, _ action: Action, _ actor: Actor) async throws -> PatientRecord? {
-        guard let id = UUID(uuidString: idText) else { return nil }
+    func visiblePatient(_ idText: String, _ action: Action, _ actor: Actor, notFound detail: String = "No such patient") async throws -> PatientRecord {
+        guard let id = UUID(uuidString: idText) else { throw NotFound(detail: detail) }
         do {
             return try await services.patients.patient(id: id, for: action, by: actor)
         } catch is NotFound {
-            return nil
+            throw NotFound(detail: detail)
         }
     }
-}
-
-struct ClinicalBody: Encodable {
-    struct Assessment: Encodable {
-        let id: String
-        let recordedAt: Date
-        let regions: [BackRegion]
-        let side: PainSide
-        let levels: [SpinalLevel]
-        let radiatesToLeg: Bool
-        let onset: Onset
-        let electroacupuncture: Bool
-        let preferredPosition: TreatmentPosition?
-        let complaint: String
-
-        init(_ record: AssessmentRecord) {
-            id = record.id.uuidString
-            recordedAt = record.recordedAt
-            regions = record.assessment.regions
-            side = record.assessment.side
-            levels = record.assessment.levels
-            radiatesToLeg = record.assessment.radiatesToLeg
-            onset = record.assessment.onset
-            electroacupuncture = record.assessment.electroacupuncture
-            preferredPosition = record.assessment.preferredPosition
-            complaint = record.complaint
-        }
-    }
-
-    let patientId: String
-    let riskFactors: RiskFactors
-    let assessments: [Assessment]
 }
 
 extension APIService {
@@ -111,17 +76,16 @@ extension APIService {
     func updateIntake(_ input: Operations.UpdateIntake.Input) async throws -> Operations.UpdateIntake.Output {
         let actor = try actor
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
-        guard let patient = try await visiblePatient(input.path.patientId, .changePatientClinical, actor) else { throw NotFound(detail: "No such patient") }
-        let risks: RiskFactors = try JSONBridge.convert(body)
+        let patient = try await visiblePatient(input.path.patientId, .changePatientClinical, actor)
+        let risks = try RiskFactors(body)
         let clinical = try await services.patients.updateIntake(risks, of: patient.id, by: actor, from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(try JSONBridge.convert(ClinicalBody(
-            patientId: patient.id.uuidString, riskFactors: clinical.risks, assessments: clinical.assessments.map(ClinicalBody.Assessment.init))))))
+        return .ok(.init(body: .json(.init(patient, clinical))))
     }
 
     func recordConsent(_ input: Operations.RecordConsent.Input) async throws -> Operations.RecordConsent.Output {
         let actor = try actor
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
-        guard let patient = try await visiblePatient(input.path.patientId, .changePatientContact, actor) else { throw NotFound(detail: "No such patient") }
+        let patient = try await visiblePatient(input.path.patientId, .changePatientContact, actor)
         let signature = ConsentSignature(
             method: ConsentMethod(rawValue: body.method.rawValue)!, signedName: body.signedName ?? "", reason: body.reason ?? "")
         let consent = try await ConsentService(services: services).sign(signature, for: patient, by: actor, from: RequestActor.clientAddress)

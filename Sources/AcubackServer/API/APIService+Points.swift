@@ -14,7 +14,7 @@ extension APIService {
             code: query.code,
             prescribableOnly: query.prescribable ?? false)
         let page = try Page(limit: query.limit, offset: query.offset)
-        let items: [Components.Schemas.Point] = try JSONBridge.convert(page.slice(matches))
+        let items = page.slice(matches).map(Components.Schemas.Point.init)
         return .ok(.init(body: .json(.init(
             items: items, total: matches.count, limit: page.limit, offset: page.offset,
             catalogueVersion: catalogue.version))))
@@ -22,10 +22,10 @@ extension APIService {
 
     func getPoint(_ input: Operations.GetPoint.Input) async throws -> Operations.GetPoint.Output {
         guard let point = PointCatalogue.standard.point(input.path.code) else {
-            return .notFound(.init(body: .applicationProblemJson(try JSONBridge.convert(
+            return .notFound(.init(body: .applicationProblemJson(.init(
                 Problem.notFound("'\(input.path.code)' is not a point in the catalogue", instance: "/api/v1/points/\(input.path.code)")))))
         }
-        return .ok(.init(body: .json(try JSONBridge.convert(point))))
+        return .ok(.init(body: .json(.init(point))))
     }
 }
 

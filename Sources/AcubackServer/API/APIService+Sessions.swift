@@ -20,22 +20,18 @@ extension APIService {
     func savePlan(_ input: Operations.SavePlan.Input) async throws -> Operations.SavePlan.Output {
         let actor = try actor
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
-        guard let patient = try await visiblePatient(input.path.patientId, .planTreatment, actor) else {
-            throw NotFound(detail: "No such patient")
-        }
-        let edits: [PlanEdit] = try JSONBridge.convert(body.edits ?? [])
+        let patient = try await visiblePatient(input.path.patientId, .planTreatment, actor)
+        let edits = (body.edits ?? []).map(PlanEdit.init)
         let saved = try await chair.savePlan(
             for: patient, edits: edits, acknowledged: body.acknowledged ?? [], by: actor, from: RequestActor.clientAddress)
-        return .created(.init(body: .json(try JSONBridge.convert(SavedPlanBody(saved)))))
+        return .created(.init(body: .json(.init(saved))))
     }
 
     func getCurrentPlan(_ input: Operations.GetCurrentPlan.Input) async throws -> Operations.GetCurrentPlan.Output {
         let actor = try actor
-        guard let patient = try await visiblePatient(input.path.patientId, .readPatientClinical, actor) else {
-            throw NotFound(detail: "The patient has no current plan")
-        }
+        let patient = try await visiblePatient(input.path.patientId, .readPatientClinical, actor, notFound: "The patient has no current plan")
         let saved = try await chair.readPlan(of: patient, by: actor, from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(try JSONBridge.convert(SavedPlanBody(saved)))))
+        return .ok(.init(body: .json(.init(saved))))
     }
 
     func listSessions(_ input: Operations.ListSessions.Input) async throws -> Operations.ListSessions.Output {
