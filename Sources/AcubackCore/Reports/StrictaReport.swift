@@ -54,13 +54,18 @@ public struct StrictaReport: Codable, Sendable, Equatable {
         }
     }
 
-    public let scope: String
+    /// Whether the report covers a whole course or one session.
+    public enum Scope: String, Codable, Sendable {
+        case course, session
+    }
+
+    public let scope: Scope
     public let items: [Item]
     public let source: ClinicalSource
 
     /// The report of a course: `sessions` are the sessions held so far, oldest first.
     public init(course regimen: Regimen, plan: TreatmentPlan?, sessions: [Session], practitioners: [Practitioner], setting: String, year: Int) {
-        scope = "course"
+        scope = .course
         source = ClinicalSources.stricta2010
         let closed = sessions.filter { $0.closedAt != nil }
         let plan = plan ?? sessions.last?.plan
@@ -76,7 +81,7 @@ public struct StrictaReport: Codable, Sendable, Equatable {
 
     /// The report of one session, numbered within its course when it has one.
     public init(session: Session, number: Int?, regimen: Regimen?, practitioner: Practitioner?, setting: String, year: Int) {
-        scope = "session"
+        scope = .session
         source = ClinicalSources.stricta2010
         let sessions = session.closedAt == nil ? [] : [session]
         let count = number.map { n in regimen.map { "Session \(n) of \($0.sessions) planned (\($0.name))." } ?? "Session \(n)." } ?? "A single session."

@@ -21,10 +21,9 @@ extension APIService {
     func recordMeasure(_ input: Operations.RecordMeasure.Input) async throws -> Operations.RecordMeasure.Output {
         let actor = try actor
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
-        let measures: OutcomeMeasures = try JSONBridge.convert(body)
         let saved = try await outcomes.recordMeasure(
             courseID: try courseID(input.path.courseId), timepoint: MeasureTimepoint(rawValue: body.timepoint.rawValue) ?? .session,
-            sessionID: try uuid(body.sessionId, field: "sessionId"), takenAt: body.takenAt, measures: measures, by: actor,
+            sessionID: try uuid(body.sessionId, field: "sessionId"), takenAt: body.takenAt, measures: OutcomeMeasures(body), by: actor,
             from: RequestActor.clientAddress)
         return .created(.init(body: .json(.init(saved))))
     }
@@ -45,7 +44,7 @@ extension APIService {
 
     func getAnalytics(_ input: Operations.GetAnalytics.Input) async throws -> Operations.GetAnalytics.Output {
         let analytics = try await outcomes.analytics(for: try actor, from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(try JSONBridge.convert(AnalyticsBody(analytics)))))
+        return .ok(.init(body: .json(.init(analytics))))
     }
 
     func getOutcomeSettings(_ input: Operations.GetOutcomeSettings.Input) async throws -> Operations.GetOutcomeSettings.Output {

@@ -155,7 +155,7 @@ extension APIService {
 
     func getSessionStricta(_ input: Operations.GetSessionStricta.Input) async throws -> Operations.GetSessionStricta.Output {
         let record = try await chair.session(try sessionID(input.path.sessionId), for: .readPatientClinical, by: try actor, from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(try JSONBridge.convert(StrictaNeedling(session: record.chair)))))
+        return .ok(.init(body: .json(.init(StrictaNeedling(session: record.chair)))))
     }
 
     func listIncidents(_ input: Operations.ListIncidents.Input) async throws -> Operations.ListIncidents.Output {

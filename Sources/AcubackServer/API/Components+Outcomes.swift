@@ -87,3 +87,38 @@ extension Components.Schemas.OutcomeSettings.InstrumentsPayloadPayload {
         }
     }
 }
+
+extension OutcomeMeasures {
+    /// The API's input as the domain's measures; their ranges are checked by the service.
+    init(_ body: Components.Schemas.MeasureInput) {
+        self.init(
+            painNow: body.painNow, painAverageWeek: body.painAverageWeek, painWorst: body.painWorst,
+            function: body.function?.map { FunctionActivity(activity: $0.activity, score: $0.score) },
+            fingertipToFloorCm: body.fingertipToFloorCm, schoberCm: body.schoberCm, swellingGrade: body.swellingGrade,
+            rolandMorris: body.rolandMorris, oswestry: body.oswestry)
+    }
+}
+
+extension Components.Schemas.Analytics {
+    init(_ analytics: ClinicAnalytics) {
+        self.init(
+            overall: .init(analytics.overall), byRegion: analytics.byRegion.map(Components.Schemas.ResponderGroup.init),
+            byProtocol: analytics.byProtocol.map(Components.Schemas.ResponderGroup.init),
+            byPractitioner: analytics.byPractitioner.map(Components.Schemas.ResponderGroup.init), sessions: analytics.sessions,
+            rates: analytics.rates.map {
+                .init(
+                    label: $0.label, count: $0.count, per100Sessions: $0.per100Sessions, percentOfPatients: $0.percentOfPatients,
+                    published: $0.published, sourceId: $0.sourceID)
+            },
+            importantPercent: analytics.importantPercent, importantPoints: analytics.importantPoints)
+    }
+}
+
+extension Components.Schemas.ResponderGroup {
+    init(_ group: ResponderGroup) {
+        self.init(
+            label: group.label, courses: group.courses, assessed: group.assessed, responders: group.responders, partial: group.partial,
+            nonResponders: group.nonResponders, responderRate: group.responderRate, meanChangePoints: group.meanChangePoints,
+            meanChangePercent: group.meanChangePercent)
+    }
+}

@@ -76,19 +76,21 @@ extension AccountService {
         try AccessPolicy.require(actor, .manageUsers, .clinic(actor.clinicID))
         guard let user = try await store.user(id: userID), user.clinicID == actor.clinicID else { throw NotFound(detail: "No such user") }
         guard user.id != actor.userID else { throw ValidationError(field: "user", rule: "you cannot disable your own account") }
-        try await store.setDisabled(
-            userID: user.id, at: disabled ? services.now() : nil,
-            audit: services.entry(disabled ? .userDisable : .userEnable, by: actor, clinicID: user.clinicID, recordType: .user, from: address),
-            now: services.now())
+        try await setDisabled(disabled, user, audit: services.entry(disabledAction(disabled), by: actor, clinicID: user.clinicID, recordType: .user, from: address))
     }
 
     /// Disables or enables any user by address, from the command line.
     public func setDisabled(_ disabled: Bool, email: String) async throws -> UserRecord? {
         guard let user = try await store.user(email: email) else { return nil }
-        try await store.setDisabled(
-            userID: user.id, at: disabled ? services.now() : nil,
-            audit: services.commandLineEntry(disabled ? .userDisable : .userEnable, clinicID: user.clinicID, recordType: .user), now: services.now())
+        try await setDisabled(disabled, user, audit: services.commandLineEntry(disabledAction(disabled), clinicID: user.clinicID, recordType: .user))
         return user
+    }
+
+    private func disabledAction(_ disabled: Bool) -> AuditAction { disabled ? .userDisable : .userEnable }
+
+    /// A disabled account keeps its data and history but can no longer sign in.
+    private func setDisabled(_ disabled: Bool, _ user: UserRecord, audit: AuditEntry) async throws {
+        try await store.setDisabled(userID: user.id, at: disabled ? services.now() : nil, audit: audit, now: services.now())
     }
 
     /// A page of the users of the admin's clinic.

@@ -62,25 +62,30 @@ public struct DemoClinicLoader: Sendable {
         let accounts = services.accountStore
         let clinic = try await accounts.createClinic(name: DemoClinic.name, slug: DemoClinic.slug, timeZone: DemoClinic.timeZone)
         let hash = hashPassword(DemoClinic.password)
-        func account(_ login: DemoClinic.Login) async throws -> UserRecord {
-            try await accounts.createUser(clinicID: clinic.id, email: login.email, displayName: login.name, role: login.role, passwordHash: hash)
+        // The staff get the demo password rather than an invitation, so anyone can sign in as them.
+        // The admin is made as `user create-admin` makes one; the admin makes the others.
+        func account(_ email: String, _ name: String, _ role: Role, by creator: Actor?) async throws -> UserRecord {
+            let audit = creator.map { services.entry(.userCreate, by: $0, clinicID: clinic.id, recordType: .user, from: nil) }
+                ?? services.commandLineEntry(.userCreate, clinicID: clinic.id, recordType: .user)
+            return try await accounts.createUser(
+                clinicID: clinic.id, email: email, displayName: name, role: role, passwordHash: hash, audit: audit, at: clock.now)
         }
-        let adminUser = try await account(DemoClinic.logins.first { $0.role == .admin }!)
+        let adminLogin = DemoClinic.logins.first { $0.role == .admin }!
+        let adminUser = try await account(adminLogin.email, adminLogin.name, .admin, by: nil)
         let admin = Actor(userID: adminUser.id, role: .admin, clinicID: clinic.id, displayName: adminUser.displayName)
         let clinics = ClinicStore(store)
         // Through the admin's own use cases, as a clinic starting from `user create-admin` would.
         let settingsService = ClinicSettingsService(services: services)
-        var settings = try await settingsService.settings(clinicID: clinic.id)
+        var settings = try await services.clinic.settings(clinicID: clinic.id)
         settings.contact = ClinicContact(name: DemoClinic.name, address: "4 Riverside Walk\nYork YO1 9AA", phone: "01904 555 0100")
         try await settingsService.save(settings, by: admin, from: nil)
         for room in DemoClinic.rooms { _ = try await settingsService.addRoom(named: room, by: admin, from: nil) }
-        let receptionUser = try await account(DemoClinic.logins.first { $0.role == .reception }!)
+        let receptionLogin = DemoClinic.logins.first { $0.role == .reception }!
+        let receptionUser = try await account(receptionLogin.email, receptionLogin.name, .reception, by: admin)
         let reception = Actor(userID: receptionUser.id, role: .reception, clinicID: clinic.id, displayName: receptionUser.displayName)
         var practitioners: [Actor] = []
         for seed in DemoClinic.practitioners {
-            let user = try await accounts.createUser(
-                clinicID: clinic.id, email: seed.email, displayName: seed.name, role: .practitioner, passwordHash: hash,
-                audit: services.entry(.userCreate, by: admin, clinicID: clinic.id, recordType: .user, from: nil), at: clock.now)
+            let user = try await account(seed.email, seed.name, .practitioner, by: admin)
             let practitioner = try await services.practitioners.create(
                 .init(
                     name: seed.name, profession: seed.profession, biography: seed.biography, practisingSince: seed.practisingSince,

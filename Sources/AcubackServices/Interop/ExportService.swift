@@ -13,7 +13,7 @@ public struct ExportService: Sendable {
     /// A patient's record as a FHIR R4 Bundle, for a signed-in user who may read it.
     public func patientBundle(id: UUID, by actor: Actor, from address: String?) async throws -> JSONValue {
         let patient = try await services.patients.patient(id: id, for: .readPatientClinical, by: actor)
-        let bundle = try await FHIRExport(database: services.database, publicURL: services.publicURL).bundle(for: patient, at: services.now())
+        let bundle = try await bundle(of: patient, publicURL: services.publicURL)
         try await services.record(
             .patientExportFHIR, by: actor, clinicID: patient.clinicID, patientID: patient.id, recordType: .fhirBundle,
             recordID: bundle["id"]?.stringValue, from: address)
@@ -23,9 +23,13 @@ public struct ExportService: Sendable {
     /// A patient's Bundle from the command line, with links under `publicURL`; nil for an unknown patient.
     public func patientBundle(id: UUID, publicURL: String) async throws -> (PatientRecord, JSONValue)? {
         guard let patient = try await services.patientStore.patient(id: id) else { return nil }
-        let bundle = try await FHIRExport(database: services.database, publicURL: publicURL).bundle(for: patient, at: services.now())
+        let bundle = try await bundle(of: patient, publicURL: publicURL)
         try await services.recordCommandLine(.patientExportFHIR, clinicID: patient.clinicID, patientID: patient.id, recordType: .fhirBundle)
         return (patient, bundle)
+    }
+
+    private func bundle(of patient: PatientRecord, publicURL: String) async throws -> JSONValue {
+        try await FHIRExport(database: services.database, publicURL: publicURL).bundle(for: patient, at: services.now())
     }
 
     /// Every patient of the clinic as FHIR Bulk Data NDJSON files in `folder`.

@@ -57,13 +57,10 @@ public struct AuditService: Sendable {
         }
         try errors.throwIfAny()
         let found = try await services.auditTrail.search(filter, limit: limit, offset: offset)
-        var result = Result(events: found.items, total: found.total, patientNames: [:], userEmails: [:], zone: zone)
-        for id in Set(found.items.compactMap(\.patientID)) {
-            result.patientNames[id] = try await services.patientStore.patient(id: id)?.name
-        }
-        for id in Set(found.items.compactMap(\.actorUserID)) {
-            result.userEmails[id] = try await services.accountStore.user(id: id)?.email
-        }
+        let patients = try await services.patientStore.patients(ids: Set(found.items.compactMap(\.patientID)))
+        let users = try await services.accountStore.users(ids: Set(found.items.compactMap(\.actorUserID)))
+        let result = Result(
+            events: found.items, total: found.total, patientNames: patients.mapValues(\.name), userEmails: users.mapValues(\.email), zone: zone)
         try await services.record(
             .auditSearch, by: actor, clinicID: actor.clinicID, patientID: filter.patientIDs?.count == 1 ? filter.patientIDs?.first : nil,
             recordType: .auditTrail, from: address)

@@ -11,10 +11,6 @@ public struct ClinicSettingsService: Sendable {
 
     var store: ClinicStore { services.clinicStore }
 
-    public func settings(clinicID: UUID) async throws -> ClinicSettings {
-        try await store.settings(clinicID: clinicID)
-    }
-
     /// Saves booking settings, opening hours and contact details. The consent version and the
     /// holidays are not part of this form and stay as they are.
     public func save(_ input: ClinicSettings, by actor: Actor, from address: String?) async throws {

@@ -46,6 +46,13 @@ public struct AccountStore: Sendable {
         try await UserModel.find(id, on: store.fluent)?.record
     }
 
+    /// Several users by id in one query, keyed by id; unknown ids are left out.
+    public func users(ids: Set<UUID>) async throws -> [UUID: UserRecord] {
+        guard !ids.isEmpty else { return [:] }
+        let records = try await UserModel.query(on: store.fluent).filter(\.$id ~~ ids).all().map(\.record)
+        return Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) })
+    }
+
     /// Users of a clinic (or of every clinic), newest first, a page at a time.
     public func users(clinicID: UUID?, limit: Int = 100, offset: Int = 0) async throws -> (items: [UserRecord], total: Int) {
         let query = UserModel.query(on: try store.fluent)

@@ -73,6 +73,13 @@ public struct PatientStore: Sendable {
         try await PatientModel.find(id, on: store.fluent)?.record
     }
 
+    /// Several patients by id in one query, keyed by id; unknown ids are left out.
+    public func patients(ids: Set<UUID>) async throws -> [UUID: PatientRecord] {
+        guard !ids.isEmpty else { return [:] }
+        let records = try await PatientModel.query(on: store.fluent).filter(\.$id ~~ ids).all().map(\.record)
+        return Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) })
+    }
+
     /// The patient's risk factors and assessments, newest first.
     public func clinical(patientID: UUID) async throws -> (risks: RiskFactors, assessments: [AssessmentRecord])? {
         let db = try store.fluent

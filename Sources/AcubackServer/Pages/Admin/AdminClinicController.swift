@@ -67,7 +67,7 @@ struct AdminClinicController {
         _ request: Request, _ context: AcubackRequestContext, _ state: ClinicPageState, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let actor = context.actor!
-        let settings = try await settingsService.settings(clinicID: actor.clinicID)
+        let settings = try await services.clinic.settings(clinicID: actor.clinicID)
         let rooms = try await services.clinic.rooms(clinicID: actor.clinicID)
         let consent = try await ConsentService(services: services).current(clinicID: actor.clinicID)
         let model = AdminClinicPage(
