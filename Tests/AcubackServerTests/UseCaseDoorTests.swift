@@ -110,6 +110,56 @@ import Testing
                 .json(#"{"subjective": "Pain 5/10", "plan": "Next week"}"#)
             })),
         Door(
+            useCase: "BookingService.reschedule", audit: .appointmentReschedule,
+            page: Call(role: .reception, method: .post, uri: { _, visits in "/reception/appointments/\(visits[0])/move" }, body: { _ in
+                .form([("start", LocalTime.input(APIServiceAppointmentsTests.weekday(11, daysAhead: 20), in: TimeZone(identifier: DemoClinic.timeZone)!))])
+            }),
+            api: Call(role: .reception, method: .post, uri: { _, visits in "/api/v1/appointments/\(visits[1])/reschedule" }, body: { _ in
+                .json(#"{"start": "\#(Self.iso(APIServiceAppointmentsTests.weekday(12, daysAhead: 20)))"}"#)
+            }),
+            // Moved with the signed-in practitioner, whose certificate is verified: the move is checked as a booking is.
+            prepare: { try await book(2, in: $0, with: $0.practitionerID) }),
+        Door(
+            useCase: "TreatmentSessionService.savePlan", audit: .planSave,
+            page: Call(role: .practitioner, method: .post, uri: { world, _ in "/patients/\(world.ownPatientID)/plan" }, body: { _ in .form([]) }),
+            api: Call(role: .practitioner, method: .post, uri: { world, _ in "/api/v1/patients/\(world.ownPatientID)/plans" }, body: { _ in .json("{}") })),
+        Door(
+            useCase: "OutcomeService.recordMeasure", audit: .measureRecord,
+            page: Call(role: .practitioner, method: .post, uri: { world, _ in "/patients/\(world.ownPatientID)/courses/\(world.courseID)/measures" }, body: { _ in
+                .form([("timepoint", "follow-up"), ("painAverageWeek", "2")])
+            }),
+            api: Call(role: .practitioner, method: .post, uri: { world, _ in "/api/v1/courses/\(world.courseID)/measures" }, body: { _ in
+                .json(#"{"timepoint": "follow-up", "painAverageWeek": 3}"#)
+            })),
+        Door(
+            useCase: "OutcomeService.review", audit: .courseReview,
+            page: Call(role: .practitioner, method: .post, uri: { world, _ in "/patients/\(world.ownPatientID)/courses/\(world.courseID)/review" }, body: { _ in
+                .form([("afterSession", "4"), ("note", "Page")])
+            }),
+            api: Call(role: .practitioner, method: .post, uri: { world, _ in "/api/v1/courses/\(world.courseID)/reviews" }, body: { _ in
+                .json(#"{"afterSession": 5, "note": "API"}"#)
+            })),
+        Door(
+            useCase: "OutcomeService.saveSettings", audit: .outcomeSettingsSave,
+            page: Call(role: .admin, method: .post, uri: { _, _ in "/clinic/analytics/settings" }, body: { _ in
+                .form([("importantPercent", "50"), ("importantPoints", "3"), ("instruments", "oswestry")])
+            }),
+            api: Call(role: .admin, method: .put, uri: { _, _ in "/api/v1/outcome-settings" }, body: { _ in
+                .json(#"{"importantPercent": 30, "importantPoints": 2, "instruments": ["roland-morris"]}"#)
+            })),
+        Door(
+            useCase: "OutcomeService.analytics", audit: .analyticsRead,
+            page: Call(role: .admin, method: .get, uri: { _, _ in "/clinic/analytics" }),
+            api: Call(role: .admin, method: .get, uri: { _, _ in "/api/v1/analytics" })),
+        Door(
+            useCase: "IncidentService.list", audit: .incidentList,
+            page: Call(role: .admin, method: .get, uri: { _, _ in "/admin/incidents" }),
+            api: Call(role: .admin, method: .get, uri: { _, _ in "/api/v1/incidents" })),
+        Door(
+            useCase: "StrictaService.course", audit: .courseStricta,
+            page: Call(role: .practitioner, method: .get, uri: { world, _ in "/patients/\(world.ownPatientID)/courses/\(world.courseID)/stricta" }),
+            api: Call(role: .practitioner, method: .get, uri: { world, _ in "/api/v1/courses/\(world.courseID)/stricta" })),
+        Door(
             useCase: "OutcomeService.progress", audit: .courseRead,
             page: Call(role: .patient, method: .get, uri: { world, _ in "/patients/\(world.ownPatientID)/courses/\(world.courseID)" }),
             api: Call(role: .patient, method: .get, uri: { world, _ in "/api/v1/courses/\(world.courseID)" })),
@@ -128,6 +178,63 @@ import Testing
                 #expect(added.first?.actorUserID == world.sessions[call.role]!.actor.userID)
                 #expect(added.first?.actorRole == call.role.rawValue)
             }
+        }
+    }
+
+    /// Every operation of the API document and the application-layer use case its handler calls;
+    /// nil for the few that touch no clinic data (health, the document itself, the point catalogue
+    /// and the stateless plan preview, which are the Core's alone).
+    static let operations: [String: String?] = [
+        "getHealth": nil, "getOpenAPIDocument": nil, "listPoints": nil, "getPoint": nil, "previewPlan": nil,
+        "getReadiness": "ReadinessCheck.run", "getMe": "AccountService.ownAccount",
+        "listPatients": "PatientService.list", "getPatient": "PatientService.read", "getPatientClinical": "PatientService.readClinical",
+        "createPatient": "PatientService.create", "updateIntake": "PatientService.updateIntake", "recordConsent": "ConsentService.sign",
+        "getConsentText": "ConsentService.current", "exportPatientFHIR": "ExportService.patientBundle",
+        "listAssessments": "ConsultationService.consultations", "recordAssessment": "ConsultationService.record",
+        "getRedFlags": "ConsultationService.redFlags", "recordRedFlagDecision": "ConsultationService.decide",
+        "listPractitioners": "ClinicDirectory.practitioners", "addCertificate": "PractitionerService.addCertificate",
+        "getAvailability": "BookingService.freeSlots", "listAppointments": "BookingService.visits", "bookAppointment": "BookingService.book",
+        "cancelAppointment": "BookingService.cancel", "rescheduleAppointment": "BookingService.reschedule", "markAttendance": "BookingService.mark",
+        "searchCourse": "BookingService.proposeCourse", "bookCourse": "BookingService.bookCourse", "getCourse": "BookingService.course",
+        "listMeasures": "OutcomeService.progress", "recordMeasure": "OutcomeService.recordMeasure", "listCourseReviews": "OutcomeService.progress",
+        "reviewCourse": "OutcomeService.review", "getAnalytics": "OutcomeService.analytics", "getOutcomeSettings": "OutcomeService.settings",
+        "saveOutcomeSettings": "OutcomeService.saveSettings", "getCourseStricta": "StrictaService.course",
+        "getSessionStrictaReport": "StrictaService.session", "savePlan": "TreatmentSessionService.savePlan",
+        "getCurrentPlan": "TreatmentSessionService.readPlan", "listSessions": "TreatmentSessionService.sessions",
+        "startSession": "TreatmentSessionService.start", "getSession": "TreatmentSessionService.session",
+        "insertNeedle": "TreatmentSessionService.insert", "removeNeedles": "TreatmentSessionService.remove",
+        "recordElectricalPair": "TreatmentSessionService.stimulate", "recordSearch": "TreatmentSessionService.found",
+        "undoLastTap": "TreatmentSessionService.undoLastTap", "startTimer": "TreatmentSessionService.startTimer",
+        "closeSession": "TreatmentSessionService.close", "listCheckIns": "TreatmentSessionService.checkIn",
+        "recordCheckIn": "TreatmentSessionService.checkIn", "getSessionStricta": "TreatmentSessionService.session",
+        "getSessionNote": "SessionNoteService.notes", "writeSessionNote": "SessionNoteService.write",
+        "listIncidents": "IncidentService.list",
+    ]
+
+    /// The list above is every operation of the document, and each handler does call the use case
+    /// the list names, so a new operation cannot be added without naming its door.
+    @Test func everyAPIOperationNamesTheUseCaseItCalls() throws {
+        let document = try String(contentsOf: Self.root.appendingPathComponent("Sources/AcubackAPI/openapi.yaml"), encoding: .utf8)
+        let operationIDs = Set(document.split(separator: "\n").compactMap { line -> String? in
+            let text = line.trimmingCharacters(in: .whitespaces)
+            return text.hasPrefix("operationId:") ? text.dropFirst("operationId:".count).trimmingCharacters(in: .whitespaces) : nil
+        })
+        #expect(operationIDs == Set(Self.operations.keys))
+        let api = Self.root.appendingPathComponent("Sources/AcubackServer/API")
+        let handlers = try FileManager.default.contentsOfDirectory(at: api, includingPropertiesForKeys: nil)
+            .filter { $0.lastPathComponent.hasPrefix("APIService") }
+            .map { try String(contentsOf: $0, encoding: .utf8) }.joined(separator: "\n")
+        for case let (operation, useCase?) in Self.operations {
+            let start = try #require(handlers.range(of: "func \(operation)(_ input: Operations."), "no handler for \(operation)")
+            let end = handlers.range(of: "\n    }\n", range: start.upperBound..<handlers.endIndex)?.lowerBound ?? handlers.endIndex
+            let function = useCase.split(separator: ".").last!
+            #expect(handlers[start.upperBound..<end].contains(".\(function)("), "\(operation) does not call \(useCase)")
+        }
+        // The doors driven above are among the operations' use cases.
+        let listed = Set(Self.operations.values.compactMap { $0 })
+        for door in Self.doors {
+            let name = String(door.useCase.split(separator: " ").first!)
+            #expect(listed.contains(name), "\(door.useCase) is no operation's use case")
         }
     }
 
@@ -159,12 +266,14 @@ import Testing
         try #require(try await ClinicStore(world.store).practitioners(clinicID: world.clinic.id).first { $0.name == "Hannah Okafor" }).id
     }
 
-    /// Review visits of the signed-in patient with Hannah Okafor, on weekdays well ahead.
-    static func book(_ count: Int, in world: TestWorld) async throws -> [UUID] {
-        let hannah = try await hannah(in: world)
+    /// Review visits of the signed-in patient, with Hannah Okafor unless another practitioner is
+    /// named, on weekdays well ahead.
+    static func book(_ count: Int, in world: TestWorld, with practitioner: UUID? = nil) async throws -> [UUID] {
+        let practitionerID: UUID
+        if let practitioner { practitionerID = practitioner } else { practitionerID = try await hannah(in: world) }
         let starts = (0..<count).map { APIServiceAppointmentsTests.weekday(9 + $0, daysAhead: 20) }
         return try await BookingStore(world.store).book(starts.map {
-            NewAppointment(clinicID: world.clinic.id, patientID: world.ownPatientID, practitionerID: hannah, roomID: nil, kind: .review, start: $0, minutes: 30)
+            NewAppointment(clinicID: world.clinic.id, patientID: world.ownPatientID, practitionerID: practitionerID, roomID: nil, kind: .review, start: $0, minutes: 30)
         }, reminder: { _, _ in nil }).appointments.map(\.id)
     }
 
