@@ -8,8 +8,8 @@ import OpenAPIRuntime
 extension APIService {
     var chair: TreatmentSessionService { TreatmentSessionService(services: services) }
 
-    func sessionBody<Target: Decodable>(_ record: TreatmentSessionRecord) throws -> Target {
-        try JSONBridge.convert(SessionBody(record, now: services.now()))
+    func sessionBody(_ record: TreatmentSessionRecord) -> Components.Schemas.Session {
+        Components.Schemas.Session(record, now: services.now())
     }
 
     func sessionID(_ text: String) throws -> UUID {
@@ -40,7 +40,7 @@ extension APIService {
             patientID: try uuid(input.query.patientId, field: "patientId"), openOnly: input.query.open ?? false, by: actor,
             from: RequestActor.clientAddress)
         let now = services.now()
-        return .ok(.init(body: .json(.init(items: try JSONBridge.convert(records.map { SessionBody($0, now: now) })))))
+        return .ok(.init(body: .json(.init(items: records.map { Components.Schemas.Session($0, now: now) }))))
     }
 
     func startSession(_ input: Operations.StartSession.Input) async throws -> Operations.StartSession.Output {
@@ -52,12 +52,12 @@ extension APIService {
         let record = try await chair.start(
             appointmentID: appointmentID, position: body.position.flatMap { TreatmentPosition(rawValue: $0.rawValue) },
             painBefore: body.painBefore, offDayReason: body.offDayReason, by: actor, from: RequestActor.clientAddress)
-        return .created(.init(body: .json(try sessionBody(record))))
+        return .created(.init(body: .json(sessionBody(record))))
     }
 
     func getSession(_ input: Operations.GetSession.Input) async throws -> Operations.GetSession.Output {
         let record = try await chair.session(try sessionID(input.path.sessionId), for: .readPatientClinical, by: try actor, from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(try sessionBody(record))))
+        return .ok(.init(body: .json(sessionBody(record))))
     }
 
     func insertNeedle(_ input: Operations.InsertNeedle.Input) async throws -> Operations.InsertNeedle.Output {
@@ -69,7 +69,7 @@ extension APIService {
             choice, depthMm: body.depthMm, needleType: body.needleType, stimulation: Stimulation(rawValue: body.stimulation.rawValue) ?? .manual,
             deQi: body.deQi, overrideReason: body.overrideReason, into: try sessionID(input.path.sessionId), by: try actor,
             from: RequestActor.clientAddress)
-        return .created(.init(body: .json(try sessionBody(record))))
+        return .created(.init(body: .json(sessionBody(record))))
     }
 
     func removeNeedles(_ input: Operations.RemoveNeedles.Input) async throws -> Operations.RemoveNeedles.Output {
@@ -85,7 +85,7 @@ extension APIService {
                 area: body.area.flatMap { BodyArea(rawValue: $0.rawValue) }, level: body.level.flatMap { SpinalLevel(rawValue: $0.rawValue) })
             record = try await chair.remove(choice, from: id, by: try actor, from: RequestActor.clientAddress)
         }
-        return .ok(.init(body: .json(try sessionBody(record))))
+        return .ok(.init(body: .json(sessionBody(record))))
     }
 
     func recordElectricalPair(_ input: Operations.RecordElectricalPair.Input) async throws -> Operations.RecordElectricalPair.Output {
@@ -99,7 +99,7 @@ extension APIService {
             choice(body.first), choice(body.second), frequencyHz: body.frequencyHz, waveform: Waveform(rawValue: body.waveform.rawValue) ?? .continuous,
             intensityMa: body.intensityMa, durationMinutes: body.durationMinutes, in: try sessionID(input.path.sessionId), by: try actor,
             from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(try sessionBody(record))))
+        return .ok(.init(body: .json(sessionBody(record))))
     }
 
     func recordSearch(_ input: Operations.RecordSearch.Input) async throws -> Operations.RecordSearch.Output {
@@ -114,17 +114,17 @@ extension APIService {
         default:
             throw ValidationError(field: "found", rule: "give either found (needles found) or lost: true, not both")
         }
-        return .ok(.init(body: .json(try sessionBody(record))))
+        return .ok(.init(body: .json(sessionBody(record))))
     }
 
     func undoLastTap(_ input: Operations.UndoLastTap.Input) async throws -> Operations.UndoLastTap.Output {
         let record = try await chair.undoLastTap(in: try sessionID(input.path.sessionId), by: try actor, from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(try sessionBody(record))))
+        return .ok(.init(body: .json(sessionBody(record))))
     }
 
     func startTimer(_ input: Operations.StartTimer.Input) async throws -> Operations.StartTimer.Output {
         let record = try await chair.startTimer(try sessionID(input.path.sessionId), by: try actor, from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(try sessionBody(record))))
+        return .ok(.init(body: .json(sessionBody(record))))
     }
 
     func closeSession(_ input: Operations.CloseSession.Input) async throws -> Operations.CloseSession.Output {
@@ -134,7 +134,7 @@ extension APIService {
             adviceGiven: body.adviceGiven ?? false, removalReason: body.removalReason,
             adjuncts: (body.adjuncts ?? []).map { SessionAdjunct(kind: AdjunctKind(rawValue: $0.kind.rawValue) ?? .advice, detail: $0.detail) })
         let record = try await chair.close(try sessionID(input.path.sessionId), closing: closing, by: try actor, from: RequestActor.clientAddress)
-        return .ok(.init(body: .json(try sessionBody(record))))
+        return .ok(.init(body: .json(sessionBody(record))))
     }
 
     func listCheckIns(_ input: Operations.ListCheckIns.Input) async throws -> Operations.ListCheckIns.Output {

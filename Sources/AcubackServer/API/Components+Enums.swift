@@ -395,3 +395,25 @@ extension PlanEdit.Action {
     }
 }
 
+extension Components.Schemas.ElectricalPair.WaveformPayload {
+    init(_ value: Waveform) {
+        switch value {
+        case .continuous: self = .continuous
+        case .denseDisperse: self = .denseDisperse
+        case .intermittent: self = .intermittent
+        }
+    }
+}
+
+extension Components.Schemas.SessionAdjunct.KindPayload {
+    init(_ value: AdjunctKind) {
+        switch value {
+        case .moxibustion: self = .moxibustion
+        case .cupping: self = .cupping
+        case .heatLamp: self = .heatLamp
+        case .advice: self = .advice
+        case .exercises: self = .exercises
+        }
+    }
+}
+
