@@ -40,7 +40,7 @@ struct CoursePage: PageModel {
     ) {
         self.patientName = patientName
         course = CourseView(progress, zone: zone, forPatient: forPatient)
-        charts = CourseView.charts(progress, settings: settings, zone: zone, forPatient: forPatient)
+        charts = CourseCharts(progress: progress, settings: settings, zone: zone, forPatient: forPatient).figures.map(\.view)
         important = "at least \(SVG.number(settings.importantPercent)) % or \(SVG.number(settings.importantPoints)) points less pain than at the baseline"
         reviews = progress.reviews.map { Review($0, zone: zone, forPatient: forPatient) }
         savedMeasures = saved?.capitalized == "Measures" ? true : nil

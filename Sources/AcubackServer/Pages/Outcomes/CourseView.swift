@@ -45,11 +45,6 @@ struct CourseView: Sendable {
         self.forPatient = forPatient ? true : nil
     }
 
-    /// The same as a dictionary, for the patient's record, still drawn from one; it goes when that page has its model.
-    static func summary(_ progress: CourseProgress, zone: TimeZone, forPatient: Bool = false) -> [String: Any] {
-        mustacheValues(of: CourseView(progress, zone: zone, forPatient: forPatient))
-    }
-
     /// The review point reached without a review after it, if any.
     static func reviewDue(_ progress: CourseProgress) -> Int? {
         let reviewed = Set(progress.reviews.map(\.review.afterSession))
@@ -64,8 +59,16 @@ struct CourseView: Sendable {
             + "\(percent). \(review.recommendation.title)."
     }
 
-    /// The course's charts, each with its table, as the course-charts template reads them.
-    static func charts(_ progress: CourseProgress, settings: OutcomeSettings, zone: TimeZone, forPatient: Bool = false) -> [ChartFigure.View] {
-        CourseCharts(progress: progress, settings: settings, zone: zone, forPatient: forPatient).figures.map(\.view)
+    // The patient's record is still drawn from dictionaries (its page model is being written beside
+    // this work); these two go when it reads `CourseView` and `ChartFigure.View` instead.
+
+    /// The summary as a dictionary, for the patient's record.
+    static func summary(_ progress: CourseProgress, zone: TimeZone, forPatient: Bool = false) -> [String: Any] {
+        mustacheValues(of: CourseView(progress, zone: zone, forPatient: forPatient))
+    }
+
+    /// The course's charts as dictionaries, for the patient's record.
+    static func charts(_ progress: CourseProgress, settings: OutcomeSettings, zone: TimeZone, forPatient: Bool = false) -> [[String: Any]] {
+        CourseCharts(progress: progress, settings: settings, zone: zone, forPatient: forPatient).figures.map { mustacheValues(of: $0.view) }
     }
 }

@@ -7,7 +7,8 @@ import Foundation
 struct ChairView: PageModel {
     struct NeedleRow: Sendable {
         let label: String
-        /// The needle packed as "point|side|site|location|area|level", as the In and Out buttons send it.
+        /// The In and Out buttons send the needle back packed as "point|side|site|location|area|level",
+        /// which `ChairPagesController.choice` unpacks.
         let value: String
         let state: String
         let role: String
@@ -165,7 +166,7 @@ struct ChairView: PageModel {
         let painful = areas.filter { regions.contains($0.0) }.map(\.1)
         let body = SessionBody(record, now: now)
         let chart = BackChart(
-            plan: record.plan, painfulRegions: painful, catalogue: .standard, states: states, extras: Self.extraMarkers(record.chair))
+            plan: record.plan, painfulRegions: painful, catalogue: .standard, states: states, extras: Self.extraMarkers(chair))
         sessionId = record.id.uuidString
         patientId = record.patientID.uuidString
         patientName = record.patientName
