@@ -12,10 +12,22 @@ package struct ChartFigure {
     /// For a patient: the clinical name of the measure, behind a "details" toggle.
     var about: String? = nil
 
-    var context: [String: Any] {
-        var values: [String: Any] = ["id": id, "title": title, "svg": svg, "columns": columns, "rows": rows.map { ["cells": $0] }]
-        if let about { values["about"] = about }
-        return values
+    /// The figure as the course-charts template reads it: each table row's cells under `cells`.
+    struct View: Sendable {
+        struct Row: Sendable {
+            let cells: [String]
+        }
+
+        let id: String
+        let title: String
+        let svg: String
+        let columns: [String]
+        let rows: [Row]
+        let about: String?
+    }
+
+    var view: View {
+        View(id: id, title: title, svg: svg, columns: columns, rows: rows.map(View.Row.init), about: about)
     }
 }
 

@@ -37,55 +37,23 @@ struct AnalyticsPagesController {
                     OutcomeSettings(importantPercent: percent, importantPoints: points, instruments: instruments), by: actor, from: context.clientAddress)
             } catch let error as any ProblemConvertible {
                 let refusal = error.problem(instance: nil).pageRefusal
-                return try await dashboard(request, context, extra: ["settingsError": refusal.message], status: refusal.status)
+                return try await dashboard(request, context, settingsError: refusal.message, status: refusal.status)
             }
             return Response.redirect(to: "/clinic/analytics?saved=1#settings", type: .normal)
         }
     }
 
     private func dashboard(
-        _ request: Request, _ context: AcubackRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok
+        _ request: Request, _ context: AcubackRequestContext, settingsError: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let actor = try context.requireActor(.readAnalytics)
         let analytics = try await outcomes.analytics(for: actor, from: context.clientAddress)
         let settings = try await outcomes.settings(clinicID: actor.clinicID)
-        func number(_ value: Double?, _ suffix: String = "") -> String { value.map { SVG.number($0) + suffix } ?? "–" }
-        func rows(_ groups: [ResponderGroup]) -> [[String: Any]] {
-            groups.map {
-                ["label": $0.label, "courses": $0.courses, "assessed": $0.assessed, "responders": $0.responders, "partial": $0.partial,
-                 "nonResponders": $0.nonResponders, "rate": number($0.responderRate, " %"), "meanPoints": number($0.meanChangePoints),
-                 "meanPercent": number($0.meanChangePercent, " %")]
-            }
-        }
-        var values: [String: Any] = [
-            "overall": rows([analytics.overall])[0], "sessions": analytics.sessions,
-            "important": "at least \(SVG.number(analytics.importantPercent)) % or \(SVG.number(analytics.importantPoints)) points",
-            "groups": [
-                ["title": "By region", "id": "by-region", "rows": rows(analytics.byRegion)],
-                ["title": "By protocol", "id": "by-protocol", "rows": rows(analytics.byProtocol)],
-                ["title": "By practitioner", "id": "by-practitioner", "rows": rows(analytics.byPractitioner)],
-            ],
-            "rates": analytics.rates.map { rate -> [String: Any] in
-                var row: [String: Any] = ["label": rate.label, "count": rate.count, "per100": number(rate.per100Sessions),
-                                          "patients": number(rate.percentOfPatients, " %")]
-                if let published = rate.published { row["published"] = published }
-                if let source = rate.sourceID.flatMap { ClinicalSources.source(id: $0) } { row["source"] = source.citation }
-                return row
-            },
-        ]
-        if AccessPolicy.decide(actor, .manageUsers, .clinic(actor.clinicID)).isAllowed {
-            values["settings"] = [
-                "percent": SVG.number(settings.importantPercent), "points": SVG.number(settings.importantPoints),
-                "instruments": Instrument.allCases.map { instrument -> [String: Any] in
-                    var option: [String: Any] = ["value": instrument.rawValue, "label": instrument.title]
-                    if settings.instruments.contains(instrument) { option["checked"] = true }
-                    return option
-                },
-            ] as [String: Any]
-        }
-        if FormFields(request.uri.queryParameters).text("saved") == "1" { values["settingsSaved"] = true }
-        values.merge(extra) { _, new in new }
-        return try renderer.render("analytics", context, path: "/clinic/analytics", values: values, status: status)
+        let model = AnalyticsPage(
+            analytics,
+            settings: AccessPolicy.decide(actor, .manageUsers, .clinic(actor.clinicID)).isAllowed ? AnalyticsPage.Settings(settings) : nil,
+            saved: FormFields(request.uri.queryParameters).text("saved") == "1", settingsError: settingsError)
+        return try renderer.render("analytics", context, path: "/clinic/analytics", model: model, status: status)
             .response(from: request, context: context)
     }
 }

@@ -30,7 +30,7 @@ struct CoursePagesController {
                     by: actor, from: context.clientAddress)
             } catch let error as any ProblemConvertible {
                 let refusal = error.problem(instance: nil).pageRefusal
-                return try await page(request, context, extra: ["measureError": refusal.message], form: form, status: refusal.status)
+                return try await page(request, context, form: form, measureError: refusal.message, status: refusal.status)
             }
             return Response.redirect(to: try coursePath(context) + "?saved=measures#measures", type: .normal)
         }
@@ -49,7 +49,7 @@ struct CoursePagesController {
                     courseID: courseID, afterSession: Int(after), note: form.text("note"), redFlags: flags, by: actor, from: context.clientAddress)
             } catch let error as any ProblemConvertible {
                 let refusal = error.problem(instance: nil).pageRefusal
-                return try await page(request, context, extra: ["reviewError": refusal.message], status: refusal.status)
+                return try await page(request, context, reviewError: refusal.message, status: refusal.status)
             }
             return Response.redirect(to: try coursePath(context) + "?saved=review#reviews", type: .normal)
         }
@@ -65,8 +65,10 @@ struct CoursePagesController {
         return id
     }
 
+    /// `form`: the measures as sent, when they were refused.
     private func page(
-        _ request: Request, _ context: AcubackRequestContext, extra: [String: Any] = [:], form: FormFields? = nil, status: HTTPResponse.Status = .ok
+        _ request: Request, _ context: AcubackRequestContext, form: FormFields? = nil, measureError: String? = nil, reviewError: String? = nil,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let actor = try context.requireActor(.readPatientClinical)
         let progress = try await outcomes.progress(courseID: try courseID(context), for: actor, from: context.clientAddress)
@@ -74,59 +76,13 @@ struct CoursePagesController {
         let patient = try await services.patients.patient(id: progress.course.patientID, for: .readPatientClinical, by: actor)
         let zone = try await services.clinic.settings(clinicID: patient.clinicID).zone
         let settings = try await outcomes.settings(clinicID: patient.clinicID)
-        let forPatient = actor.role == .patient
-        var values: [String: Any] = [
-            "patientName": patient.name, "course": CourseView.summary(progress, zone: zone, forPatient: forPatient),
-            "charts": CourseView.charts(progress, settings: settings, zone: zone, forPatient: forPatient),
-            "important": "at least \(SVG.number(settings.importantPercent)) % or \(SVG.number(settings.importantPoints)) points less pain than at the baseline",
-            "reviews": progress.reviews.map { record -> [String: Any] in
-                var row: [String: Any] = ["when": DisplayTime.format(record.reviewedAt, in: zone),
-                                          "text": forPatient ? PlainWords.review(record.review) : CourseView.reviewText(record),
-                                          "category": record.review.category.rawValue]
-                if !record.note.isEmpty { row["note"] = record.note }
-                return row
-            },
-        ]
-        if let saved = FormFields(request.uri.queryParameters).first("saved") { values["saved" + saved.capitalized] = true }
-        if AccessPolicy.decide(actor, .recordOutcome, .patient(clinicID: patient.clinicID, patientID: patient.id)).isAllowed {
-            values["forms"] = formContext(progress, settings: settings, form: form, zone: zone)
-        }
-        values.merge(extra) { _, new in new }
-        return try renderer.render("course", context, path: actor.role == .patient ? "/me" : "/patients", values: values, status: status)
+        let recordsOutcomes = AccessPolicy.decide(actor, .recordOutcome, .patient(clinicID: patient.clinicID, patientID: patient.id)).isAllowed
+        let model = CoursePage(
+            progress, patientName: patient.name, settings: settings, zone: zone, forPatient: actor.role == .patient,
+            saved: FormFields(request.uri.queryParameters).first("saved"),
+            forms: recordsOutcomes ? CourseForms(progress, settings: settings, form: form, zone: zone) : nil,
+            measureError: measureError, reviewError: reviewError)
+        return try renderer.render("course", context, path: actor.role == .patient ? "/me" : "/patients", model: model, status: status)
             .response(from: request, context: context)
-    }
-
-    /// The measures and review forms, refilled with what was typed when a save was refused.
-    func formContext(_ progress: CourseProgress, settings: OutcomeSettings, form: FormFields?, zone: TimeZone) -> [String: Any] {
-        let hasBaseline = progress.baseline != nil
-        let redFlagQuestions = RedFlag.allCases.map { ["value": $0.rawValue, "question": $0.question] }
-        let chosen = form?.text("timepoint") ?? (hasBaseline ? "session" : "baseline")
-        let timepoints = MeasureTimepoint.allCases.filter { $0 != .baseline || !hasBaseline }.map { timepoint -> [String: Any] in
-            var option: [String: Any] = ["value": timepoint.rawValue, "label": timepoint.rawValue.capitalized.replacingOccurrences(of: "-", with: " ")]
-            if timepoint.rawValue == chosen { option["selected"] = true }
-            return option
-        }
-        let names = progress.baseline?.measures.function?.map(\.activity) ?? []
-        let activities = (0..<MeasureForm.activityRows).map { row -> [String: Any] in
-            var values: [String: Any] = ["row": row, "number": row + 1]
-            let name = form?.text("activity\(row)") ?? (row < names.count ? names[row] : "")
-            if !name.isEmpty { values["name"] = name }
-            if let score = form?.text("activityScore\(row)"), !score.isEmpty { values["score"] = score }
-            return values
-        }
-        var values: [String: Any] = [
-            "timepoints": timepoints, "activities": activities, "afterSession": progress.sessionsDone, "redFlagQuestions": redFlagQuestions,
-            "sessions": progress.sessions.map { ["id": $0.sessionID.uuidString, "label": "Session \($0.number), \(DisplayTime.short($0.startedAt, in: zone))"] },
-        ]
-        for field in ["painNow", "painAverageWeek", "painWorst", "fingertipToFloorCm", "schoberCm", "swellingGrade", "rolandMorris", "oswestry"] {
-            if let text = form?.text(field), !text.isEmpty { values[field] = text }
-        }
-        if settings.instruments.contains(.rolandMorris) { values["rolandMorrisEnabled"] = true }
-        if settings.instruments.contains(.oswestry) { values["oswestryEnabled"] = true }
-        if progress.sessionsDone > 0, progress.baseline != nil { values["canReview"] = true }
-        if let latest = progress.reviews.last, latest.review.recommendation == .offerExtension, progress.course.extendsCourseID == nil {
-            values["offerExtension"] = ["sessions": Regimen.extensionSessions, "courseId": progress.course.id.uuidString]
-        }
-        return values
     }
 }

@@ -2,28 +2,47 @@ import AcubackServices
 import AcubackCore
 import Foundation
 
-/// A course in words for the pages: its regimen, where it stands, its reviews and its charts.
-enum CourseView {
+/// A course in words for the pages: its regimen, where it stands and its latest review.
+struct CourseView: Sendable {
+    let id: String
+    let patientId: String
+    let regimenName: String
+    let regimenSummary: String
+    let date: String
+    let done: Int
+    let sessions: Int
+    let reviewAfter: String
+    // Each of these is nil where the course has none, so that its section stays out.
+    let source: String?
+    let `protocol`: String?
+    let region: String?
+    let `extension`: Bool?
+    let reviewDue: Int?
+    let latestReview: String?
+    let plainName: String?
+    /// Nil rather than false for staff: a page around the course may set its own.
+    let forPatient: Bool?
+
     /// `forPatient`: the patient reads about their own course; the trial behind it is a detail.
-    static func summary(_ progress: CourseProgress, zone: TimeZone, forPatient: Bool = false) -> [String: Any] {
+    init(_ progress: CourseProgress, zone: TimeZone, forPatient: Bool = false) {
         let course = progress.course
         let regimen = course.regimen
-        var values: [String: Any] = [
-            "id": course.id.uuidString, "patientId": course.patientID.uuidString, "regimenName": regimen.name,
-            "regimenSummary": regimen.summary, "date": DisplayTime.day(course.createdAt, in: zone), "done": progress.sessionsDone,
-            "sessions": regimen.sessions, "reviewAfter": regimen.reviewAfter.map(String.init).joined(separator: " and "),
-        ]
-        if let source = regimen.source { values["source"] = source.citation }
-        if let protocolName = course.protocolName { values["protocol"] = protocolName }
-        if let region = course.region { values["region"] = region }
-        if course.extendsCourseID != nil { values["extension"] = true }
-        if let due = reviewDue(progress) { values["reviewDue"] = due }
-        if let latest = progress.reviews.last { values["latestReview"] = forPatient ? PlainWords.review(latest.review) : reviewText(latest) }
-        if forPatient {
-            values["plainName"] = "Your course of \(regimen.sessions) treatments"
-            values["forPatient"] = true
-        }
-        return values
+        id = course.id.uuidString
+        patientId = course.patientID.uuidString
+        regimenName = regimen.name
+        regimenSummary = regimen.summary
+        date = DisplayTime.day(course.createdAt, in: zone)
+        done = progress.sessionsDone
+        sessions = regimen.sessions
+        reviewAfter = regimen.reviewAfter.map(String.init).joined(separator: " and ")
+        source = regimen.source?.citation
+        self.protocol = course.protocolName
+        region = course.region
+        self.extension = course.extendsCourseID != nil ? true : nil
+        reviewDue = Self.reviewDue(progress)
+        latestReview = progress.reviews.last.map { forPatient ? PlainWords.review($0.review) : Self.reviewText($0) }
+        plainName = forPatient ? "Your course of \(regimen.sessions) treatments" : nil
+        self.forPatient = forPatient ? true : nil
     }
 
     /// The review point reached without a review after it, if any.
@@ -40,7 +59,16 @@ enum CourseView {
             + "\(percent). \(review.recommendation.title)."
     }
 
+    // The patient's record is still drawn from dictionaries (its page model is being written beside
+    // this work); these two go when it reads `CourseView` and `ChartFigure.View` instead.
+
+    /// The summary as a dictionary, for the patient's record.
+    static func summary(_ progress: CourseProgress, zone: TimeZone, forPatient: Bool = false) -> [String: Any] {
+        mustacheValues(of: CourseView(progress, zone: zone, forPatient: forPatient))
+    }
+
+    /// The course's charts as dictionaries, for the patient's record.
     static func charts(_ progress: CourseProgress, settings: OutcomeSettings, zone: TimeZone, forPatient: Bool = false) -> [[String: Any]] {
-        CourseCharts(progress: progress, settings: settings, zone: zone, forPatient: forPatient).figures.map(\.context)
+        CourseCharts(progress: progress, settings: settings, zone: zone, forPatient: forPatient).figures.map { mustacheValues(of: $0.view) }
     }
 }

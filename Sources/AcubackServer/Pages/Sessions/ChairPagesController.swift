@@ -47,45 +47,9 @@ struct ChairPagesController {
     ) async throws -> Response {
         let actor = try context.requireActor(.treatPatient)
         let zone = try await services.clinic.settings(clinicID: actor.clinicID).zone
-        let now = services.now()
         let chairDay = try await sessions.chairDay(by: actor, from: context.clientAddress)
-        let running = chairDay.running
-        let today = CalendarDay(now, in: zone)
-        let waiting: [[String: Any]] = chairDay.waiting.prefix(20).map {
-                let day = CalendarDay($0.start, in: zone) == today ? "Today" : DisplayTime.day($0.start, in: zone)
-                let here = $0.status == .arrived ? " (arrived)" : ""
-                return ["id": $0.id.uuidString, "label": "\(day) \(DisplayTime.clock($0.start, in: zone)) – \($0.patientName)\(here)"]
-            }
-        let rooms = chairDay.rooms
-        var values: [String: Any] = [
-            "isPractitioner": actor.practitionerID != nil,
-            "serverTime": ChairView.iso(now),
-            "running": running.map { record -> [String: Any] in
-                var row: [String: Any] = [
-                    "id": record.id.uuidString, "patientName": record.patientName,
-                    "needlesIn": record.chair.ledger.inCount, "planned": record.chair.planned.count,
-                    "position": PositionText.describe(record.position),
-                ]
-                // Mustache shows a section for any string, even an empty one.
-                if let room = rooms[record.id], !room.isEmpty { row["room"] = room }
-                if let end = record.chair.timer.endsAt {
-                    row["endsAt"] = ChairView.iso(end)
-                    if record.chair.timerIsCounting {
-                        row["remaining"] = ChairView.countdown(record.chair.timer.remaining(at: now) ?? 0)
-                        row["due"] = record.chair.timer.isDue(at: now)
-                    } else {
-                        row["allOut"] = true
-                    }
-                }
-                return row
-            },
-            "hasRunning": !running.isEmpty,
-            "appointments": waiting,
-            "hasAppointments": !waiting.isEmpty,
-            "positions": TreatmentPosition.allCases.map { ["value": $0.rawValue, "label": PositionText.describe($0)] },
-        ]
-        values["message"] = message
-        return try renderer.render("chair-dashboard", context, path: "/chair", values: values, status: status)
+        let model = ChairDashboardPage(chairDay, isPractitioner: actor.practitionerID != nil, now: services.now(), zone: zone, message: message)
+        return try renderer.render("chair-dashboard", context, path: "/chair", model: model, status: status)
             .response(from: request, context: context)
     }
 
@@ -97,28 +61,16 @@ struct ChairPagesController {
         let record = try await sessions.session(try sessionID(context), for: .readPatientClinical, by: actor, from: context.clientAddress)
         let zone = try await services.clinic.settings(clinicID: record.clinicID).zone
         let canTreat = AccessPolicy.decide(actor, .treatPatient, .session(clinicID: record.clinicID, practitionerID: record.practitionerID)).isAllowed
-        var values = ChairView(record: record, now: services.now(), zone: zone, canTreat: canTreat).context
-        values["message"] = message
-        if actor.role == .patient { values["forPatient"] = ["summary": PlainWords.session(record)] }
-        values["note"] = try await NoteView.context(
-            SessionNoteService(services: services).notes(of: record), canWrite: canTreat, sessionOpen: record.isOpen, zone: zone,
+        let note = NoteView(
+            try await SessionNoteService(services: services).notes(of: record), canWrite: canTreat, sessionOpen: record.isOpen, zone: zone,
             saved: FormFields(request.uri.queryParameters).text("noteSaved") == "1")
-        if let checkIn = try await sessions.checkIn(of: record) {
-            values["checkIn"] = CheckInView.context(checkIn, zone: zone)
-        }
-        if canTreat && record.isOpen {
-            // The chair offers only what the safety rules allow this patient today.
-            let safety = try await sessions.safety(for: record)
-            values["electricalAllowed"] = safety.electricalRefusal == nil
-            values["electricalRefusal"] = safety.electricalRefusal ?? ""
-            let gentleOnly = safety.engine.gentleStimulationOnly
-            values["strongAllowed"] = gentleOnly.isEmpty
-            values["gentleOnly"] = gentleOnly.map(\.message).joined(separator: " ")
-            values["pregnant"] = safety.engine.assessment.patient.pregnancyWeek.map { ["week": $0] } ?? false
-            values["bodyAreas"] = BodyArea.allCases.map { ["value": $0.rawValue, "label": BodyAreaWords.label($0)] }
-            values["spinalLevels"] = SpinalLevel.allCases.map(\.rawValue)
-        }
-        return try renderer.render("chair", context, path: actor.role == .patient ? "/me" : "/chair", values: values, status: status)
+        let checkIn = try await sessions.checkIn(of: record).map { CheckInView($0, zone: zone) }
+        // The chair offers only what the safety rules allow this patient today.
+        let safety = canTreat && record.isOpen ? try await sessions.safety(for: record) : nil
+        let model = ChairView(
+            record: record, now: services.now(), zone: zone, canTreat: canTreat, note: note, checkIn: checkIn, safety: safety,
+            forPatient: actor.role == .patient, message: message)
+        return try renderer.render("chair", context, path: actor.role == .patient ? "/me" : "/chair", model: model, status: status)
             .response(from: request, context: context)
     }
 }

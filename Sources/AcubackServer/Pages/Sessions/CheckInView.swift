@@ -28,7 +28,7 @@ struct CheckInView: Sendable {
         other = checkIn.other.isEmpty ? nil : checkIn.other
     }
 
-    /// The same as a dictionary, for the pages still drawn from one (the chair, the patient's record).
+    /// The same as a dictionary, for the patient's record, still drawn from one; it goes when that page has its model.
     static func context(_ record: CheckInRecord, zone: TimeZone) -> [String: Any] {
         mustacheValues(of: CheckInView(record, zone: zone))
     }

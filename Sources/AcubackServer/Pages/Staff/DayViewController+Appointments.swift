@@ -13,7 +13,7 @@ extension DayViewController {
             do {
                 _ = try await booking.mark(appointment, as: mark, by: actor, from: context.clientAddress)
             } catch let error as BookingError {
-                return try await day(request, context, extra: ["day": CalendarDay(appointment.start, in: zone), "message": error.description], status: .unprocessableContent)
+                return try await day(request, context, on: CalendarDay(appointment.start, in: zone), message: error.description, status: .unprocessableContent)
             }
             return Response.redirect(to: "/reception?date=\(CalendarDay(appointment.start, in: zone))&\(mark.rawValue)=\(appointment.id.uuidString)", type: .normal)
         }
@@ -22,13 +22,13 @@ extension DayViewController {
             let form = try await FormFields.of(request)
             let here = CalendarDay(appointment.start, in: zone)
             guard let start = LocalTime.parse(form.text("start"), in: zone) else {
-                return try await day(request, context, extra: ["day": here, "message": "New time: give a date and time."], status: .badRequest)
+                return try await day(request, context, on: here, message: "New time: give a date and time.", status: .badRequest)
             }
             let moved: AppointmentRecord
             do {
                 moved = try await booking.reschedule(appointment, to: start, by: actor, from: context.clientAddress)
             } catch let error as BookingError {
-                return try await day(request, context, extra: ["day": here, "message": error.description], status: error.isConflict ? .conflict : .unprocessableContent)
+                return try await day(request, context, on: here, message: error.description, status: error.isConflict ? .conflict : .unprocessableContent)
             }
             return Response.redirect(to: "/reception?date=\(CalendarDay(moved.start, in: zone))&moved=\(moved.id.uuidString)", type: .normal)
         }

@@ -41,9 +41,7 @@ struct DayViewController {
                 let hours = try HoursForm.hours(form, prefix: "hours", field: "hours")
                 try await ClinicSettingsService(services: services).setHours(hours, of: practitioner, by: context.actor!, from: context.clientAddress)
             } catch let error as ValidationError {
-                return try await hoursPage(
-                    practitioner, request, context, extra: ["message": error.inWords, "hoursForm": HoursForm(typed: form, prefix: "hours", legend: Self.hoursLegend)],
-                    status: .badRequest)
+                return try await hoursPage(practitioner, request, context, typed: form, message: error.inWords, status: .badRequest)
             }
             return Response.redirect(to: "/practitioner/hours?saved=1", type: .normal)
         }
@@ -62,16 +60,17 @@ struct DayViewController {
         return practitioner
     }
 
+    /// `typed`: the hours as sent, kept in the form when they were refused.
     private func hoursPage(
-        _ practitioner: PractitionerRecord, _ request: Request, _ context: AcubackRequestContext, extra: [String: Any] = [:],
+        _ practitioner: PractitionerRecord, _ request: Request, _ context: AcubackRequestContext, typed: FormFields? = nil, message: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        var values: [String: Any] = [
-            "name": practitioner.name, "hoursForm": HoursForm(practitioner.hours, prefix: "hours", legend: Self.hoursLegend),
-            "saved": FormFields(request.uri.queryParameters).text("saved") == "1",
-        ]
-        values.merge(extra) { _, new in new }
-        return try renderer.render("practitioner-hours", context, path: "/practitioner/day", values: values, status: status)
+        let model = PractitionerHoursPage(
+            name: practitioner.name,
+            hoursForm: typed.map { HoursForm(typed: $0, prefix: "hours", legend: Self.hoursLegend) }
+                ?? HoursForm(practitioner.hours, prefix: "hours", legend: Self.hoursLegend),
+            saved: FormFields(request.uri.queryParameters).text("saved") == "1", message: message)
+        return try renderer.render("practitioner-hours", context, path: "/practitioner/day", model: model, status: status)
             .response(from: request, context: context)
     }
 
@@ -92,97 +91,31 @@ struct DayViewController {
         FormFields(request.uri.queryParameters).first("date").flatMap(CalendarDay.init) ?? CalendarDay(services.now(), in: zone)
     }
 
-    func day(_ request: Request, _ context: AcubackRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+    /// `day`: the day a refused step was about, rather than the one the query names; `typed`: the
+    /// booking form as it was sent.
+    func day(
+        _ request: Request, _ context: AcubackRequestContext, on day: CalendarDay? = nil, typed: FormFields? = nil, message: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let actor = context.actor!
         let settings = try await services.clinic.settings(clinicID: actor.clinicID)
         let zone = settings.zone
-        let day = (extra["day"] as? CalendarDay) ?? chosenDay(request, zone)
-        let dayStart = day.start(in: zone)
+        let day = day ?? chosenDay(request, zone)
         let appointments = try await booking.clinicDay(day, in: zone, by: actor, from: context.clientAddress)
         let practitioners = try await services.clinic.practitioners(clinicID: actor.clinicID)
         // Retired rooms drop off the timeline unless a visit that day still uses them.
         let rooms = try await services.clinic.rooms(clinicID: actor.clinicID).filter { room in
             !room.isRetired || appointments.contains { $0.roomID == room.id }
         }
-        let now = services.now()
-        let open = settings.openingHours.ranges(on: day)
-        let holiday = settings.holiday(on: day)
-        let axis = MinuteRange(start: open.map(\.start).min() ?? 480, end: open.map(\.end).max() ?? 1080)
-        let finder = SlotFinder(settings: settings, rooms: [])
-        /// Where a stretch of the day sits on the timeline, in percent of its width.
-        func placed(_ start: Date, minutes: Double) -> (left: String, width: String) {
-            let startMinute = Int(start.timeIntervalSince(finder.instant(day, minute: 0)) / 60)
-            let left = Double(startMinute - axis.start) / Double(axis.end - axis.start) * 100
-            return (String(format: "%.2f", max(0, left)), String(format: "%.2f", minutes / Double(axis.end - axis.start) * 100))
-        }
-        func block(_ appointment: AppointmentRecord) -> [String: Any] {
-            let (left, width) = placed(appointment.start, minutes: Double(appointment.minutes))
-            return [
-                "id": appointment.id.uuidString, "left": left, "width": width,
-                "time": DisplayTime.clock(appointment.start, in: zone), "patient": appointment.patientName,
-                "patientId": appointment.patientID.uuidString, "kind": appointment.kind.rawValue,
-            ]
-        }
         let free = try await freeRuns(clinicID: actor.clinicID, day: day, settings: settings)
-        func freeBlock(_ run: FreeRun) -> [String: Any] {
-            let (left, width) = placed(run.start, minutes: run.end.timeIntervalSince(run.start) / 60)
-            let time = DisplayTime.clock(run.start, in: zone)
-            return [
-                "free": true, "left": left, "width": width, "time": time,
-                "until": DisplayTime.clock(run.end, in: zone),
-                "href": "/reception?date=\(day)&practitioner=\(run.practitionerID.uuidString)&start=\(LocalTime.input(run.start, in: zone))#reception-book",
-            ]
-        }
-        let hours = stride(from: (axis.start + 59) / 60 * 60, to: axis.end, by: 60).map { minute -> [String: Any] in
-            ["label": MinuteRange.clock(minute), "left": String(format: "%.2f", Double(minute - axis.start) / Double(axis.end - axis.start) * 100)]
-        }
         let patients = try await services.patients.list(matching: nil, limit: 500, offset: 0, by: actor, from: context.clientAddress).items
-        // After a refusal the form keeps what was chosen, and a free time clicked on the timeline
-        // fills it; otherwise the start is the next quarter hour from now today (not a time
-        // already past), or the opening on another day.
+        // After a refusal the form keeps what was chosen, and a free time clicked on the timeline fills it.
         let query = FormFields(request.uri.queryParameters)
-        let typed = extra["typed"] as? FormFields ?? (query.text("start").isEmpty ? nil : query)
-        let nextQuarter = Int(now.timeIntervalSince(finder.instant(day, minute: 0)) / 60 / 15 + 1) * 15
-        let firstMinute = day == CalendarDay(now, in: zone) ? max(axis.start, nextQuarter) : axis.start
-        var values: [String: Any] = [
-            "date": day.description, "dayLabel": DisplayTime.day(dayStart.addingTimeInterval(12 * 3600), in: zone),
-            "previous": day.adding(days: -1).description, "next": day.adding(days: 1).description,
-            "closed": settings.isClosed(on: day), "hours": hours,
-            "rows": practitioners.map { practitioner -> [String: Any] in
-                [
-                    "label": practitioner.name, "kind": "practitioner", "certified": practitioner.isCertified(on: day),
-                    "blocks": appointments.filter { $0.practitionerID == practitioner.id }.map(block)
-                        + free.filter { $0.practitionerID == practitioner.id }.map(freeBlock),
-                ]
-            } + rooms.map { room -> [String: Any] in
-                ["label": room.name, "kind": "room", "certified": true, "blocks": appointments.filter { $0.roomID == room.id }.map(block)]
-            },
-            "appointments": appointments.map { appointment -> [String: Any] in
-                var entry = block(appointment)
-                entry["with"] = appointment.practitionerName
-                entry["room"] = appointment.roomName
-                entry["minutes"] = appointment.minutes
-                entry["status"] = PlainWords.status(appointment.status)
-                entry["statusClass"] = appointment.status.rawValue
-                entry["canArrive"] = appointment.status == .booked && CalendarDay(appointment.start, in: zone) == CalendarDay(now, in: zone)
-                entry["canNoShow"] = appointment.status == .booked && appointment.start <= now
-                entry["canChange"] = appointment.status == .booked
-                entry["moveTo"] = LocalTime.input(appointment.start, in: zone)
-                return entry
-            },
-            "patients": patients.map {
-                ["id": $0.id.uuidString, "name": "\($0.familyName), \($0.givenName) (\($0.birthDate))", "selected": typed?.text("patient") == $0.id.uuidString]
-            },
-            "practitioners": practitioners.map { ["id": $0.id.uuidString, "name": $0.name, "selected": typed?.text("practitioner") == $0.id.uuidString] },
-            "kinds": AppointmentKind.allCases.map {
-                ["value": $0.rawValue, "minutes": settings.minutes(for: $0), "selected": typed?.text("kind") == $0.rawValue]
-            },
-            "defaultStart": typed.map { $0.text("start") } ?? LocalTime.input(finder.instant(day, minute: firstMinute), in: zone),
-        ]
-        if let holiday { values["holiday"] = holiday.label.isEmpty ? "a holiday" : holiday.label }
-        if let done = try await outcome(of: request, actor: actor, zone: zone) { values["done"] = done }
-        values.merge(extra.filter { $0.key != "day" && $0.key != "typed" }) { _, new in new }
-        return try renderer.render("reception", context, path: "/reception", values: values, status: status).response(from: request, context: context)
+        let model = DayViewPage(
+            day: day, settings: settings, appointments: appointments, free: free, practitioners: practitioners, rooms: rooms, patients: patients,
+            typed: typed ?? (query.text("start").isEmpty ? nil : query), now: services.now(),
+            done: try await outcome(of: request, actor: actor, zone: zone), message: message)
+        return try renderer.render("reception", context, path: "/reception", model: model, status: status).response(from: request, context: context)
     }
 
     private func book(_ request: Request, _ context: AcubackRequestContext) async throws -> Response {
@@ -204,10 +137,10 @@ struct DayViewController {
                 by: actor, from: context.clientAddress)
             return Response.redirect(to: "/reception?date=\(day)&booked=\(appointment.id.uuidString)", type: .normal)
         } catch let error as ValidationError {
-            return try await self.day(request, context, extra: ["day": day, "message": error.inWords, "typed": form], status: .badRequest)
+            return try await self.day(request, context, on: day, typed: form, message: error.inWords, status: .badRequest)
         } catch let error as BookingError {
             return try await self.day(
-                request, context, extra: ["day": day, "message": error.description, "typed": form], status: error.isConflict ? .conflict : .unprocessableContent)
+                request, context, on: day, typed: form, message: error.description, status: error.isConflict ? .conflict : .unprocessableContent)
         }
     }
 
@@ -218,16 +151,7 @@ struct DayViewController {
         let practitioners = try await services.clinic.practitioners(clinicID: actor.clinicID)
         let chosen = UUID(uuidString: FormFields(request.uri.queryParameters).text("practitioner")) ?? actor.practitionerID ?? practitioners.first?.id
         let appointments = try await booking.practitionerDay(day, in: settings.zone, practitionerID: chosen, by: actor, from: context.clientAddress)
-        return try renderer.render("practitioner-day", context, path: "/practitioner/day", values: [
-            "date": day.description, "dayLabel": DisplayTime.day(day.start(in: settings.zone).addingTimeInterval(12 * 3600), in: settings.zone),
-            "previous": day.adding(days: -1).description, "next": day.adding(days: 1).description,
-            "practitioners": practitioners.map { ["id": $0.id.uuidString, "name": $0.name, "selected": $0.id == chosen] },
-            "appointments": appointments.map {
-                ["time": DisplayTime.clock($0.start, in: settings.zone), "end": DisplayTime.clock($0.end, in: settings.zone),
-                 "patient": $0.patientName, "patientId": $0.patientID.uuidString, "kind": $0.kind.rawValue, "room": $0.roomName,
-                 "firstConsultation": $0.kind == .consultation && $0.status == .booked]
-            },
-            "hasAppointments": !appointments.isEmpty,
-        ]).response(from: request, context: context)
+        let model = PractitionerDayPage(day: day, zone: settings.zone, practitioners: practitioners, chosen: chosen, appointments: appointments)
+        return try renderer.render("practitioner-day", context, path: "/practitioner/day", model: model).response(from: request, context: context)
     }
 }
