@@ -1,6 +1,5 @@
 import AcubackServices
 import AcubackCore
-import Hummingbird
 
 /// The plan page's assessment form: reads the submitted fields into an assessment, naming each
 /// bad field as the API does. `PlanFormView` redraws it.
