@@ -1,9 +1,8 @@
 import AcubackServices
 import AcubackCore
-import Hummingbird
 
-/// The plan page's assessment form: reads the submitted fields into an assessment (naming each
-/// bad field as the API does) and gives the template what it needs to redraw the form.
+/// The plan page's assessment form: reads the submitted fields into an assessment, naming each
+/// bad field as the API does. `PlanFormView` redraws it.
 struct PlanForm {
     private let fields: FormFields
 
@@ -20,20 +19,8 @@ struct PlanForm {
     /// The request the form describes; every unreadable field is reported at once.
     func request() throws(ValidationError) -> PlanRequest {
         var errors = FieldErrorCollector()
-        func choices<T: NamedChoice>(_ name: String, field: String? = nil, as type: T.Type) -> [T] {
-            all(name).compactMap { text in
-                if let value = T(rawValue: text) { return value }
-                errors.add(field ?? name, "'\(text)' is not one of \(T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))")
-                return nil
-            }
-        }
-        func number<T: LosslessStringConvertible>(_ name: String, field: String, as type: T.Type, rule: String) -> T? {
-            guard let text = first(name) else { return nil }
-            guard let value = T(text) else {
-                errors.add(field, rule)
-                return nil
-            }
-            return value
+        func choices<T: NamedChoice>(_ name: String, as type: T.Type) -> [T] {
+            RiskFactorsForm.choices(name, of: fields, field: name, into: &errors)
         }
         let regions = choices("regions", as: BackRegion.self)
         let side = choices("side", as: PainSide.self).first
@@ -54,68 +41,6 @@ struct PlanForm {
         }
         try errors.throwIfAny()
         return PlanRequest(assessment: assessment, acknowledged: all("acknowledged"))
-    }
-
-    // MARK: - Redrawing the form
-
-    func context(errors: [FieldError]) -> [String: Any] {
-        func options<T: RawRepresentable<String> & CaseIterable>(_ type: T.Type, _ name: String, label: (T) -> String) -> [[String: Any]] {
-            T.allCases.map { ["value": $0.rawValue, "label": label($0), "checked": all(name).contains($0.rawValue)] }
-        }
-        func messages(_ prefix: String) -> String {
-            errors.filter { $0.field == prefix || $0.field.hasPrefix(prefix + "[") || $0.field.hasPrefix(prefix + ".") }
-                .map(\.rule).joined(separator: "; ")
-        }
-        let levelGroups = BackRegion.allCases.map { region -> [String: Any] in
-            let levels = SpinalLevel.allCases.filter { $0.region == region }
-            return [
-                "label": "\(region.rawValue.capitalized) back",
-                "levels": levels.map { ["value": $0.rawValue, "checked": all("levels").contains($0.rawValue)] },
-            ]
-        }
-        let flags: [(String, String)] = [
-            ("anticoagulants", "Takes anticoagulants"), ("implantedDevice", "Pacemaker or implanted device"),
-            ("lungDisease", "Chronic lung disease"), ("thoracicSurgery", "Previous thoracic surgery"),
-            ("faintingHistory", "History of fainting"), ("needlePhobia", "Needle phobia"), ("epilepsy", "Epilepsy"),
-            ("cannotLieProne", "Cannot lie face down"),
-        ]
-        var context: [String: Any] = [
-            "submitted": isSubmitted,
-            "regions": options(BackRegion.self, "regions") { "\($0.rawValue.capitalized) back" },
-            "sides": options(PainSide.self, "side") { $0.rawValue.capitalized },
-            "onsets": options(Onset.self, "onset") { onset in
-                switch onset {
-                case .acute: "Acute (under 6 weeks)"
-                case .subacute: "Subacute (6–12 weeks)"
-                case .chronic: "Chronic (over 12 weeks)"
-                }
-            },
-            "levelGroups": levelGroups,
-            "radiatesToLeg": flag("radiatesToLeg"),
-            "electroacupuncture": flag("electroacupuncture"),
-            "positions": options(TreatmentPosition.self, "preferredPosition") { PositionText.describe($0) },
-            "noPosition": first("preferredPosition") == nil,
-            "pregnancyWeek": first("pregnancyWeek") ?? "",
-            "bmi": first("bmi") ?? "",
-            "bleeding": options(BleedingDisorder.self, "bleedingDisorder") { $0 == .none ? "None" : $0.rawValue.capitalized },
-            "noBleeding": first("bleedingDisorder") == nil,
-            "flags": flags.map { ["name": $0.0, "label": $0.1, "checked": flag($0.0)] },
-            "skinRegions": options(SkinRegion.self, "brokenSkinRegions") { PositionText.words($0.rawValue) },
-            "implantRegions": options(SkinRegion.self, "metalImplantRegions") { PositionText.words($0.rawValue) },
-            "errors": FieldWords.rows(errors),
-            "hasErrors": !errors.isEmpty,
-        ]
-        // A key only for a field in error: Mustache treats an empty string as a value.
-        let fieldErrors = [
-            ("regionsError", "regions"), ("sideError", "side"), ("onsetError", "onset"), ("levelsError", "levels"),
-            ("radiatesError", "radiatesToLeg"), ("positionError", "preferredPosition"),
-            ("pregnancyError", "patient.pregnancyWeek"), ("bmiError", "patient.bmi"),
-        ]
-        for (key, field) in fieldErrors {
-            let text = messages(field)
-            if !text.isEmpty { context[key] = text }
-        }
-        return context
     }
 }
 

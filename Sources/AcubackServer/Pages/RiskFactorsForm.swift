@@ -6,11 +6,7 @@ enum RiskFactorsForm {
     /// - Parameter prefix: the prefix errors name the fields with ("patient." on the plan form).
     static func read(_ fields: FormFields, prefix: String = "", into errors: inout FieldErrorCollector) -> RiskFactors {
         func choices<T: NamedChoice>(_ name: String) -> [T] {
-            fields.all(name).compactMap { text in
-                if let value = T(rawValue: text) { return value }
-                errors.add(prefix + name, "'\(text)' is not one of \(T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))")
-                return nil
-            }
+            Self.choices(name, of: fields, field: prefix + name, into: &errors)
         }
         func number<T: LosslessStringConvertible>(_ name: String, rule: String) -> T? {
             guard let text = fields.first(name) else { return nil }
@@ -29,5 +25,15 @@ enum RiskFactorsForm {
             faintingHistory: fields.flag("faintingHistory"), needlePhobia: fields.flag("needlePhobia"), epilepsy: fields.flag("epilepsy"),
             brokenSkinRegions: choices("brokenSkinRegions"), metalImplantRegions: choices("metalImplantRegions"),
             cannotLieProne: fields.flag("cannotLieProne"))
+    }
+
+    /// Each value given for `name` as one of `T`'s choices; a value the form does not offer is
+    /// named under `field`. The plan form reads its own choices with this too.
+    static func choices<T: NamedChoice>(_ name: String, of fields: FormFields, field: String, into errors: inout FieldErrorCollector) -> [T] {
+        fields.all(name).compactMap { text in
+            if let value = T(rawValue: text) { return value }
+            errors.add(field, "'\(text)' is not one of \(T.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "))")
+            return nil
+        }
     }
 }

@@ -45,12 +45,7 @@ struct ConsultationForm {
             values["pregnancyWeek"] = risks.pregnancyWeek.map { [String($0)] }
             values["bmi"] = risks.bmi.map { [String($0)] }
             values["bleedingDisorder"] = [risks.bleedingDisorder.rawValue]
-            let flags: [(String, Bool)] = [
-                ("anticoagulants", risks.anticoagulants), ("implantedDevice", risks.implantedDevice), ("lungDisease", risks.lungDisease),
-                ("thoracicSurgery", risks.thoracicSurgery), ("faintingHistory", risks.faintingHistory), ("needlePhobia", risks.needlePhobia),
-                ("epilepsy", risks.epilepsy), ("cannotLieProne", risks.cannotLieProne),
-            ]
-            for (name, on) in flags where on { values[name] = ["on"] }
+            for (name, on) in riskFlags(risks) where on { values[name] = ["on"] }
             values["brokenSkinRegions"] = risks.brokenSkinRegions.map(\.rawValue)
             values["metalImplantRegions"] = risks.metalImplantRegions.map(\.rawValue)
         }
@@ -65,6 +60,15 @@ struct ConsultationForm {
             values["preferredPosition"] = assessment.preferredPosition.map { [$0.rawValue] }
         }
         return FormFields(values: values.compactMapValues { $0 })
+    }
+
+    /// The risk factors that are ticked boxes, by the name of their box.
+    static func riskFlags(_ risks: RiskFactors) -> [String: Bool] {
+        [
+            "anticoagulants": risks.anticoagulants, "implantedDevice": risks.implantedDevice, "lungDisease": risks.lungDisease,
+            "thoracicSurgery": risks.thoracicSurgery, "faintingHistory": risks.faintingHistory, "needlePhobia": risks.needlePhobia,
+            "epilepsy": risks.epilepsy, "cannotLieProne": risks.cannotLieProne,
+        ]
     }
 
     /// The form's words for a field an error names.
@@ -85,31 +89,5 @@ struct ConsultationForm {
             if root.hasPrefix("patient.") { return "Risk factors" }
             return root
         }
-    }
-
-    /// What the template needs to draw the form: the plan form's fields and this form's own.
-    func context(errors: [FieldError]) -> [String: Any] {
-        var context = PlanForm(fields).context(errors: errors)
-        context["complaint"] = fields.text("complaint")
-        context["durationWeeks"] = fields.text("durationWeeks")
-        context["slrLeft"] = fields.text("slrLeft")
-        context["slrRight"] = fields.text("slrRight")
-        context["rangeOfMovement"] = fields.text("rangeOfMovement")
-        context["tenderPoints"] = fields.text("tenderPoints")
-        context["neuroSigns"] = fields.text("neuroSigns")
-        let ticked = Set(fields.all("redFlags"))
-        context["redFlagGroups"] = RedFlagGroup.allCases.map { group -> [String: Any] in
-            [
-                "title": group.title,
-                "flags": RedFlag.allCases.filter { $0.group == group }.map { ["value": $0.rawValue, "question": $0.question, "checked": ticked.contains($0.rawValue)] },
-            ]
-        }
-        for (key, field) in [("complaintError", "complaint"), ("durationError", "durationWeeks"), ("redFlagsError", "redFlags")] {
-            let text = errors.filter { $0.field == field }.map(\.rule).joined(separator: "; ")
-            if !text.isEmpty { context[key] = text }
-        }
-        let exam = errors.filter { $0.field.hasPrefix("examination.") }.map(FieldWords.sentence).joined(separator: "; ")
-        if !exam.isEmpty { context["examError"] = exam }
-        return context
     }
 }

@@ -8,7 +8,7 @@ extension PatientPagesController {
     func addCareRoutes(to router: Router<AcubackRequestContext>) {
         router.get("/patients/new") { request, context in
             try context.require(.listPatients, .clinic(context.actor?.clinicID ?? UUID()))
-            return try renderer.render("patient-new", context, path: "/patients")
+            return try renderer.render("patient-new", context, path: "/patients", model: PatientNewPage())
         }
         router.post("/patients") { request, context in
             try context.require(.listPatients, .clinic(context.actor?.clinicID ?? UUID()))
@@ -22,18 +22,17 @@ extension PatientPagesController {
                     by: actor, from: context.clientAddress)
                 return Response.redirect(to: "/patients/\(patient.id)", type: .normal)
             } catch let error as ValidationError {
-                return try renderer.render("patient-new", context, path: "/patients", values: [
-                    "hasErrors": true, "errors": FieldWords.rows(error.errors),
-                    "givenName": form.text("givenName"), "familyName": form.text("familyName"), "birthDate": form.text("birthDate"),
-                    "email": form.text("email"), "phone": form.text("phone"),
-                ], status: .badRequest).response(from: request, context: context)
+                var page = PatientNewPage(typed: form)
+                page.hasErrors = true
+                page.errors = FieldWords.rows(error.errors)
+                return try renderer.render("patient-new", context, path: "/patients", model: page, status: .badRequest)
+                    .response(from: request, context: context)
             } catch let duplicate as PossibleDuplicatePatient {
                 let existing = duplicate.existing
-                return try renderer.render("patient-new", context, path: "/patients", values: [
-                    "duplicate": ["id": existing.id.uuidString, "name": "\(existing.givenName) \(existing.familyName)", "born": existing.birthDate],
-                    "givenName": form.text("givenName"), "familyName": form.text("familyName"), "birthDate": form.text("birthDate"),
-                    "email": form.text("email"), "phone": form.text("phone"),
-                ], status: .conflict).response(from: request, context: context)
+                var page = PatientNewPage(typed: form)
+                page.duplicate = PatientNewPage.Duplicate(id: existing.id.uuidString, name: "\(existing.givenName) \(existing.familyName)", born: existing.birthDate)
+                return try renderer.render("patient-new", context, path: "/patients", model: page, status: .conflict)
+                    .response(from: request, context: context)
             }
         }
         router.post("/patients/{id}/intake") { request, context in
@@ -45,7 +44,7 @@ extension PatientPagesController {
                 try errors.throwIfAny()
                 try await services.patients.updateIntake(risks, of: patient.id, by: context.actor!, from: context.clientAddress)
             } catch let error as ValidationError {
-                return try await record(patient.id, request, context, extra: ["message": error.inWords], status: .badRequest)
+                return try await record(patient.id, request, context, status: .badRequest) { $0.message = error.inWords }
             }
             return Response.redirect(to: "/patients/\(patient.id)#intake", type: .normal)
         }
@@ -68,16 +67,20 @@ extension PatientPagesController {
                     regimen: regimen, earliest: try earliest(form.text("from"), zone: zone), horizonWeeks: Int(form.text("horizonWeeks")),
                     preferredPractitionerID: UUID(uuidString: form.text("practitioner")))
             } catch let error as ValidationError {
-                return try await record(patient.id, request, context, extra: ["courseError": error.inWords], status: .unprocessableContent)
+                return try await record(patient.id, request, context, status: .unprocessableContent) { $0.courseError = error.inWords }
             }
-            func proposal(_ found: ProposedCourse, _ practitioner: PractitionerRecord) -> [String: Any] {
-                [
-                    "proposal": found.slots.map { "\(DisplayTime.day($0.start, in: zone)) \(DisplayTime.clock($0.start, in: zone))" },
-                    "proposalShown": found.slots.map { String(Int($0.start.timeIntervalSince1970)) }.joined(separator: ","),
-                    "proposalWith": practitioner.name, "proposalPractitioner": practitioner.id.uuidString,
-                    "courseSessions": course.sessions, "coursePerWeek": course.perWeek, "courseWeeks": course.horizonWeeks,
-                    "courseRegimen": regimen.origin.rawValue, "courseSummary": regimen.summary, "courseFrom": form.text("from"),
-                ]
+            /// The times found, with what the form needs to book exactly those.
+            func show(_ found: ProposedCourse, with practitioner: PractitionerRecord, on page: inout PatientRecordPage) {
+                page.proposal = found.slots.map { "\(DisplayTime.day($0.start, in: zone)) \(DisplayTime.clock($0.start, in: zone))" }
+                page.proposalShown = found.slots.map { String(Int($0.start.timeIntervalSince1970)) }.joined(separator: ",")
+                page.proposalWith = practitioner.name
+                page.proposalPractitioner = practitioner.id.uuidString
+                page.courseSessions = course.sessions
+                page.coursePerWeek = course.perWeek
+                page.courseWeeks = course.horizonWeeks
+                page.courseRegimen = regimen.origin.rawValue
+                page.courseSummary = regimen.summary
+                page.courseFrom = form.text("from")
             }
             do {
                 if form.text("action") == "book" {
@@ -85,19 +88,22 @@ extension PatientPagesController {
                     let (_, appointments) = try await booking.bookCourse(
                         clinicID: actor.clinicID, patientID: patient.id, request: course, regimen: regimen, extending: extending,
                         expecting: shown.isEmpty ? nil : shown, by: actor, from: context.clientAddress)
-                    return try await record(patient.id, request, context, extra: [
-                        "courseBooked": appointments.count,
-                        "courseBookedDates": appointments.map { "\(DisplayTime.day($0.start, in: zone)) \(DisplayTime.clock($0.start, in: zone))" },
-                    ])
+                    return try await record(patient.id, request, context) { page in
+                        page.courseBooked = appointments.count
+                        page.courseBookedDates = appointments.map { "\(DisplayTime.day($0.start, in: zone)) \(DisplayTime.clock($0.start, in: zone))" }
+                    }
                 }
                 let (found, practitioner) = try await booking.proposeCourse(clinicID: actor.clinicID, patientID: patient.id, request: course)
-                return try await record(patient.id, request, context, extra: proposal(found, practitioner))
+                return try await record(patient.id, request, context) { show(found, with: practitioner, on: &$0) }
             } catch BookingError.proposalChanged(let found, let practitioner) {
-                var values = proposal(found, practitioner)
-                values["courseError"] = BookingError.proposalChanged(found, practitioner).description
-                return try await record(patient.id, request, context, extra: values, status: .conflict)
+                return try await record(patient.id, request, context, status: .conflict) { page in
+                    show(found, with: practitioner, on: &page)
+                    page.courseError = BookingError.proposalChanged(found, practitioner).description
+                }
             } catch let error as BookingError {
-                return try await record(patient.id, request, context, extra: ["courseError": error.description], status: error.isConflict ? .conflict : .unprocessableContent)
+                return try await record(patient.id, request, context, status: error.isConflict ? .conflict : .unprocessableContent) {
+                    $0.courseError = error.description
+                }
             }
         }
     }
@@ -122,52 +128,32 @@ extension PatientPagesController {
     }
 
     /// What the record page shows besides contact and clinical data: visits, consent, the forms.
-    func careContext(_ patient: PatientRecord, _ actor: Actor) async throws -> [String: Any] {
+    func addCare(to page: inout PatientRecordPage, _ patient: PatientRecord, _ actor: Actor) async throws {
         let settings = try await services.clinic.settings(clinicID: patient.clinicID)
         let zone = settings.zone
         let now = services.now()
         let visits = try await BookingService(services: services).recentVisits(of: patient, by: actor)
         let target = AccessTarget.patient(clinicID: patient.clinicID, patientID: patient.id)
-        var values: [String: Any] = [
-            "patientId": patient.id.uuidString,
-            "visits": visits.map {
-                ["when": DisplayTime.format($0.start, in: zone), "kind": PlainWords.visit($0.kind), "with": $0.practitionerName,
-                 "status": PlainWords.status($0.status).lowercased()]
-            },
-            "hasVisits": !visits.isEmpty,
-            "canBook": AccessPolicy.decide(actor, .listPatients, .clinic(patient.clinicID)).isAllowed,
-            "canEditIntake": AccessPolicy.decide(actor, .changePatientClinical, target).isAllowed,
-            "canConsent": AccessPolicy.decide(actor, .changePatientContact, target).isAllowed,
-        ]
-        if values["canBook"] as? Bool == true {
-            values["courseFromDefault"] = CalendarDay(now, in: zone).adding(days: 1).description
-            values["practitioners"] = try await services.clinic.practitioners(clinicID: patient.clinicID)
-                .filter { $0.isCertified(on: CalendarDay(now, in: zone)) }.map { ["id": $0.id.uuidString, "name": $0.name] }
+        page.visits = visits.map { PatientRecordPage.VisitRow($0, zone: zone) }
+        page.hasVisits = !visits.isEmpty
+        page.canBook = AccessPolicy.decide(actor, .listPatients, .clinic(patient.clinicID)).isAllowed
+        page.canEditIntake = AccessPolicy.decide(actor, .changePatientClinical, target).isAllowed
+        page.canConsent = AccessPolicy.decide(actor, .changePatientContact, target).isAllowed
+        if page.canBook {
+            page.courseFromDefault = CalendarDay(now, in: zone).adding(days: 1).description
+            page.practitioners = try await services.clinic.practitioners(clinicID: patient.clinicID)
+                .filter { $0.isCertified(on: CalendarDay(now, in: zone)) }.map { PatientRecordPage.PractitionerChoice(id: $0.id.uuidString, name: $0.name) }
             // The regimen of the trial the current plan follows comes first; GERAC otherwise.
             let planned = try await BookingService(services: services).plannedRegimen(for: patient)
-            values["regimens"] = Regimen.Origin.allCases.map { origin in
-                [
-                    "value": origin.rawValue, "selected": origin == planned,
-                    "label": Regimen.trial(origin).map { "\($0.name): \($0.summary)" } ?? "Clinic's own (sessions and per week below)",
-                ] as [String: Any]
+            page.regimens = Regimen.Origin.allCases.map { origin in
+                PatientRecordPage.RegimenChoice(
+                    value: origin.rawValue, selected: origin == planned,
+                    label: Regimen.trial(origin).map { "\($0.name): \($0.summary)" } ?? "Clinic's own (sessions and per week below)")
             }
         }
-        if values["canEditIntake"] as? Bool == true, let clinical = try await services.patients.clinical(of: patient, by: actor) {
+        if page.canEditIntake, let clinical = try await services.patients.clinical(of: patient, by: actor) {
             // The week of pregnancy as it stands today, so saving the form unchanged keeps its count.
-            let risks = clinical.risks.on(CalendarDay(services.now(), in: .gmt))
-            values["intake"] = [
-                "pregnancyWeek": risks.pregnancyWeek.map(String.init) ?? "", "bmi": risks.bmi.map { String($0) } ?? "",
-                "flags": [
-                    ("anticoagulants", "Takes anticoagulants", risks.anticoagulants), ("implantedDevice", "Pacemaker or implanted device", risks.implantedDevice),
-                    ("lungDisease", "Chronic lung disease", risks.lungDisease), ("thoracicSurgery", "Previous thoracic surgery", risks.thoracicSurgery),
-                    ("faintingHistory", "History of fainting", risks.faintingHistory), ("needlePhobia", "Needle phobia", risks.needlePhobia),
-                    ("epilepsy", "Epilepsy", risks.epilepsy), ("cannotLieProne", "Cannot lie face down", risks.cannotLieProne),
-                ].map { ["name": $0.0, "label": $0.1, "checked": $0.2] },
-                "bleeding": BleedingDisorder.allCases.map { ["value": $0.rawValue, "selected": $0 == risks.bleedingDisorder] },
-                "skin": SkinRegion.allCases.map { ["value": $0.rawValue, "label": PositionText.words($0.rawValue), "checked": risks.brokenSkinRegions.contains($0)] },
-                "implants": SkinRegion.allCases.map { ["value": $0.rawValue, "label": PositionText.words($0.rawValue), "checked": risks.metalImplantRegions.contains($0)] },
-            ] as [String: Any]
+            page.intake = PatientRecordPage.IntakeView(clinical.risks.on(CalendarDay(services.now(), in: .gmt)))
         }
-        return values
     }
 }

@@ -17,123 +17,71 @@ extension PatientPagesController {
                     from: context.clientAddress)
             } catch let error as any ProblemConvertible {
                 let refusal = error.problem(instance: nil).pageRefusal
-                return try await record(patient.id, request, context, extra: ["planError": refusal.message], status: refusal.status)
+                return try await record(patient.id, request, context, status: refusal.status) { $0.planError = refusal.message }
             }
             return Response.redirect(to: "/patients/\(patient.id)?planSaved=1#plan", type: .normal)
         }
     }
 
     /// The plan and sessions part of the record, as far as the person looking may see it.
-    func treatmentContext(_ patient: PatientRecord, _ actor: Actor, query: FormFields) async throws -> [String: Any] {
+    func addTreatment(to page: inout PatientRecordPage, _ patient: PatientRecord, _ actor: Actor, query: FormFields) async throws {
         let target = AccessTarget.patient(clinicID: patient.clinicID, patientID: patient.id)
         let clinical = AccessPolicy.decide(actor, .readPatientClinical, target).isAllowed
         let mayCheckIn = AccessPolicy.decide(actor, .recordCheckIn, target).isAllowed
         let zone = try await services.clinic.settings(clinicID: patient.clinicID).zone
-        var values: [String: Any] = [:]
-        if query.text("planSaved") == "1" { values["planSaved"] = true }
-        if let outcome = query.first("checkIn") { values["checkInSaved"] = ["serious": outcome == "serious"] }
+        page.planSaved = query.text("planSaved") == "1"
+        page.checkInSaved = query.first("checkIn").map { CheckInSaved(serious: $0 == "serious") }
         if clinical, let saved = try await treatment.currentPlan(of: patient, by: actor) {
-            values["currentPlan"] = [
-                "date": DisplayTime.format(saved.createdAt, in: zone), "needles": saved.plan.needleCount, "protocol": saved.plan.protocolName,
-                "position": PositionText.describe(saved.plan.position), "retention": saved.plan.retentionMinutes,
-                "points": saved.plan.needles.map(\.key).joined(separator: ", "),
-                "forPatient": actor.role == .patient, "plain": PlainWords.plan(saved.plan),
-            ] as [String: Any]
+            page.currentPlan = CurrentPlanView(saved, forPatient: actor.role == .patient, zone: zone)
         }
         if AccessPolicy.decide(actor, .planTreatment, target).isAllowed, actor.practitionerID != nil {
-            values.merge(try await proposalContext(patient, actor, query: query)) { _, new in new }
+            try await addProposal(to: &page, patient, actor, query: query)
         }
-        if clinical { values.merge(try await progressContext(patient, actor, zone: zone)) { _, new in new } }
-        guard clinical || mayCheckIn else { return values }
+        if clinical { page.progress = try await progress(patient, actor, zone: zone) }
+        guard clinical || mayCheckIn else { return }
         let (sessions, checkIns) = try await treatment.recentSessions(of: patient, by: actor)
-        var rows: [[String: Any]] = []
-        for session in sessions {
-            var row: [String: Any] = [
-                "id": session.id.uuidString, "when": DisplayTime.format(session.startedAt, in: zone), "with": session.practitionerName,
-                "open": session.isOpen,
-            ]
-            if clinical {
-                row["clinical"] = [
-                    "needles": session.chair.ledger.insertedCount, "painBefore": session.painBefore,
-                    "painAfter": session.closing.map { "\($0.painAfter)" } ?? "–",
-                ]
-            }
-            if !session.isOpen {
-                if let checkIn = checkIns[session.id] {
-                    row["checkIn"] = CheckInView.context(checkIn, zone: zone)
-                } else if mayCheckIn {
-                    row["checkInDue"] = true
-                }
-            }
-            rows.append(row)
+        page.sessions = sessions.map {
+            SessionRow($0, checkIn: checkIns[$0.id], clinical: clinical, mayCheckIn: mayCheckIn, zone: zone)
         }
-        values["sessions"] = rows
-        values["hasSessions"] = !rows.isEmpty
-        values["showSessions"] = true
-        return values
+        page.hasSessions = !sessions.isEmpty
+        page.showSessions = true
     }
 
     /// The plan proposed from the newest assessment, with the practitioner's edits so far, on the
     /// back chart; findings of one rule are acknowledged once for the rule.
-    func proposalContext(_ patient: PatientRecord, _ actor: Actor, query: FormFields) async throws -> [String: Any] {
-        guard let latest = try await services.patients.clinical(of: patient, by: actor)?.assessments.first else { return [:] }
+    func addProposal(to page: inout PatientRecordPage, _ patient: PatientRecord, _ actor: Actor, query: FormFields) async throws {
+        guard let latest = try await services.patients.clinical(of: patient, by: actor)?.assessments.first else { return }
         var edits: [PlanEdit]
-        var values: [String: Any] = [:]
         do {
             edits = try PlanEditFields.edits(query)
         } catch {
-            values["planError"] = error.description
+            page.planError = error.description
             edits = []
         }
         let plan: TreatmentPlan
         do {
             plan = try await treatment.proposePlan(for: patient, edits: edits)
         } catch let error as ValidationError {
-            values["planError"] = error.inWords
+            page.planError = error.inWords
             edits = []
             plan = try await treatment.proposePlan(for: patient)
         }
-        var proposal = PlanPageController.context(for: plan, regions: latest.assessment.regions)
-        let encoded = edits.map(PlanEditFields.encode)
-        proposal["edits"] = encoded
-        proposal["edited"] = !edits.isEmpty
-        proposal["needleRows"] = plan.needles.enumerated().map { index, needle -> [String: Any] in
-            [
-                "label": "\(needle.point) \(needle.side.rawValue)" + (needle.site.map { " (site \($0))" } ?? ""),
-                "name": PointCatalogue.standard.point(needle.point)?.pinyin ?? "", "role": needle.role.rawValue, "depth": needle.maxDepthMm,
-                "remove": PlanEditFields.encode(PlanEdit(action: .remove, point: needle.point, side: needle.side)),
-                "key": "\(needle.point):\(needle.side.rawValue)",
-                "first": index == plan.needles.firstIndex { $0.point == needle.point && $0.side == needle.side },
-            ]
-        }.filter { $0["first"] as? Bool == true }
-        let acknowledgeable = plan.findings.filter(\.needsAcknowledgement)
-        proposal["ruleWarnings"] = Dictionary(grouping: acknowledgeable, by: \.rule).sorted { $0.key < $1.key }.map { rule, findings -> [String: Any] in
-            ["rule": rule, "messages": findings.map(\.message), "count": findings.count]
-        }
-        proposal["blocks"] = plan.findings.filter(\.isUnresolvedBlock).map { ["message": $0.message] }
-        proposal["sides"] = NeedleSide.allCases.map(\.rawValue)
-        values["proposal"] = proposal
-        return values
+        page.proposal = ProposalView(plan, regions: latest.assessment.regions, edits: edits)
     }
 
-    /// The patient's courses, and the charts of the newest one that has measures.
-    func progressContext(_ patient: PatientRecord, _ actor: Actor, zone: TimeZone) async throws -> [String: Any] {
+    /// The patient's courses, and the charts of the newest one that has measures; nil without any.
+    func progress(_ patient: PatientRecord, _ actor: Actor, zone: TimeZone) async throws -> ProgressView? {
         let outcomes = OutcomeService(services: services)
         let forPatient = actor.role == .patient
         let courses = try await outcomes.courseProgress(of: patient, by: actor)
-        guard !courses.isEmpty else { return [:] }
-        var summaries: [[String: Any]] = []
-        var charted: CourseProgress?
-        for progress in courses {
-            summaries.append(CourseView.summary(progress, zone: zone, forPatient: forPatient))
-            if charted == nil, !progress.measures.isEmpty || progress.sessionsDone > 0 { charted = progress }
+        guard !courses.isEmpty else { return nil }
+        let summaries = courses.map { CourseView.summary($0, zone: zone, forPatient: forPatient) }
+        guard let charted = courses.first(where: { !$0.measures.isEmpty || $0.sessionsDone > 0 }) else {
+            return ProgressView(courses: summaries, charts: nil, chartedCourse: nil)
         }
-        var values: [String: Any] = ["courses": summaries]
-        if let charted {
-            let settings = try await outcomes.settings(clinicID: patient.clinicID)
-            values["charts"] = CourseView.charts(charted, settings: settings, zone: zone, forPatient: forPatient)
-            values["chartedCourse"] = CourseView.summary(charted, zone: zone, forPatient: forPatient)
-        }
-        return ["progress": values]
+        let settings = try await outcomes.settings(clinicID: patient.clinicID)
+        return ProgressView(
+            courses: summaries, charts: CourseView.charts(charted, settings: settings, zone: zone, forPatient: forPatient),
+            chartedCourse: CourseView.summary(charted, zone: zone, forPatient: forPatient))
     }
 }

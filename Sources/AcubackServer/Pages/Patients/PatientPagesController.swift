@@ -32,62 +32,30 @@ struct PatientPagesController {
         let page = try Page(limit: 50, offset: Int(form.text("offset")) ?? 0)
         let result = try await services.patients.list(matching: form.text("q"), limit: page.limit, offset: page.offset, by: actor, from: context.clientAddress)
         let query = form.text("q").isEmpty ? "" : "q=\(form.text("q").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
-        return try renderer.render("patients", context, path: "/patients", values: [
-            "q": form.text("q"),
-            "patients": result.items.map { ["id": $0.id.uuidString, "name": $0.name, "birthDate": $0.birthDate, "email": $0.email ?? "", "phone": $0.phone ?? ""] },
-            "pager": Pager(total: result.total, page: page, path: "/patients", query: query).context,
-        ]).response(from: request, context: context)
+        return try renderer.render("patients", context, path: "/patients", model: PatientsPage(
+            q: form.text("q"), patients: result.items.map(PatientsPage.Row.init),
+            pager: Pager(total: result.total, page: page, path: "/patients", query: query).links
+        )).response(from: request, context: context)
     }
 
+    /// The record page; `adjust` adds what the form just posted left to say, after the rest.
     func record(
-        _ id: UUID, _ request: Request, _ context: AcubackRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok
+        _ id: UUID, _ request: Request, _ context: AcubackRequestContext, status: HTTPResponse.Status = .ok,
+        adjust: (inout PatientRecordPage) -> Void = { _ in }
     ) async throws -> Response {
         // An unknown patient and another clinic's patient look the same from outside.
         guard let actor = context.actor else { throw AccessDenied(signedIn: false, reason: "sign in to see a record") }
         let (patient, clinical) = try await services.patients.read(id: id, by: actor, from: context.clientAddress)
-        var values: [String: Any] = [
-            "name": patient.name, "birthDate": patient.birthDate, "email": patient.email ?? "", "phone": patient.phone ?? "",
-            "own": actor.patientID == patient.id,
-        ]
-        if let clinical {
-            values["clinical"] = ClinicalView.context(risks: clinical.risks.on(CalendarDay(services.now(), in: .gmt)))
-        }
-        values.merge(try await careContext(patient, actor)) { _, new in new }
+        var page = PatientRecordPage(
+            patient, own: actor.patientID == patient.id,
+            clinical: clinical.map { ClinicalView(risks: $0.risks.on(CalendarDay(services.now(), in: .gmt))) })
+        try await addCare(to: &page, patient, actor)
         let zone = try await services.clinic.settings(clinicID: patient.clinicID).zone
-        values.merge(try await consultationContext(patient, actor, query: FormFields(request.uri.queryParameters), zone: zone)) { _, new in new }
-        values.merge(try await treatmentContext(patient, actor, query: FormFields(request.uri.queryParameters))) { _, new in new }
-        values.merge(extra) { _, new in new }
+        try await addConsultation(to: &page, patient, actor, query: FormFields(request.uri.queryParameters), zone: zone)
+        try await addTreatment(to: &page, patient, actor, query: FormFields(request.uri.queryParameters))
+        adjust(&page)
         return try renderer.render(
-            "patient", context, path: actor.role == .patient ? "/me" : "/patients", values: values, status: status
+            "patient", context, path: actor.role == .patient ? "/me" : "/patients", model: page, status: status
         ).response(from: request, context: context)
-    }
-}
-
-/// The clinical part of a patient's record, in words.
-enum ClinicalView {
-    static func context(risks: RiskFactors) -> [String: Any] {
-        let flags = riskWords(risks)
-        return [
-            "risks": flags.isEmpty ? ["No risk factors recorded"] : flags,
-        ]
-    }
-
-    /// The patient's risk factors in words, for the record and each assessment's snapshot.
-    static func riskWords(_ risks: RiskFactors) -> [String] {
-        var flags: [String] = []
-        if let week = risks.pregnancyWeek { flags.append("Pregnant, week \(week)") }
-        if risks.anticoagulants { flags.append("Takes anticoagulants") }
-        if risks.bleedingDisorder != .none { flags.append("Bleeding disorder: \(risks.bleedingDisorder.rawValue)") }
-        if risks.implantedDevice { flags.append("Pacemaker or implanted device") }
-        if risks.lungDisease { flags.append("Chronic lung disease") }
-        if risks.thoracicSurgery { flags.append("Previous thoracic surgery") }
-        if let bmi = risks.bmi { flags.append("BMI \(String(format: "%.1f", bmi))") }
-        if risks.faintingHistory { flags.append("History of fainting") }
-        if risks.needlePhobia { flags.append("Needle phobia") }
-        if risks.epilepsy { flags.append("Epilepsy") }
-        if !risks.metalImplantRegions.isEmpty { flags.append("Metal implant: " + risks.metalImplantRegions.map { PositionText.words($0.rawValue).lowercased() }.joined(separator: ", ")) }
-        if !risks.brokenSkinRegions.isEmpty { flags.append("Broken skin: " + risks.brokenSkinRegions.map { PositionText.words($0.rawValue).lowercased() }.joined(separator: ", ")) }
-        if risks.cannotLieProne { flags.append("Cannot lie face down") }
-        return flags
     }
 }
