@@ -90,6 +90,22 @@ import Testing
         }
     }
 
+    /// The times of a course looked for and the plan proposed from the assessment are two sections
+    /// of the record: showing the times leaves the plan's section drawn once, as it was.
+    @Test func aCourseSearchLeavesThePlanProposalAsItWas() async throws {
+        try await withTestWorld { client, world in
+            let heading = "Proposed from the newest assessment"
+            let (_, record) = try await page(client, world, .practitioner, "/patients/\(world.ownPatientID)")
+            #expect(record.components(separatedBy: heading).count - 1 == 1)
+            let found = try await post(client, world, .practitioner, "/patients/\(world.ownPatientID)/course", [("action", "search"), ("regimen", "gerac")])
+            #expect(found.status == .ok)
+            #expect(found.body.text.contains("id=\"course-proposal\""))
+            #expect(found.body.text.components(separatedBy: heading).count - 1 == 1)
+            let times = found.body.text.components(separatedBy: "id=\"course-proposal\"")[1].components(separatedBy: "</ol>")[0]
+            #expect(times.components(separatedBy: "<li>").count - 1 == 10, "the GERAC course's ten times are listed")
+        }
+    }
+
     @Test func aCourseStartsFromTheDayGivenAndBooksOnlyTheTimesShown() async throws {
         try await withTestWorld { client, world in
             let zone = TimeZone(identifier: DemoClinic.timeZone)!

@@ -47,6 +47,24 @@ import Testing
         }
     }
 
+    /// The badge in the proposed plan says what the plan does: asked for, electroacupuncture is
+    /// still left out for a patient with an implanted device, while the form keeps the tick.
+    @Test func theElectroacupunctureBadgeFollowsThePlanNotTheForm() async throws {
+        try await withTestWorld { client, world in
+            let base = "/plan?check=1&regions=lower&side=both&onset=chronic&electroacupuncture=on"
+            let badge = #"<span class="badge">Electroacupuncture</span>"#
+            try await client.execute(uri: base, method: .get, headers: world.headers(.practitioner)) { response in
+                #expect(response.body.text.contains(badge))
+            }
+            try await client.execute(uri: base + "&implantedDevice=on", method: .get, headers: world.headers(.practitioner)) { response in
+                let html = response.body.text
+                #expect(html.contains(#"id="plan-title""#))
+                #expect(!html.contains(badge))
+                #expect(html.contains(#"name="electroacupuncture" value="on" checked"#), "the form keeps what was asked")
+            }
+        }
+    }
+
     @Test func badInputIsExplainedNextToTheForm() async throws {
         try await withTestWorld { client, world in
             try await client.execute(uri: "/plan?check=1&regions=upper&side=left&onset=acute&levels=L4&bmi=tall", method: .get, headers: world.headers(.practitioner)) { response in

@@ -18,8 +18,7 @@ extension Components.Schemas.Session {
             appointmentId: record.appointmentID.uuidString, planId: record.planID.uuidString, status: record.isOpen ? .open : .closed,
             position: .init(record.position), painBefore: record.painBefore, startedAt: record.startedAt, closedAt: record.closedAt,
             offDayReason: record.offDayReason, serverTime: now,
-            counts: .init(
-                planned: chair.planned.count, inserted: ledger.insertedCount, _in: ledger.inCount, out: ledger.outCount, lost: ledger.lostCount),
+            counts: .init(NeedleCounts(chair)),
             searchOpen: ledger.searchOpen, canClose: ledger.canClose,
             timer: .init(
                 targetMinutes: chair.timer.targetMinutes, running: chair.timerIsCounting, startedAt: chair.timer.startedAt,
@@ -37,12 +36,29 @@ extension Components.Schemas.Session {
 }
 
 extension Components.Schemas.SessionNeedle {
-    init(_ needle: SessionBody.Needle) {
+    init(_ needle: SessionNeedle) {
         self.init(
             point: needle.point, side: needle.side.map(Components.Schemas.NeedleSide.init), site: needle.site, location: needle.location,
             area: needle.area.map(Components.Schemas.BodyArea.init), level: needle.level.map(Components.Schemas.SpinalLevel.init),
             role: needle.role.map(Components.Schemas.NeedleRole.init), maxDepthMm: needle.maxDepthMm, planned: needle.planned,
-            label: needle.label, state: .init(rawValue: needle.state)!)
+            label: needle.label, state: .init(needle.state))
+    }
+}
+
+extension Components.Schemas.Session.CountsPayload {
+    init(_ counts: NeedleCounts) {
+        self.init(planned: counts.planned, inserted: counts.inserted, _in: counts.in, out: counts.out, lost: counts.lost)
+    }
+}
+
+extension Components.Schemas.SessionNeedle.StatePayload {
+    init(_ state: SessionNeedle.State) {
+        switch state {
+        case .waiting: self = .waiting
+        case .in: self = ._in
+        case .out: self = .out
+        case .lost: self = .lost
+        }
     }
 }
 

@@ -44,8 +44,14 @@ struct PageErrorMiddleware: RouterMiddleware {
     }
 
     func page(_ status: HTTPResponse.Status, _ title: String, _ message: String, _ context: Context) throws -> HTML {
-        try renderer.render("error", context, path: "", values: ["title": title, "message": message], status: status)
+        try renderer.render("error", context, path: "", model: ErrorPage(title: title, message: message), status: status)
     }
+}
+
+/// The error template's values: what went wrong, in words for the person.
+struct ErrorPage: PageModel {
+    let title: String
+    let message: String
 }
 
 /// A page form refused before its handler ran (CSRF).

@@ -43,47 +43,70 @@ struct PageRenderer: Sendable {
         PageRenderer(library: try await MustacheLibrary(directory: ServerResources.path("Templates")))
     }
 
-    /// Renders `template` with the stored properties of `model` as its values.
+    /// Renders `template` with the stored properties of `model` as its values, inside the layout.
     func render(
         _ template: String, _ context: AcubackRequestContext, path: String, model: some PageModel,
         status: HTTPResponse.Status = .ok
     ) throws -> HTML {
-        try render(template, context, path: path, values: mustacheValues(of: model), status: status)
-    }
-
-    /// Renders `template` with `values` for the person in `context`; `path` marks the current page.
-    func render(
-        _ template: String, _ context: AcubackRequestContext, path: String, values: [String: Any] = [:],
-        status: HTTPResponse.Status = .ok
-    ) throws -> HTML {
-        let actor = context.actor
-        let nav = Self.navigation.filter { item in
-            if item.anonymousOnly { return actor == nil }
-            guard let action = item.action else { return true }
-            return actor.map { AccessPolicy.roles(for: action).contains($0.role) } ?? false
-        }
-        var page: [String: Any] = [
-            // The clinic the request belongs to, found by ClinicContactMiddleware; a page drawn
-            // without one (no clinic yet) carries the software's name.
-            "clinicName": context.clinicContact?.displayName ?? ClinicContact.fallbackName,
-            "version": Acuback.version,
-            "nav": nav.map { ["href": $0.href, "label": $0.label, "current": $0.href == path] },
-            "csrf": context.csrfToken ?? "",
-            "path": path,
-        ]
-        if let contact = context.clinicContact {
-            // Absent rather than empty, so that `{{#clinicPhone}}` sections stay out.
-            if !contact.phone.isEmpty { page["clinicPhone"] = contact.phone }
-            if !contact.address.isEmpty { page["clinicAddress"] = contact.address }
-        }
-        if let actor { page["actor"] = ["name": actor.displayName, "role": actor.role.rawValue] }
-        page.merge(values) { _, new in new }
+        var page = mustacheValues(of: LayoutModel(context, path: path))
+        page.merge(mustacheValues(of: model)) { _, own in own }
         guard let html = library.render(page, withTemplate: template) else {
             throw PageError.missingTemplate(template)
         }
         return HTML(html: html, status: status)
     }
+
+    /// Renders a template that needs nothing but the layout.
+    func render(_ template: String, _ context: AcubackRequestContext, path: String, status: HTTPResponse.Status = .ok) throws -> HTML {
+        try render(template, context, path: path, model: LayoutOnly(), status: status)
+    }
 }
+
+/// What the shared layout reads on every page: the clinic, the navigation the person's role
+/// allows, who is signed in, and the form token.
+struct LayoutModel: PageModel {
+    struct NavLink: Sendable {
+        let href: String
+        let label: String
+        let current: Bool
+    }
+
+    struct SignedIn: Sendable {
+        let name: String
+        let role: String
+    }
+
+    /// The clinic the request belongs to, found by ClinicContactMiddleware; a page drawn without
+    /// one (no clinic yet) carries the software's name.
+    let clinicName: String
+    let version: String
+    let nav: [NavLink]
+    let csrf: String
+    let path: String
+    /// Nil rather than empty, so that `{{#clinicPhone}}` sections stay out.
+    let clinicPhone: String?
+    let clinicAddress: String?
+    let actor: SignedIn?
+
+    init(_ context: AcubackRequestContext, path: String) {
+        let actor = context.actor
+        clinicName = context.clinicContact?.displayName ?? ClinicContact.fallbackName
+        version = Acuback.version
+        nav = PageRenderer.navigation.filter { item in
+            if item.anonymousOnly { return actor == nil }
+            guard let action = item.action else { return true }
+            return actor.map { AccessPolicy.roles(for: action).contains($0.role) } ?? false
+        }.map { NavLink(href: $0.href, label: $0.label, current: $0.href == path) }
+        csrf = context.csrfToken ?? ""
+        self.path = path
+        clinicPhone = context.clinicContact.flatMap { $0.phone.isEmpty ? nil : $0.phone }
+        clinicAddress = context.clinicContact.flatMap { $0.address.isEmpty ? nil : $0.address }
+        self.actor = actor.map { SignedIn(name: $0.displayName, role: $0.role.rawValue) }
+    }
+}
+
+/// A page with nothing of its own beyond the layout.
+struct LayoutOnly: PageModel {}
 
 enum PageError: Error, CustomStringConvertible {
     case missingTemplate(String)

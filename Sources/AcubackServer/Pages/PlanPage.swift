@@ -163,9 +163,6 @@ struct PlanFormView: Sendable {
 }
 
 /// A proposed plan as the plan template draws it inside `{{#plan}}`.
-///
-/// No `electroacupuncture` here: the badge in that section has always shown the form's tick box,
-/// which the page holds, and a key of the same name here would change what it shows.
 struct PlanResultView: Sendable {
     struct Needle: Sendable {
         let role: String
@@ -228,6 +225,9 @@ struct PlanResultView: Sendable {
     let blocked: Bool
     let references: [Reference]
     let catalogueVersion: String
+    /// The plan's own answer, which is no when the patient's risks rule the current out, whatever
+    /// the form asked for (the form's tick box is the page's key of the same name).
+    let electroacupuncture: Bool
 
     init(_ plan: TreatmentPlan, regions: [BackRegion]) {
         let catalogue = PointCatalogue.standard
@@ -236,6 +236,7 @@ struct PlanResultView: Sendable {
         findings = plan.findings.map { FindingRow($0, in: plan) }
         hasFindings = !findings.isEmpty
         `protocol` = plan.protocolName
+        electroacupuncture = plan.electroacupuncture
         needleCount = plan.needleCount
         position = PositionText.describe(plan.position)
         retention = plan.retentionMinutes

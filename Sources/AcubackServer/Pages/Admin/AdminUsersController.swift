@@ -127,7 +127,4 @@ struct Pager {
             previous: page.offset > 0 ? "\(path)\(join)offset=\(max(0, page.offset - page.limit))" : nil,
             next: page.offset + page.limit < total ? "\(path)\(join)offset=\(page.offset + page.limit)" : nil)
     }
-
-    /// The links as a dictionary, for pages still drawn from one (the patients list).
-    var context: [String: Any] { mustacheValues(of: links) }
 }

@@ -58,17 +58,4 @@ struct CourseView: Sendable {
         return "after session \(review.afterSession): \(review.category.title), \(change.scale.title) \(change.baseline) → \(change.current)"
             + "\(percent). \(review.recommendation.title)."
     }
-
-    // The patient's record is still drawn from dictionaries (its page model is being written beside
-    // this work); these two go when it reads `CourseView` and `ChartFigure.View` instead.
-
-    /// The summary as a dictionary, for the patient's record.
-    static func summary(_ progress: CourseProgress, zone: TimeZone, forPatient: Bool = false) -> [String: Any] {
-        mustacheValues(of: CourseView(progress, zone: zone, forPatient: forPatient))
-    }
-
-    /// The course's charts as dictionaries, for the patient's record.
-    static func charts(_ progress: CourseProgress, settings: OutcomeSettings, zone: TimeZone, forPatient: Bool = false) -> [[String: Any]] {
-        CourseCharts(progress: progress, settings: settings, zone: zone, forPatient: forPatient).figures.map { mustacheValues(of: $0.view) }
-    }
 }

@@ -71,7 +71,7 @@ extension PatientPagesController {
             }
             /// The times found, with what the form needs to book exactly those.
             func show(_ found: ProposedCourse, with practitioner: PractitionerRecord, on page: inout PatientRecordPage) {
-                page.proposal = found.slots.map { "\(DisplayTime.day($0.start, in: zone)) \(DisplayTime.clock($0.start, in: zone))" }
+                page.proposalTimes = found.slots.map { "\(DisplayTime.day($0.start, in: zone)) \(DisplayTime.clock($0.start, in: zone))" }
                 page.proposalShown = found.slots.map { String(Int($0.start.timeIntervalSince1970)) }.joined(separator: ",")
                 page.proposalWith = practitioner.name
                 page.proposalPractitioner = practitioner.id.uuidString

@@ -75,13 +75,14 @@ extension PatientPagesController {
         let forPatient = actor.role == .patient
         let courses = try await outcomes.courseProgress(of: patient, by: actor)
         guard !courses.isEmpty else { return nil }
-        let summaries = courses.map { CourseView.summary($0, zone: zone, forPatient: forPatient) }
+        let summaries = courses.map { CourseView($0, zone: zone, forPatient: forPatient) }
         guard let charted = courses.first(where: { !$0.measures.isEmpty || $0.sessionsDone > 0 }) else {
             return ProgressView(courses: summaries, charts: nil, chartedCourse: nil)
         }
         let settings = try await outcomes.settings(clinicID: patient.clinicID)
         return ProgressView(
-            courses: summaries, charts: CourseView.charts(charted, settings: settings, zone: zone, forPatient: forPatient),
-            chartedCourse: CourseView.summary(charted, zone: zone, forPatient: forPatient))
+            courses: summaries,
+            charts: CourseCharts(progress: charted, settings: settings, zone: zone, forPatient: forPatient).figures.map(\.view),
+            chartedCourse: CourseView(charted, zone: zone, forPatient: forPatient))
     }
 }

@@ -49,10 +49,8 @@ struct PatientRecordPage: PageModel {
     var planSaved = false
     var checkInSaved: CheckInSaved?
     var currentPlan: CurrentPlanView?
-    /// Two sections read this key: the plan proposed from the newest assessment (`ProposalView`),
-    /// and the times of a course the desk has just looked for (`[String]`). The course's times take
-    /// the key when there are any, as they did when the page was a dictionary.
-    var proposal: (any Sendable)?
+    /// The plan proposed from the newest assessment.
+    var proposal: ProposalView?
     var planError: String?
     var progress: ProgressView?
     var sessions: [SessionRow] = []
@@ -71,6 +69,8 @@ struct PatientRecordPage: PageModel {
     var courseError: String?
     var courseBooked: Int?
     var courseBookedDates: [String]?
+    /// The times of a course the desk has just looked for.
+    var proposalTimes: [String]?
     var proposalShown: String?
     var proposalWith: String?
     var proposalPractitioner: String?

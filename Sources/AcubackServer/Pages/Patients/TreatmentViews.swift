@@ -130,11 +130,8 @@ struct CheckInSaved: Sendable {
 }
 
 /// The patient's courses, and the charts of the newest one that has measures.
-///
-/// The course summaries and charts are the dictionaries `CourseView` makes for the course page,
-/// which is not yet drawn from a page model; they are only read, so sharing them is safe.
-struct ProgressView: @unchecked Sendable {
-    let courses: [[String: Any]]
-    let charts: [[String: Any]]?
-    let chartedCourse: [String: Any]?
+struct ProgressView: Sendable {
+    let courses: [CourseView]
+    let charts: [ChartFigure.View]?
+    let chartedCourse: CourseView?
 }

@@ -17,18 +17,18 @@ struct ChairView: PageModel {
         let canRemove: Bool
         let stateLabel: String
 
-        init(_ needle: SessionBody.Needle) {
+        init(_ needle: SessionNeedle) {
             label = needle.label
             value = [
                 needle.point ?? "", needle.side?.rawValue ?? "", needle.site.map(String.init) ?? "", needle.location ?? "",
                 needle.area?.rawValue ?? "", needle.level?.rawValue ?? "",
             ].joined(separator: "|")
-            state = needle.state
+            state = needle.state.rawValue
             role = needle.role?.rawValue ?? "extra"
             maxDepth = needle.maxDepthMm.map { "\($0) mm" } ?? ""
-            canInsert = needle.state == "waiting" || needle.state == "out"
-            canRemove = needle.state == "in"
-            stateLabel = needle.state == "waiting" ? "not yet in" : needle.state
+            canInsert = needle.state == .waiting || needle.state == .out
+            canRemove = needle.state == .in
+            stateLabel = needle.state == .waiting ? "not yet in" : needle.state.rawValue
         }
     }
 
@@ -118,7 +118,7 @@ struct ChairView: PageModel {
     /// The needles in now, for choosing the two ends of an electroacupuncture pair.
     let needlesIn: [Choice]
     let waveforms: [String]
-    let counts: SessionBody.Counts
+    let counts: NeedleCounts
     let hasLost: Bool
     let searchOpen: Bool
     let canClose: Bool
@@ -160,11 +160,11 @@ struct ChairView: PageModel {
     ) {
         let chair = record.chair
         let needles = SessionNeedles.list(chair)
-        let states = Dictionary(needles.filter(\.planned).map { ($0.label, $0.state) }, uniquingKeysWith: { first, _ in first })
+        let states = Dictionary(needles.filter(\.planned).map { ($0.label, $0.state.rawValue) }, uniquingKeysWith: { first, _ in first })
         let regions = Set(record.plan.needles.filter { $0.role == .local }.compactMap { PointCatalogue.standard.point($0.point)?.needling?.area })
         let areas: [(BodyArea, BackRegion)] = [(.upperBack, .upper), (.middleBack, .middle), (.lowerBack, .lower)]
         let painful = areas.filter { regions.contains($0.0) }.map(\.1)
-        let body = SessionBody(record, now: now)
+        let counts = NeedleCounts(chair)
         let chart = BackChart(
             plan: record.plan, painfulRegions: painful, catalogue: .standard, states: states, extras: Self.extraMarkers(chair))
         sessionId = record.id.uuidString
@@ -183,8 +183,8 @@ struct ChairView: PageModel {
         self.needles = rows
         needlesIn = rows.filter { $0.state == "in" }.map { Choice(value: $0.value, label: $0.label) }
         waveforms = Waveform.allCases.map(\.rawValue)
-        counts = body.counts
-        hasLost = body.counts.lost > 0
+        self.counts = counts
+        hasLost = counts.lost > 0
         searchOpen = chair.ledger.searchOpen
         canClose = chair.ledger.canClose
         serverTime = Self.iso(now)
@@ -235,7 +235,7 @@ struct ChairView: PageModel {
     /// The needles off the plan, for the chart: at their catalogue point or where they were placed.
     private static func extraMarkers(_ chair: ChairSession) -> [ExtraNeedleMarker] {
         let state = SessionNeedles.states(chair)
-        return SessionNeedles.extraKeys(chair).map { ExtraNeedleMarker(needle: $0, state: state($0)) }
+        return SessionNeedles.extraKeys(chair).map { ExtraNeedleMarker(needle: $0, state: state($0).rawValue) }
     }
 
     static func adjunctHint(_ kind: AdjunctKind) -> String {

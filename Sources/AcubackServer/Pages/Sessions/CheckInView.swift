@@ -27,9 +27,4 @@ struct CheckInView: Sendable {
         serious = checkIn.isSerious
         other = checkIn.other.isEmpty ? nil : checkIn.other
     }
-
-    /// The same as a dictionary, for the patient's record, still drawn from one; it goes when that page has its model.
-    static func context(_ record: CheckInRecord, zone: TimeZone) -> [String: Any] {
-        mustacheValues(of: CheckInView(record, zone: zone))
-    }
 }
