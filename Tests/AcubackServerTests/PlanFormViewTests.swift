@@ -4,8 +4,8 @@ import Testing
 
 @testable import AcubackServer
 
-/// The assessment form's fields are copied into the two models that draw them (the plan page and
-/// the consultation form on a record), because both templates read them at the level of the form.
+/// The assessment form as the plan page and the consultation form on a record both draw it, from
+/// one `PlanFormView` each template reads inside `{{#form}}`.
 @Suite struct PlanFormViewTests {
     static let submitted = FormFields(values: [
         "check": ["1"], "regions": ["lower", "nowhere"], "side": ["both"], "onset": ["chronic"], "bmi": ["x"], "needlePhobia": ["on"],
@@ -15,12 +15,17 @@ import Testing
         Set(Mirror(reflecting: value).children.compactMap(\.label))
     }
 
-    @Test func everyFieldOfTheFormReachesBothModelsThatDrawIt() throws {
-        let form = PlanFormView(Self.submitted, errors: [])
-        let fields = Self.labels(form)
-        #expect(fields.count == 22)
-        #expect(fields.isSubset(of: Self.labels(PlanPage(form: form, errors: [], plan: nil))))
-        #expect(fields.isSubset(of: Self.labels(ConsultationFormView(Self.submitted, errors: []))))
+    /// Inside `{{#form}}` the form's own fields are found first, and what only the page holds
+    /// (the form token, the consultation's own fields) is still found outside it.
+    @Test func theFormSectionReadsTheFormAndStillSeesThePage() throws {
+        struct Page: PageModel {
+            let csrf: String
+            let complaint: String
+            let form: PlanFormView
+        }
+        let template = try MustacheTemplate(string: "{{#form}}{{csrf}}|{{complaint}}|{{bmi}}|{{#regions}}{{#checked}}{{value}}{{/checked}}{{/regions}}{{/form}}")
+        let page = Page(csrf: "t", complaint: "sore", form: PlanFormView(FormFields(values: ["regions": ["lower"], "bmi": ["31"]]), errors: []))
+        #expect(template.render(mustacheValues(of: page)) == "t|sore|31|lower")
     }
 
     @Test func anErrorStandsBesideItsFieldAndOnlyThere() throws {
@@ -48,16 +53,5 @@ import Testing
         #expect(form.examError == "Straight leg raise left: must be a whole number of degrees")
         #expect(form.durationError == nil && form.redFlagsError == nil)
         #expect(form.redFlagGroups.flatMap(\.flags).filter(\.checked).map(\.value) == ["nightPain"])
-    }
-
-    @Test func theProposalIsFoundUnderItsKeyThoughItsTypeIsNotNamed() throws {
-        struct Page: PageModel { let proposal: (any Sendable)? }
-        let plan = try PlanForm(FormFields(values: ["check": ["1"], "regions": ["lower"], "side": ["both"], "onset": ["chronic"]]))
-            .request().plan(with: PrescriptionEngine())
-        let template = try MustacheTemplate(string: "{{#proposal}}[{{needleCount}} {{.}}]{{/proposal}}")
-        let proposal = ProposalView(plan, regions: [.lower], edits: [])
-        #expect(template.render(mustacheValues(of: Page(proposal: proposal))).hasPrefix("[\(plan.needleCount) "))
-        #expect(template.render(mustacheValues(of: Page(proposal: ["Mon 09:00", "Thu 09:00"]))) == "[ Mon 09:00][ Thu 09:00]")
-        #expect(template.render(mustacheValues(of: Page(proposal: nil))) == "")
     }
 }

@@ -3,61 +3,20 @@ import AcubackCore
 
 /// The plan template's values: the assessment form as submitted and, once it reads, the plan.
 struct PlanPage: PageModel {
-    let regions: [PlanFormView.Choice]
-    let sides: [PlanFormView.Choice]
-    let onsets: [PlanFormView.Choice]
-    let levelGroups: [PlanFormView.LevelGroup]
-    let radiatesToLeg: Bool
-    let electroacupuncture: Bool
-    let positions: [PlanFormView.Choice]
-    let noPosition: Bool
-    let pregnancyWeek: String
-    let bmi: String
-    let bleeding: [PlanFormView.Choice]
-    let flags: [PlanFormView.Flag]
-    let skinRegions: [PlanFormView.Choice]
-    let implantRegions: [PlanFormView.Choice]
-    let regionsError: String?
-    let sideError: String?
-    let onsetError: String?
-    let levelsError: String?
-    let radiatesError: String?
-    let positionError: String?
-    let pregnancyError: String?
-    let bmiError: String?
+    /// The template reads the form's fields inside `{{#form}}`.
+    let form: PlanFormView
     let errors: [[String: String]]
     let hasErrors: Bool
     let plan: PlanResultView?
 
-    /// The template reads the form's keys at the top of the page, so they are copied up here.
     init(form: PlanFormView, errors: [FieldError], plan: PlanResultView?) {
-        regions = form.regions
-        sides = form.sides
-        onsets = form.onsets
-        levelGroups = form.levelGroups
-        radiatesToLeg = form.radiatesToLeg
-        electroacupuncture = form.electroacupuncture
-        positions = form.positions
-        noPosition = form.noPosition
-        pregnancyWeek = form.pregnancyWeek
-        bmi = form.bmi
-        bleeding = form.bleeding
-        flags = form.flags
-        skinRegions = form.skinRegions
-        implantRegions = form.implantRegions
-        regionsError = form.regionsError
-        sideError = form.sideError
-        onsetError = form.onsetError
-        levelsError = form.levelsError
-        radiatesError = form.radiatesError
-        positionError = form.positionError
-        pregnancyError = form.pregnancyError
-        bmiError = form.bmiError
+        self.form = form
         self.errors = FieldWords.rows(errors)
         hasErrors = !errors.isEmpty
         self.plan = plan
     }
 }
+
 
 /// The assessment form redrawn as submitted, with each field's errors beside it: the plan page's
 /// form, and the shared part of the consultation form on a patient's record.

@@ -93,7 +93,7 @@ struct RedFlagsView: Sendable {
 }
 
 /// The consultation-form template's values, inside `{{#consultationForm}}`: the plan form's
-/// fields (copied up, as the template reads them at the same level) and this form's own.
+/// fields and this form's own.
 struct ConsultationFormView: Sendable {
     struct RedFlagChoice: Sendable {
         let value: String
@@ -106,28 +106,8 @@ struct ConsultationFormView: Sendable {
         let flags: [RedFlagChoice]
     }
 
-    let regions: [PlanFormView.Choice]
-    let sides: [PlanFormView.Choice]
-    let onsets: [PlanFormView.Choice]
-    let levelGroups: [PlanFormView.LevelGroup]
-    let radiatesToLeg: Bool
-    let electroacupuncture: Bool
-    let positions: [PlanFormView.Choice]
-    let noPosition: Bool
-    let pregnancyWeek: String
-    let bmi: String
-    let bleeding: [PlanFormView.Choice]
-    let flags: [PlanFormView.Flag]
-    let skinRegions: [PlanFormView.Choice]
-    let implantRegions: [PlanFormView.Choice]
-    let regionsError: String?
-    let sideError: String?
-    let onsetError: String?
-    let levelsError: String?
-    let radiatesError: String?
-    let positionError: String?
-    let pregnancyError: String?
-    let bmiError: String?
+    /// The plan form's fields, which the template reads inside `{{#form}}`.
+    let form: PlanFormView
 
     let complaint: String
     let durationWeeks: String
@@ -143,29 +123,7 @@ struct ConsultationFormView: Sendable {
     let examError: String?
 
     init(_ fields: FormFields, errors: [FieldError]) {
-        let form = PlanFormView(fields, errors: errors)
-        regions = form.regions
-        sides = form.sides
-        onsets = form.onsets
-        levelGroups = form.levelGroups
-        radiatesToLeg = form.radiatesToLeg
-        electroacupuncture = form.electroacupuncture
-        positions = form.positions
-        noPosition = form.noPosition
-        pregnancyWeek = form.pregnancyWeek
-        bmi = form.bmi
-        bleeding = form.bleeding
-        flags = form.flags
-        skinRegions = form.skinRegions
-        implantRegions = form.implantRegions
-        regionsError = form.regionsError
-        sideError = form.sideError
-        onsetError = form.onsetError
-        levelsError = form.levelsError
-        radiatesError = form.radiatesError
-        positionError = form.positionError
-        pregnancyError = form.pregnancyError
-        bmiError = form.bmiError
+        form = PlanFormView(fields, errors: errors)
 
         complaint = fields.text("complaint")
         durationWeeks = fields.text("durationWeeks")
