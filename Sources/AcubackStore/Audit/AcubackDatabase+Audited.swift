@@ -8,7 +8,7 @@ extension AcubackDatabase {
         _ entry: AuditEntry, at now: Date, _ work: @escaping @Sendable (any Database) async throws -> (T, recordID: String?)
     ) async throws -> T {
         let keys = try await auditKeyring()
-        return try await fluent.transaction { db in
+        return try await transaction { db in
             let (result, recordID) = try await work(db)
             var event = entry
             if let recordID { event.recordID = recordID }
@@ -22,7 +22,13 @@ extension AcubackDatabase {
         _ audit: AuditEntry?, at now: Date, _ work: @escaping @Sendable (any Database) async throws -> (T, recordID: String?)
     ) async throws -> T {
         if let audit { return try await audited(audit, at: now, work) }
-        return try await fluent.transaction { db in try await work(db).0 }
+        return try await transaction { db in try await work(db).0 }
+    }
+
+    /// One change in a transaction: on SQLite in the writer's next group commit, on PostgreSQL alone.
+    func transaction<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        if let groupCommit { return try await groupCommit.submit(work) }
+        return try await fluent.transaction(work)
     }
 
     /// The keys that will sign `entry`, read before a transaction opens; nil when there is no entry.

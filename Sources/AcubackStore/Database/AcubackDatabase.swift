@@ -21,6 +21,9 @@ public final class AcubackDatabase: Sendable {
     public let auditKeyFile: String?
     /// Read on first use, so opening a database to migrate or restore it needs no key.
     private let loadedKeys = Mutex<AuditKeyring?>(nil)
+    /// SQLite's changes commit in groups through the one writer; PostgreSQL's each in their own
+    /// transaction from the pool.
+    let groupCommit: GroupCommit?
 
     private init(
         location: DatabaseLocation, databases: Databases, ownedGroup: MultiThreadedEventLoopGroup?, logger: Logger, auditKeyFile: String?
@@ -28,6 +31,16 @@ public final class AcubackDatabase: Sendable {
         self.location = location
         self.databases = databases
         self.ownedGroup = ownedGroup
+        if ownedGroup != nil {
+            groupCommit = GroupCommit {
+                guard let database = databases.database(logger: logger, on: databases.eventLoopGroup.any()) else {
+                    throw StoreError.databaseUnreachable(location: location.description, reason: "the connection pool is closed")
+                }
+                return database
+            }
+        } else {
+            groupCommit = nil
+        }
         self.logger = logger
         if let auditKeyFile {
             self.auditKeyFile = auditKeyFile
