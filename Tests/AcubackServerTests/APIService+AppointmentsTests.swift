@@ -45,6 +45,11 @@ import Testing
             #expect(booked["practitionerName"] as? String == "Mei Lin Chen")
             #expect(booked["minutes"] as? Int == 45)
             #expect(booked["roomName"] as? String != nil)
+            // The answer names what the stored booking names, without reading it back.
+            let bookedID = try #require(UUID(uuidString: booked["id"] as? String ?? ""))
+            let stored = try #require(try await BookingStore(world.store).appointment(id: bookedID))
+            #expect(booked["patientName"] as? String == stored.patientName && !stored.patientName.isEmpty)
+            #expect(booked["roomName"] as? String == stored.roomName && booked["roomId"] as? String == stored.roomID?.uuidString)
             let again = #"{"patientId": "\#(world.ownPatientID)", "practitionerId": "\#(mei)", "kind": "review", "start": "\#(Self.iso(start.addingTimeInterval(900)))"}"#
             let (conflict, problem) = try await post(client, world, .reception, "/api/v1/appointments", again)
             #expect(conflict == .conflict)

@@ -15,10 +15,11 @@ public struct BookingService: Sendable {
     var bookings: BookingStore { services.bookingStore }
 
     /// The rules and calendars for `clinicID` between `from` and `to`.
-    public func calendars(clinicID: UUID, from: Date, to: Date, excluding: UUID? = nil) async throws
+    public func calendars(clinicID: UUID, from: Date, to: Date, excluding: UUID? = nil, settings known: ClinicSettings? = nil) async throws
         -> (SlotFinder, [PractitionerRecord], [UUID: [BusyInterval]])
     {
-        let settings = try await clinics.settings(clinicID: clinicID)
+        let settings: ClinicSettings
+        if let known { settings = known } else { settings = try await clinics.settings(clinicID: clinicID) }
         let busy = try await bookings.busy(clinicID: clinicID, from: from, to: to, excluding: excluding)
         // A retired room takes no new bookings; its existing ones simply stay where they are.
         let rooms = try await clinics.activeRooms(clinicID: clinicID).map { RoomCalendar(roomID: $0.id, name: $0.name, busy: BusyTimes(busy.rooms[$0.id] ?? [])) }
@@ -76,7 +77,7 @@ public struct BookingService: Sendable {
         attempts: for attempt in 1...Self.roomAttempts {
             firstRefusal = nil
             let (finder, practitioners, busy) = try await calendars(
-                clinicID: clinicID, from: start.addingTimeInterval(-86_400), to: start.addingTimeInterval(86_400))
+                clinicID: clinicID, from: start.addingTimeInterval(-86_400), to: start.addingTimeInterval(86_400), settings: settings)
             let candidates: [PractitionerRecord]
             if let practitionerID {
                 guard let practitioner = practitioners.first(where: { $0.id == practitionerID }) else {
@@ -97,7 +98,7 @@ public struct BookingService: Sendable {
                             [new], reminder: reminder(patient: patient, practitioner: practitioner, settings: settings), now: services.now(),
                             audit: services.entry(.appointmentBook, by: actor, clinicID: clinicID, patientID: patientID, recordType: .appointment, from: address)
                         ).appointments[0]
-                        return try await named(booked)
+                        return named(booked, patient: patient, practitioner: practitioner, room: room)
                     } catch let taken as SlotTaken where taken.resource == "room" && attempt < Self.roomAttempts {
                         continue attempts
                     } catch let taken as SlotTaken {
@@ -207,7 +208,7 @@ public struct BookingService: Sendable {
         // The appointment's own time does not stand in its way.
         let (finder, practitioners, busy) = try await calendars(
             clinicID: appointment.clinicID, from: start.addingTimeInterval(-86_400), to: start.addingTimeInterval(86_400),
-            excluding: appointment.id)
+            excluding: appointment.id, settings: settings)
         guard let practitioner = practitioners.first(where: { $0.id == appointment.practitionerID }),
               let patient = try await services.patientStore.patient(id: appointment.patientID)
         else { throw BookingError.invalid(ValidationError(field: "appointmentId", rule: "the appointment's practitioner is gone")) }
@@ -226,7 +227,7 @@ public struct BookingService: Sendable {
                 else {
                     throw BookingError.invalid(ValidationError(field: "appointmentId", rule: "no such appointment"))
                 }
-                return try await named(moved)
+                return named(moved, patient: patient, practitioner: practitioner, room: room)
             } catch let taken as SlotTaken {
                 throw BookingError.taken(describe(taken, settings))
             }
@@ -247,13 +248,18 @@ public struct BookingService: Sendable {
             else {
                 throw BookingError.attendance(.notBooked((try await bookings.appointment(id: appointment.id))?.status ?? .cancelled))
             }
-            return try await named(marked)
+            var named = marked
+            (named.patientName, named.practitionerName, named.roomName) = (appointment.patientName, appointment.practitionerName, appointment.roomName)
+            return named
         }
     }
 
-    /// The record with its patient's, practitioner's and room's names, as the desk shows it.
-    func named(_ record: AppointmentRecord) async throws -> AppointmentRecord {
-        try await bookings.appointment(id: record.id) ?? record
+    /// The record with its patient's, practitioner's and room's names, as the desk shows it, from
+    /// the records the booking already holds rather than read back after the write.
+    func named(_ record: AppointmentRecord, patient: PatientRecord, practitioner: PractitionerRecord, room: RoomCalendar?) -> AppointmentRecord {
+        var named = record
+        (named.patientName, named.practitionerName, named.roomName) = (patient.name, practitioner.name, room?.name ?? "")
+        return named
     }
 
     /// A reminder message for the day before, when the patient has an email address.
