@@ -25,6 +25,7 @@ class Result:
     seconds: float
     latencies: list[float] = field(repr=False)  # milliseconds, sorted
     answers: Counter
+    samples: dict = field(default_factory=dict, repr=False)  # the first answer's body of each kind but the commonest
 
     @property
     def rate(self) -> float:
@@ -41,7 +42,8 @@ class Result:
 
     def __str__(self) -> str:
         return (f"{self.requests} requests in {self.seconds:.1f} s, {self.rate:,.1f}/s, p50 {self.percentile(50):.1f} ms, "
-                f"p90 {self.percentile(90):.1f} ms, p99 {self.percentile(99):.1f} ms, {dict(self.answers)}")
+                f"p90 {self.percentile(90):.1f} ms, p99 {self.percentile(99):.1f} ms, {dict(self.answers)}"
+                + "".join(f"\n  first {kind!r}: {body[:300]!r}" for kind, body in self.samples.items()))
 
 
 def by_status(status: int, body: bytes) -> str:
@@ -55,6 +57,7 @@ def run(host: str, port: int, connections: int, request: Callable[[int, int], Re
     lock = threading.Lock()
     latencies: list[list[float]] = [[] for _ in range(connections)]
     answers: list[Counter] = [Counter() for _ in range(connections)]
+    samples: dict[str, bytes] = {}
     ready = threading.Barrier(connections + 1)
     deadline = [0.0]
 
@@ -75,10 +78,11 @@ def run(host: str, port: int, connections: int, request: Callable[[int, int], Re
                 answer = conn.getresponse()
                 data = answer.read()
                 label = classify(answer.status, data)
-            except (http.client.HTTPException, OSError):
+            except (http.client.HTTPException, OSError) as error:
                 conn.close()
                 conn = http.client.HTTPConnection(host, port, timeout=120)
-                label = "connection error"
+                label, data = "connection error", repr(error).encode()
+            samples.setdefault(label, data)
             mine.append((time.perf_counter() - began) * 1000)
             tally[label] += 1
         conn.close()
@@ -95,4 +99,6 @@ def run(host: str, port: int, connections: int, request: Callable[[int, int], Re
     total = Counter()
     for tally in answers:
         total.update(tally)
-    return Result(sum(total.values()), wall, sorted(x for xs in latencies for x in xs), total)
+    common = total.most_common(1)[0][0] if total else None
+    return Result(sum(total.values()), wall, sorted(x for xs in latencies for x in xs), total,
+                  {kind: body for kind, body in samples.items() if kind != common})

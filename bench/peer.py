@@ -10,7 +10,8 @@ creation beside Acuback's bookings of distinct free slots, both driven by one lo
    measured on a file beside the bench database, so on the same disk.
 4. A short probe of each server (also its warm-up) sets the count, so that the faster one still
    runs ACUBACK_BENCH_PEER_SECONDS; then the generator's ceiling (/healthz), Acuback's bookings and
-   GNU Health's creates, each for that count.
+   GNU Health's creates, each for that count (both again with a larger count, at most twice, if
+   either finished sooner).
 The servers this section started are stopped at its end; GNU Health's folder stays for reuse.
 """
 import datetime
@@ -145,8 +146,14 @@ def peer_rows(binary: str, folder: Path) -> list:
         count = max(CONNECTIONS, min(count, slots - offset[0]))
         ceiling = _told("/healthz", load.run(address.hostname, address.port, CONNECTIONS, lambda w, n: ("GET", "/healthz", None, {}),
                                              seconds=SECONDS))
-        ours = acuback(count=count)
-        theirs = health(count=count)
+        for _ in range(3):
+            ours = acuback(count=count)
+            theirs = health(count=count)
+            shortest = min(ours.seconds, theirs.seconds)
+            if COUNT or shortest >= SECONDS or count >= slots - offset[0]:
+                break
+            # The faster server sped up after its probe: again with a count that keeps it busy long enough.
+            count = min(math.ceil(count * SECONDS / shortest * 1.1), slots - offset[0])
     finally:
         if server is not None:
             server.stop()
@@ -168,9 +175,9 @@ def peer_rows(binary: str, folder: Path) -> list:
         row("generator ceiling: /healthz on Acuback", ceiling, note=f"{ceiling.requests:,} in {ceiling.seconds:.0f} s, {_other(ceiling, '200')}"),
         row("Acuback bookings of distinct free slots", ours, booked, target="none double", met=overlaps == 0,
             note=f"{ours.answers['booked']:,} booked, {ours.answers['refused as taken']} refused as taken, {others} other, "
-                 f"{overlaps} double bookings; {ours.seconds:.0f} s"),
+                 f"{overlaps} double bookings; {_took(ours)}"),
         row("GNU Health appointment creates", theirs, created,
-            note=f"{theirs.answers['created']:,} created, {_other(theirs, 'created')}; {theirs.seconds:.0f} s; no conflict check at all"),
+            note=f"{theirs.answers['created']:,} created, {_other(theirs, 'created')}; {_took(theirs)}; no conflict check at all"),
         bench.Row(section, "ratio Acuback / GNU Health", target=">= 10x", met=booked >= 10 * created, note=f"{booked / created:.2f}x" if created else "GNU Health created none"),
         bench.Row(section, f"SQLite {sqlite3.sqlite_version} 1-row commits, FULL, WAL", commits.rate, commits.percentile(50),
                   commits.percentile(99), note=f"one connection, same disk as the bench database ({folder})"),
@@ -182,6 +189,10 @@ def peer_rows(binary: str, folder: Path) -> list:
 def _other(result: load.Result, good: str) -> str:
     rest = {k: v for k, v in result.answers.items() if k != good}
     return ", ".join(f"{v} {k}" for k, v in rest.items()) or "0 other"
+
+
+def _took(result: load.Result) -> str:
+    return f"{result.seconds:.0f} s" + (f" (under {SECONDS} s)" if result.seconds < SECONDS else "")
 
 
 def _told(what: str, result: load.Result) -> load.Result:
