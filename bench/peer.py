@@ -88,7 +88,7 @@ def gnuhealth_creates(peer: gnuhealth.Peer):
     return request, classify
 
 
-def acuback_bookings(url: str, folder: Path, bench):
+def acuback_bookings(url: str, bench):
     """A request maker for bookings of distinct free slots through the API, as bench/book.lua makes
     them; every request number is a slot no other request asks for."""
     admin = bench.token(url, bench.DEMO["admin"])
@@ -129,7 +129,7 @@ def peer_rows(binary: str, folder: Path) -> list:
         while requests.get(server.url + "/readyz", timeout=5).status_code != 200:
             time.sleep(0.01)
         address = urlsplit(server.url)
-        book, booked_as, offset, slots = acuback_bookings(server.url, folder, bench)
+        book, booked_as, offset, slots = acuback_bookings(server.url, bench)
         create, created_as = gnuhealth_creates(peer)
         commits = _told("SQLite FULL commits", sqlite_full_commits(folder))
 
@@ -163,7 +163,8 @@ def peer_rows(binary: str, folder: Path) -> list:
     created = theirs.answers["created"] / theirs.seconds
     others = sum(v for k, v in ours.answers.items() if k.startswith("other") or k == "connection error")
     section = (f"Peer: GNU Health 5.0.6, gunicorn {gnuhealth.WORKERS} workers, PostgreSQL 15 (one Python generator, bench/load.py: "
-               f"{CONNECTIONS} connections, {count:,} requests a row, probes {probes[0].rate:,.0f}/s and {probes[1].rate:,.0f}/s)")
+               f"{CONNECTIONS} connections, {count:,} requests a row; {PROBE_SECONDS} s probes: "
+               f"Acuback {probes[0].rate:,.0f}/s, GNU Health {probes[1].rate:,.0f}/s)")
 
     def row(label, result, rate=None, **kw):
         return bench.Row(section, label, result.rate if rate is None else rate, result.percentile(50), result.percentile(99),
@@ -178,7 +179,8 @@ def peer_rows(binary: str, folder: Path) -> list:
                  f"{overlaps} double bookings; {_took(ours)}"),
         row("GNU Health appointment creates", theirs, created,
             note=f"{theirs.answers['created']:,} created, {_other(theirs, 'created')}; {_took(theirs)}; no conflict check at all"),
-        bench.Row(section, "ratio Acuback / GNU Health", target=">= 10x", met=booked >= 10 * created, note=f"{booked / created:.2f}x" if created else "GNU Health created none"),
+        bench.Row(section, "ratio Acuback / GNU Health", target=">= 10x", met=booked >= 10 * created,
+                  note=f"{booked / created:.2f}x" if created else "GNU Health created none"),
         bench.Row(section, f"SQLite {sqlite3.sqlite_version} 1-row commits, FULL, WAL", commits.rate, commits.percentile(50),
                   commits.percentile(99), note=f"one connection, same disk as the bench database ({folder})"),
         bench.Row(section, "Acuback bookings / SQLite FULL commits", target=">= 50 %", met=booked >= 0.5 * commits.rate,
