@@ -28,6 +28,7 @@ $(VENV)/.installed: tests/requirements.txt
 
 # Benchmarks of a release build, printed as one table (bench/run.py; wrk from Debian's packages).
 # Not part of `make test`. ACUBACK_BENCH_POSTGRES_URL adds PostgreSQL rows (that database is emptied).
+# ACUBACK_BENCH_PEER=gnuhealth adds GNU Health beside Acuback's bookings (bench/README.md).
 bench: $(VENV)/.installed
 	command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)
 	$(SWIFT) build -c release --product acuback

@@ -13,6 +13,15 @@ Settings (environment): ACUBACK_BENCH_SECONDS per wrk run (10), ACUBACK_BENCH_CO
 ACUBACK_BENCH_SCALE generated patients for the scale rows (100000, ten sessions each),
 ACUBACK_BENCH_SCALE_DATABASE to time a database generated earlier instead, ACUBACK_BENCH_POSTGRES_URL,
 ACUBACK_BENCH_SKIP_CORE=1 to leave out the in-process rows.
+
+The peer (bench/peer.py, bench/load.py, bench/gnuhealth.py; bench/README.md): ACUBACK_BENCH_PEER=gnuhealth
+adds a section with GNU Health 5.0.6, set up from ../shared/peers/gnuhealth/ (RECIPE.sh) in
+GNUHEALTH_PEER_DIR (default gnuhealth-peer in the system's temporary folder; reused when rerun), its
+appointment creates beside Acuback's bookings through one Python load generator, their ratio, the
+generator's ceiling on /healthz and SQLite's FULL commit rate on the bench's disk.
+ACUBACK_BENCH_PEER_SECONDS (30) is the least a row runs, ACUBACK_BENCH_PEER_CONNECTIONS (4),
+ACUBACK_BENCH_PEER_COUNT to fix the requests a row instead of deriving it from short probes.
+ACUBACK_BENCH_ONLY=peer runs the peer section alone (with ACUBACK_BENCH_PEER, default gnuhealth).
 """
 import argparse
 import datetime
@@ -293,8 +302,10 @@ def print_table(rows: list[Row], binary: str) -> None:
     version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()
     memory = int(next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")).split()[1]) / 2**20
     model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "")
-    print(f"\nAcuback {version}, release build, {datetime.date.today()}; {os.cpu_count()} cores ({model}), {memory:.0f} GB, "
-          f"{platform.system()} {platform.release()}; wrk -t{THREADS} -c{CONNECTIONS} -d{SECONDS}s\n")
+    build = "release build" if "/release/" in binary else f"binary {binary} (not from a release build folder)"
+    print(f"\nAcuback {version}, {build}, {datetime.date.today()}; {os.cpu_count()} cores ({model}), {memory:.0f} GB, "
+          f"{platform.system()} {platform.release()}"
+          + (f"; wrk -t{THREADS} -c{CONNECTIONS} -d{SECONDS}s" if any(row.section.startswith("HTTP") for row in rows) else "") + "\n")
     header = f"| {'benchmark':<44} | {'per second':>10} | {'p50':>9} | {'p99':>9} | {'of ceiling':>10} | {'target':<30} | {'result':<6} | notes"
     section = None
     for row in rows:
@@ -311,6 +322,10 @@ def main() -> None:
     parser.add_argument("--binary", required=True)
     binary = str(Path(parser.parse_args().binary).resolve())
     folder = Path(tempfile.mkdtemp(prefix="acuback-bench-"))
+    if os.environ.get("ACUBACK_BENCH_ONLY") == "peer":
+        import peer
+        print_table(peer.peer_rows(binary, folder), binary)
+        return
     rows = [] if os.environ.get("ACUBACK_BENCH_SKIP_CORE") == "1" else core_rows(folder)
     rows += http_rows(binary, f"sqlite://{folder / 'http.sqlite'}", "SQLite", folder)
     if postgres := os.environ.get("ACUBACK_BENCH_POSTGRES_URL"):
@@ -323,6 +338,9 @@ def main() -> None:
             revert_all(binary, postgres)
     if SCALE > 0:
         rows += scale_rows(binary, folder)
+    if os.environ.get("ACUBACK_BENCH_PEER"):
+        import peer
+        rows += peer.peer_rows(binary, folder)
     print_table(rows, binary)
 
 
