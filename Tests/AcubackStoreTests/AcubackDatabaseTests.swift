@@ -45,6 +45,25 @@ import AcubackTestSupport
         }
     }
 
+    @Test func sqliteReadersSeeEveryCommitAndCannotWrite() async throws {
+        try await withTestDatabase(.sqlite) { store in
+            let clinic = try await AccountStore(store).createClinic(name: "C", slug: "c-readers", timeZone: "UTC")
+            // Several reads at once, on the reader connections, while the writer commits.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for number in 0..<6 {
+                    group.addTask { _ = try await ClinicStore(store).addRoom(clinicID: clinic.id, name: "Room \(number)") }
+                    group.addTask { _ = try await ClinicModel.find(clinic.id, on: try store.reader) }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await RoomModel.query(on: try store.reader).count() == 6)
+            await #expect(throws: (any Error).self) {
+                try await store.readSQL.raw("UPDATE clinics SET name = 'changed'").run()
+            }
+            #expect(try await ClinicModel.find(clinic.id, on: try store.fluent)?.name == "C")
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func foreignKeysAreEnforced(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { store in

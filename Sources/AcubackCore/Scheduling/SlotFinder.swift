@@ -115,11 +115,17 @@ public struct SlotFinder: Sendable {
         }
         if let leave = practitioner.exceptions.first(where: { $0.covers(day) }) { return .failure(.onLeave(day, leave.reason)) }
         guard practitioner.certificates.permitTreatment(on: day) else { return .failure(.notCertified(day)) }
-        let interval = BusyInterval(start: start, minutes: minutes)
-        if let conflict = practitioner.busy.conflict(with: interval) { return .failure(.practitionerBusy(conflict.start)) }
+        if let conflict = practitioner.busy.conflict(with: BusyInterval(start: start, minutes: minutes)) { return .failure(.practitionerBusy(conflict.start)) }
         if rooms.isEmpty { return .success(nil) }
-        guard let room = rooms.first(where: { $0.busy.isFree(interval) }) else { return .failure(.noRoomFree) }
+        guard let room = freeRooms(start: start, minutes: minutes).first else { return .failure(.noRoomFree) }
         return .success(room)
+    }
+
+    /// The rooms free for `minutes` from `start`, in the order bookings take them: the first is the
+    /// one `check` offers, the rest are where the store may put the booking if another took it first.
+    public func freeRooms(start: Date, minutes: Int) -> [RoomCalendar] {
+        let interval = BusyInterval(start: start, minutes: minutes)
+        return rooms.filter { $0.busy.isFree(interval) }
     }
 
     /// Free times for `practitioner` between `from` and `to`, starting every `step` minutes, at most `limit`.

@@ -90,15 +90,18 @@ public struct BookingService: Sendable {
             for practitioner in candidates {
                 switch finder.check(start: start, minutes: minutes, practitioner: practitioner.calendar(busy: busy[practitioner.id] ?? []), now: services.now()) {
                 case .success(let room):
+                    // The other free rooms go with it: should another booking take this room first,
+                    // the store puts this one in the next free room within the same commit.
+                    let spare = finder.freeRooms(start: start, minutes: minutes).map(\.roomID).filter { $0 != room?.roomID }
                     let new = NewAppointment(
-                        clinicID: clinicID, patientID: patientID, practitionerID: practitioner.id, roomID: room?.roomID, kind: kind,
-                        start: start, minutes: minutes)
+                        clinicID: clinicID, patientID: patientID, practitionerID: practitioner.id, roomID: room?.roomID, spareRooms: spare,
+                        kind: kind, start: start, minutes: minutes)
                     do {
                         let booked = try await bookings.book(
                             [new], reminder: reminder(patient: patient, practitioner: practitioner, settings: settings), now: services.now(),
                             audit: services.entry(.appointmentBook, by: actor, clinicID: clinicID, patientID: patientID, recordType: .appointment, from: address)
                         ).appointments[0]
-                        return named(booked, patient: patient, practitioner: practitioner, room: room)
+                        return named(booked, patient: patient, practitioner: practitioner, room: finder.rooms.first { $0.roomID == booked.roomID })
                     } catch let taken as SlotTaken where taken.resource == "room" && attempt < Self.roomAttempts {
                         continue attempts
                     } catch let taken as SlotTaken {

@@ -25,14 +25,13 @@ extension AccountStore {
 
     /// The live token for a hash and its user; records its use.
     public func apiToken(tokenHash: String, now: Date) async throws -> (APITokenRecord, UserRecord)? {
-        let db = try store.fluent
-        guard let token = try await APITokenModel.query(on: db).filter(\.$tokenHash == tokenHash).with(\.$user).first(),
+        guard let token = try await APITokenModel.query(on: store.reader).filter(\.$tokenHash == tokenHash).with(\.$user).first(),
               token.revokedAt == nil, token.user.disabledAt == nil
         else { return nil }
         // Recording every use would turn each read into a write; once a minute is enough to show activity.
         if (token.lastUsedAt.map { now.timeIntervalSince($0) > 60 }) ?? true {
             token.lastUsedAt = now
-            try await token.save(on: db)
+            try await token.save(on: store.fluent)
         }
         return (token.record, token.user.record)
     }

@@ -24,6 +24,8 @@ public final class AcubackDatabase: Sendable {
     /// SQLite's changes commit in groups through the one writer; PostgreSQL's each in their own
     /// transaction from the pool.
     let groupCommit: GroupCommit?
+    /// Each clinic's settings, practitioners and rooms, as of its directory version.
+    let directories = ClinicDirectoryCache()
 
     private init(
         location: DatabaseLocation, databases: Databases, ownedGroup: MultiThreadedEventLoopGroup?, logger: Logger, auditKeyFile: String?
@@ -87,6 +89,12 @@ public final class AcubackDatabase: Sendable {
                 .sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(30),
                         dataEncoder: .init(), dataDecoder: .init(), sqlLogLevel: .trace),
                 as: .sqlite)
+            // Readers get connections of their own, opened read-only on the WAL file: a read sees
+            // every acknowledged commit and never waits for the writer's transaction.
+            databases.use(
+                .sqlite(.file(Self.readOnlyURI(path)), maxConnectionsPerEventLoop: readerConnections, connectionPoolTimeout: .seconds(30),
+                        dataEncoder: .init(), dataDecoder: .init(), sqlLogLevel: .trace),
+                as: .sqliteReader, isDefault: false)
             let store = AcubackDatabase(location: location, databases: databases, ownedGroup: group, logger: logger, auditKeyFile: auditKeyFile)
             do {
                 try await store.configureSQLite()
@@ -143,6 +151,32 @@ public final class AcubackDatabase: Sendable {
         get throws(StoreError) { try fluent as! any SQLDatabase }
     }
 
+    /// A handle for reads only: on SQLite one of the read-only connections, which never queue
+    /// behind a commit; on PostgreSQL the one pool. Writes go through `change` or `fluent`.
+    public var reader: any Database {
+        get throws(StoreError) {
+            let id: DatabaseID? = groupCommit == nil ? nil : .sqliteReader
+            guard let database = databases.database(id, logger: logger, on: databases.eventLoopGroup.any()) else {
+                throw .databaseUnreachable(location: location.description, reason: "the connection pool is closed")
+            }
+            return database
+        }
+    }
+
+    var readSQL: any SQLDatabase {
+        get throws(StoreError) { try reader as! any SQLDatabase }
+    }
+
+    /// How many read-only connections SQLite gets: one per core keeps both busy while the writer commits.
+    static let readerConnections = max(2, System.coreCount)
+
+    /// `path` as a SQLite URI that opens it read-only (characters a URI gives meaning to are escaped).
+    static func readOnlyURI(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:\(path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path)?mode=ro"
+    }
+
     public func close() async {
         await databases.shutdownAsync()
         try? await ownedGroup?.shutdownGracefully()
@@ -189,4 +223,9 @@ public final class AcubackDatabase: Sendable {
         if let error = error as? StoreError { return error.description }
         return String(describing: error)
     }
+}
+
+extension DatabaseID {
+    /// SQLite's read-only connections, beside the default one that writes.
+    static let sqliteReader = DatabaseID(string: "sqlite-reader")
 }

@@ -138,6 +138,7 @@ extension DemoClinic {
                 validTo: day.adding(days: 365 * 3), verifiedBy: "generator", verifiedAt: today)).create(on: db)
             ids.append(id)
         }
+        try await ClinicStore.raiseDirectoryVersion(on: db)
         return ids
     }
 }

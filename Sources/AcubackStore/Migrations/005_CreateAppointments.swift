@@ -16,7 +16,7 @@ struct CreateAppointments: AsyncMigration {
             .field("minutes", .int, .required)
             .field("created_at", .datetime)
             .create()
-        try await database.schema(AppointmentSlotModel.schema)
+        try await database.schema("appointment_slots")
             .id()
             .field("appointment_id", .uuid, .required, .references(AppointmentModel.schema, .id, onDelete: .cascade))
             .field("resource_id", .uuid, .required)
@@ -26,7 +26,7 @@ struct CreateAppointments: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(AppointmentSlotModel.schema).delete()
+        try await database.schema("appointment_slots").delete()
         try await database.schema(AppointmentModel.schema).delete()
     }
 }

@@ -18,7 +18,7 @@ struct HoldPatientSlots: AsyncMigration {
             """).all()
         for row in rows {
             // An overlap booked before the rule keeps the first claim; the later booking stays as it was.
-            try await sql.insert(into: AppointmentSlotModel.schema)
+            try await sql.insert(into: "appointment_slots")
                 .columns("id", "appointment_id", "resource_id", "slot_start")
                 .values(
                     SQLBind(UUID()), SQLBind(try row.decode(column: "appointment_id", as: UUID.self)),

@@ -26,5 +26,6 @@ enum AcubackMigrations {
         KeepOffDayStarts(),
         KeepClinicDetails(),
         LetPatientsBookTreatments(),
+        ClaimSlotUnits(),
     ]
 }

@@ -1,6 +1,7 @@
 import AcubackCore
 import FluentKit
 import Foundation
+import SQLKit
 
 extension AppointmentModel {
     convenience init(
@@ -18,16 +19,12 @@ extension AppointmentModel {
         self.minutes = minutes
     }
 
+    /// The resources whose time this appointment holds: its practitioner, its patient and its room.
+    var resources: [UUID] { [$practitioner.id, $patient.id] + ($room.id.map { [$0] } ?? []) }
+
     /// Claims every slot unit of this appointment for its practitioner, its room and its patient.
-    /// A clash with another booking fails on the unique index, so callers run this inside their transaction.
+    /// A clash with another booking fails on the key, so callers run this inside their transaction.
     func holdSlots(on db: any Database) async throws {
-        let id = try requireID()
-        let resources = [$practitioner.id, $patient.id] + ($room.id.map { [$0] } ?? [])
-        let slots = resources.flatMap { resource in
-            SlotGrid.slotStarts(from: startsAt, minutes: minutes).map {
-                AppointmentSlotModel(appointmentID: id, resourceID: resource, slotStart: $0)
-            }
-        }
-        try await slots.create(on: db)
+        try await SlotUnits.claim(appointmentID: requireID(), resources: resources, start: startsAt, minutes: minutes, on: db as! any SQLDatabase)
     }
 }

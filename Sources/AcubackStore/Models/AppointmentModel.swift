@@ -19,22 +19,3 @@ final class AppointmentModel: Model, @unchecked Sendable {
 
     init() {}
 }
-
-/// One slot unit held by a booked appointment for one resource (its practitioner, room or patient).
-/// The unique index on (resource_id, slot_start) is what forbids double booking.
-final class AppointmentSlotModel: Model, @unchecked Sendable {
-    static let schema = "appointment_slots"
-
-    @ID(key: .id) var id: UUID?
-    @Parent(key: "appointment_id") var appointment: AppointmentModel
-    @Field(key: "resource_id") var resourceID: UUID
-    @Field(key: "slot_start") var slotStart: Date
-
-    init() {}
-
-    init(appointmentID: UUID, resourceID: UUID, slotStart: Date) {
-        self.$appointment.id = appointmentID
-        self.resourceID = resourceID
-        self.slotStart = slotStart
-    }
-}

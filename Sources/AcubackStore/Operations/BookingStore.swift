@@ -22,7 +22,7 @@ public struct BookingStore: Sendable {
     {
         // Longest appointment is four hours: look back that far for ones that run into the window.
         // Plain rows rather than models: a busy week is hundreds of appointments on every booking.
-        let query = try store.sql.select().columns("practitioner_id", "room_id", "starts_at", "minutes").from(AppointmentModel.schema)
+        let query = try store.readSQL.select().columns("practitioner_id", "room_id", "starts_at", "minutes").from(AppointmentModel.schema)
             .where("clinic_id", .equal, clinicID).where("status", .in, Self.holding)
             .where("starts_at", .greaterThanOrEqual, from.addingTimeInterval(-4 * 3600)).where("starts_at", .lessThan, to)
         if let excluding { query.where("id", .notEqual, excluding) }
@@ -38,7 +38,7 @@ public struct BookingStore: Sendable {
 
     /// The patient's own booked stretches between `from` and `to`.
     public func patientBusy(patientID: UUID, from: Date, to: Date) async throws -> [BusyInterval] {
-        try await store.sql.select().columns("starts_at", "minutes").from(AppointmentModel.schema)
+        try await store.readSQL.select().columns("starts_at", "minutes").from(AppointmentModel.schema)
             .where("patient_id", .equal, patientID).where("status", .in, Self.holding)
             .where("starts_at", .greaterThanOrEqual, from.addingTimeInterval(-4 * 3600)).where("starts_at", .lessThan, to)
             .all().map { BusyInterval(start: try $0.decode(column: "starts_at", as: Date.self), minutes: try $0.decode(column: "minutes", as: Int.self)) }
@@ -76,17 +76,12 @@ public struct BookingStore: Sendable {
                 }
                 var records: [AppointmentRecord] = []
                 for new in appointments {
-                    let model = AppointmentModel(
-                        clinicID: new.clinicID, patientID: new.patientID, practitionerID: new.practitionerID,
-                        roomID: new.roomID, kind: new.kind, status: .booked, startsAt: new.start, minutes: new.minutes)
-                    model.courseID = courseRecord?.id
-                    try await model.create(on: db)
-                    try await model.holdSlots(on: db)
-                    if var draft = reminder(new, model.id!), new.start.addingTimeInterval(-24 * 3600) > now {
+                    let record = try await Self.insert(new, courseID: courseRecord?.id, now: now, on: db as! any SQLDatabase)
+                    if var draft = reminder(new, record.id), new.start.addingTimeInterval(-24 * 3600) > now {
                         draft.availableAt = new.start.addingTimeInterval(-24 * 3600)
-                        try await OutboxStore.enqueue(draft, on: db, now: now, relatedID: model.id)
+                        try await OutboxStore.enqueue(draft, on: db, now: now, relatedID: record.id)
                     }
-                    records.append(model.record)
+                    records.append(record)
                 }
                 return ((records, courseRecord), recordID: (courseRecord?.id ?? records.first?.id)?.uuidString)
             }
@@ -95,17 +90,38 @@ public struct BookingStore: Sendable {
         }
     }
 
+    /// Stores one booked appointment and claims its slot units, in plain SQL: a booking is the
+    /// busiest write the clinic makes. When the room chosen was taken since the calendars were
+    /// read, the first of the spare rooms still free takes the booking instead.
+    private static func insert(_ new: NewAppointment, courseID: UUID?, now: Date, on sql: any SQLDatabase) async throws -> AppointmentRecord {
+        var roomID = new.roomID
+        if let room = roomID, !new.spareRooms.isEmpty {
+            roomID = try await SlotUnits.firstFree(of: [room] + new.spareRooms, start: new.start, minutes: new.minutes, on: sql) ?? room
+        }
+        let id = UUID()
+        try await sql.insert(into: AppointmentModel.schema)
+            .columns("id", "clinic_id", "patient_id", "practitioner_id", "room_id", "kind", "status", "starts_at", "minutes", "course_id", "created_at")
+            .values(
+                SQLBind(id), SQLBind(new.clinicID), SQLBind(new.patientID), SQLBind(new.practitionerID), SQLBind(roomID),
+                SQLBind(new.kind.rawValue), SQLBind(AppointmentStatus.booked.rawValue), SQLBind(new.start), SQLBind(new.minutes),
+                SQLBind(courseID), SQLBind(now))
+            .run()
+        let resources = [new.practitionerID, new.patientID] + (roomID.map { [$0] } ?? [])
+        try await SlotUnits.claim(appointmentID: id, resources: resources, start: new.start, minutes: new.minutes, on: sql)
+        return AppointmentRecord(
+            id: id, clinicID: new.clinicID, patientID: new.patientID, practitionerID: new.practitionerID, roomID: roomID, courseID: courseID,
+            kind: new.kind, status: .booked, start: new.start, minutes: new.minutes)
+    }
+
     /// The booking holding one of the times the refused request wanted.
     private func conflict(for appointments: [NewAppointment]) async throws -> SlotTaken {
-        let db = try store.fluent
+        let sql = try store.sql
         for new in appointments {
-            let starts = SlotGrid.slotStarts(from: new.start, minutes: new.minutes)
             // The room before the patient: a room taken by a booking made at the same moment is worth another try.
             let resources = [(new.practitionerID, "practitioner")] + (new.roomID.map { [($0, "room")] } ?? []) + [(new.patientID, "patient")]
             for (resource, name) in resources {
-                if let slot = try await AppointmentSlotModel.query(on: db).filter(\.$resourceID == resource)
-                    .filter(\.$slotStart ~~ starts).with(\.$appointment).first() {
-                    return SlotTaken(conflictingStart: slot.appointment.startsAt, resource: name)
+                if let start = try await SlotUnits.holder(of: resource, start: new.start, minutes: new.minutes, on: sql) {
+                    return SlotTaken(conflictingStart: start, resource: name)
                 }
             }
         }
@@ -113,7 +129,7 @@ public struct BookingStore: Sendable {
     }
 
     public func appointment(id: UUID) async throws -> AppointmentRecord? {
-        guard let model = try await AppointmentModel.find(id, on: store.fluent) else { return nil }
+        guard let model = try await AppointmentModel.find(id, on: store.reader) else { return nil }
         return try await named([model]).first
     }
 
@@ -122,7 +138,7 @@ public struct BookingStore: Sendable {
         clinicID: UUID, from: Date, to: Date, practitionerID: UUID? = nil, patientID: UUID? = nil,
         includeCancelled: Bool = false, limit: Int = 500
     ) async throws -> [AppointmentRecord] {
-        let query = AppointmentModel.query(on: try store.fluent).filter(\.$clinic.$id == clinicID)
+        let query = AppointmentModel.query(on: try store.reader).filter(\.$clinic.$id == clinicID)
             .filter(\.$startsAt >= from).filter(\.$startsAt < to)
         if let practitionerID { query.filter(\.$practitioner.$id == practitionerID) }
         if let patientID { query.filter(\.$patient.$id == patientID) }
@@ -131,7 +147,7 @@ public struct BookingStore: Sendable {
     }
 
     private func named(_ models: [AppointmentModel]) async throws -> [AppointmentRecord] {
-        let db = try store.fluent
+        let db = try store.reader
         let patients = try await PatientModel.query(on: db).filter(\.$id ~~ Set(models.map(\.$patient.id))).all()
         let practitioners = try await PractitionerModel.query(on: db).filter(\.$id ~~ Set(models.map(\.$practitioner.id))).all()
         let rooms = try await RoomModel.query(on: db).filter(\.$id ~~ Set(models.compactMap(\.$room.id))).all()
@@ -152,7 +168,7 @@ public struct BookingStore: Sendable {
                 guard let model = try await AppointmentModel.find(id, on: db) else { throw AppointmentGone(id: id) }
                 model.status = .cancelled
                 try await model.save(on: db)
-                try await AppointmentSlotModel.query(on: db).filter(\.$appointment.$id == id).delete()
+                try await SlotUnits.release(appointmentID: id, on: db as! any SQLDatabase)
                 try await OutboxMessageModel.query(on: db).filter(\.$relatedID == id).filter(\.$status == "pending")
                     .set(\.$status, to: "withdrawn").update()
                 return ((), recordID: id.uuidString)
@@ -187,7 +203,7 @@ public struct BookingStore: Sendable {
         do {
             return try await store.change(audit, at: now) { db in
                 guard let model = try await AppointmentModel.find(id, on: db) else { throw AppointmentGone(id: id) }
-                try await AppointmentSlotModel.query(on: db).filter(\.$appointment.$id == id).delete()
+                try await SlotUnits.release(appointmentID: id, on: db as! any SQLDatabase)
                 model.startsAt = start
                 model.$room.id = roomID
                 try await model.save(on: db)
@@ -211,11 +227,11 @@ public struct BookingStore: Sendable {
     }
 
     public func course(id: UUID) async throws -> CourseRecord? {
-        try await CourseModel.find(id, on: store.fluent)?.record
+        try await CourseModel.find(id, on: store.reader)?.record
     }
 
     public func courseAppointments(courseID: UUID) async throws -> [AppointmentRecord] {
-        try await named(AppointmentModel.query(on: store.fluent).filter(\.$courseID == courseID).sort(\.$startsAt).all())
+        try await named(AppointmentModel.query(on: store.reader).filter(\.$courseID == courseID).sort(\.$startsAt).all())
     }
 }
 

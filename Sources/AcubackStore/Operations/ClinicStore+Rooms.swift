@@ -6,7 +6,11 @@ import Foundation
 extension ClinicStore {
     /// Every room of the clinic, retired ones included (their past bookings still name them).
     public func rooms(clinicID: UUID) async throws -> [RoomRecord] {
-        try await RoomModel.query(on: store.fluent).filter(\.$clinic.$id == clinicID).sort(\.$name).all().map(\.record)
+        try await directory(clinicID: clinicID).rooms
+    }
+
+    static func rooms(clinicID: UUID, on db: any Database) async throws -> [RoomRecord] {
+        try await RoomModel.query(on: db).filter(\.$clinic.$id == clinicID).sort(\.$name).all().map(\.record)
     }
 
     /// The rooms new bookings may use.

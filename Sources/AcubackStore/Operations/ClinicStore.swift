@@ -13,7 +13,10 @@ public struct ClinicStore: Sendable {
     // MARK: - Settings
 
     public func settings(clinicID: UUID) async throws -> ClinicSettings {
-        let db = try store.fluent
+        try await directory(clinicID: clinicID).settings
+    }
+
+    static func settings(clinicID: UUID, on db: any Database) async throws -> ClinicSettings {
         let zone = try await ClinicModel.find(clinicID, on: db)?.timeZone ?? "UTC"
         let holidays = try await Self.holidays(clinicID: clinicID, on: db)
         guard let row = try await ClinicSettingsModel.find(clinicID, on: db) else { return ClinicSettings(timeZone: zone, holidays: holidays) }
@@ -26,10 +29,9 @@ public struct ClinicStore: Sendable {
             holidays: holidays)
     }
 
-    /// The clinic's name, address and telephone for the public pages: one row read per page.
+    /// The clinic's name, address and telephone for the public pages.
     public func contact(clinicID: UUID) async throws -> ClinicContact {
-        guard let row = try await ClinicSettingsModel.find(clinicID, on: store.fluent) else { return ClinicContact() }
-        return ClinicContact(name: row.publicName ?? "", address: row.address ?? "", phone: row.phone ?? "")
+        try await settings(clinicID: clinicID).contact
     }
 
     /// The clinic's settings row, or a new one holding the defaults when the clinic has none yet.
@@ -75,16 +77,25 @@ public struct ClinicStore: Sendable {
         }
     }
 
+    /// Every change to settings, holidays, rooms or practitioners: it raises the directory
+    /// version in its own commit, so no cached copy outlives it (`ClinicStore+Directory`).
     func change<T: Sendable>(
         _ audit: AuditEntry?, at now: Date, _ work: @escaping @Sendable (any Database) async throws -> (T, recordID: String?)
     ) async throws -> T {
-        try await store.change(audit, at: now, work)
+        try await store.change(audit, at: now) { db in
+            let result = try await work(db)
+            try await Self.raiseDirectoryVersion(on: db)
+            return result
+        }
     }
 
     // MARK: - Practitioners
 
     public func practitioners(clinicID: UUID) async throws -> [PractitionerRecord] {
-        let db = try store.fluent
+        try await directory(clinicID: clinicID).practitioners
+    }
+
+    static func practitioners(clinicID: UUID, on db: any Database) async throws -> [PractitionerRecord] {
         let models = try await PractitionerModel.query(on: db).filter(\.$clinic.$id == clinicID).sort(\.$displayName).all()
         let ids = models.compactMap(\.id)
         // Grouped once: filtering per practitioner was quadratic, and a clinic can have hundreds.

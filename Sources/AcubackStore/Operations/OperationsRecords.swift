@@ -64,11 +64,16 @@ public struct NewAppointment: Sendable, Equatable {
     public let patientID: UUID
     public let practitionerID: UUID
     public let roomID: UUID?
+    /// Other rooms free at that time when the calendars were read, in the order to try them.
+    public let spareRooms: [UUID]
     public let kind: AppointmentKind
     public let start: Date
     public let minutes: Int
 
-    public init(clinicID: UUID, patientID: UUID, practitionerID: UUID, roomID: UUID?, kind: AppointmentKind, start: Date, minutes: Int) {
+    public init(
+        clinicID: UUID, patientID: UUID, practitionerID: UUID, roomID: UUID?, spareRooms: [UUID] = [], kind: AppointmentKind, start: Date, minutes: Int
+    ) {
+        self.spareRooms = spareRooms
         self.clinicID = clinicID
         self.patientID = patientID
         self.practitionerID = practitionerID

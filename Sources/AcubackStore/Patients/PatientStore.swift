@@ -70,13 +70,13 @@ public struct PatientStore: Sendable {
     static let phoneDigits = "replace(replace(replace(replace(replace(coalesce(phone, ''), ' ', ''), '-', ''), '(', ''), ')', ''), '+', '')"
 
     public func patient(id: UUID) async throws -> PatientRecord? {
-        try await PatientModel.find(id, on: store.fluent)?.record
+        try await PatientModel.find(id, on: store.reader)?.record
     }
 
     /// Several patients by id in one query, keyed by id; unknown ids are left out.
     public func patients(ids: Set<UUID>) async throws -> [UUID: PatientRecord] {
         guard !ids.isEmpty else { return [:] }
-        let records = try await PatientModel.query(on: store.fluent).filter(\.$id ~~ ids).all().map(\.record)
+        let records = try await PatientModel.query(on: store.reader).filter(\.$id ~~ ids).all().map(\.record)
         return Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) })
     }
 

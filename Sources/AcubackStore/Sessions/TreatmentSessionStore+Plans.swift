@@ -20,7 +20,7 @@ extension TreatmentSessionStore {
 
     /// The newest plan saved for the patient.
     public func currentPlan(patientID: UUID) async throws -> SavedPlan? {
-        guard let model = try await TreatmentPlanModel.query(on: store.fluent).filter(\.$patient.$id == patientID)
+        guard let model = try await TreatmentPlanModel.query(on: store.reader).filter(\.$patient.$id == patientID)
             .sort(\.$createdAt, .descending).first()
         else { return nil }
         return try await saved(model)
