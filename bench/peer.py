@@ -7,7 +7,8 @@ creation beside Acuback's bookings of distinct free slots, both driven by one lo
    generated practitioners with certificates, hours, rooms and the demo clinic's leave), so every
    booking passes every rule in force; each request asks for a distinct free slot.
 3. SQLite's single-row commit rate at synchronous=FULL in WAL (the pragmas AcubackStore sets) is
-   measured on a file beside the bench database, so on the same disk.
+   measured on a file beside the bench database, so on the same disk (bench/commits.py, which the
+   HTTP section uses too).
 4. A short probe of each server (also its warm-up) sets the count, so that the faster one still
    runs ACUBACK_BENCH_PEER_SECONDS; then the generator's ceiling (/healthz), Acuback's bookings and
    GNU Health's creates, each for that count (both again with a larger count, at most twice, if
@@ -28,33 +29,12 @@ import requests
 
 import gnuhealth
 import load
+from commits import sqlite_full_commits
 
 SECONDS = int(os.environ.get("ACUBACK_BENCH_PEER_SECONDS", "30"))
 CONNECTIONS = int(os.environ.get("ACUBACK_BENCH_PEER_CONNECTIONS", "4"))
 COUNT = int(os.environ.get("ACUBACK_BENCH_PEER_COUNT", "0"))  # 0: from the probes
 PROBE_SECONDS = 5
-
-
-def sqlite_full_commits(folder: Path, seconds: float = 10) -> load.Result:
-    """Single-row transactions, one after another on one connection, as Acuback opens SQLite."""
-    path = folder / "commit-probe.sqlite"
-    db = sqlite3.connect(path, isolation_level=None)
-    assert db.execute("PRAGMA journal_mode=WAL").fetchone()[0] == "wal"
-    db.execute("PRAGMA synchronous=FULL")
-    db.execute("CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
-    latencies = []
-    began = time.perf_counter()
-    while time.perf_counter() - began < seconds:
-        start = time.perf_counter()
-        db.execute("BEGIN")
-        db.execute("INSERT INTO rows (body) VALUES (?)", ("x" * 200,))
-        db.execute("COMMIT")
-        latencies.append((time.perf_counter() - start) * 1000)
-    wall = time.perf_counter() - began
-    db.close()
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    return load.Result(len(latencies), wall, sorted(latencies), load.Counter(committed=len(latencies)))
 
 
 def gnuhealth_creates(peer: gnuhealth.Peer):
