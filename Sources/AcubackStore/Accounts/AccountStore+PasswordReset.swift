@@ -49,7 +49,7 @@ extension AccountStore {
 
     /// The user a still-usable reset token belongs to (to check the new password against their address).
     public func passwordResetUser(tokenHash: String, now: Date) async throws -> UserRecord? {
-        guard let reset = try await PasswordResetModel.query(on: store.fluent).filter(\.$tokenHash == tokenHash).with(\.$user).first(),
+        guard let reset = try await PasswordResetModel.query(on: store.reader).filter(\.$tokenHash == tokenHash).with(\.$user).first(),
               reset.usedAt == nil, reset.expiresAt > now
         else { return nil }
         return reset.user.record
@@ -65,7 +65,7 @@ extension AccountStore {
 
     /// True when the token could still be used (to show the form or say it has expired).
     public func passwordResetIsValid(tokenHash: String, now: Date) async throws -> Bool {
-        guard let reset = try await PasswordResetModel.query(on: store.fluent).filter(\.$tokenHash == tokenHash).first() else {
+        guard let reset = try await PasswordResetModel.query(on: store.reader).filter(\.$tokenHash == tokenHash).first() else {
             return false
         }
         return reset.usedAt == nil && reset.expiresAt > now

@@ -24,7 +24,7 @@ extension AccountStore {
 
     /// The live session for a cookie's token hash and its user, unless expired or the user is disabled.
     public func session(tokenHash: String, now: Date) async throws -> (SessionRecord, UserRecord)? {
-        guard let session = try await LoginSessionModel.query(on: store.fluent).filter(\.$tokenHash == tokenHash)
+        guard let session = try await LoginSessionModel.query(on: store.reader).filter(\.$tokenHash == tokenHash)
             .with(\.$user).first()
         else { return nil }
         guard session.expiresAt > now, session.user.disabledAt == nil else { return nil }
@@ -68,7 +68,7 @@ extension AccountStore {
 
     /// Failed attempts since `since`, for the account name and for the address.
     public func recentFailures(account: String, address: String, since: Date, excluding: UUID? = nil) async throws -> (account: [Date], address: [Date]) {
-        let db = try store.fluent
+        let db = try store.reader
         let byAccount = try await SignInAttemptModel.query(on: db)
             .filter(\.$account == EmailRule.normalized(account)).filter(\.$succeeded == false).filter(\.$at >= since).all()
         let byAddress = try await SignInAttemptModel.query(on: db)

@@ -37,7 +37,7 @@ extension AccountStore {
     }
 
     public func apiTokens(userID: UUID) async throws -> [APITokenRecord] {
-        try await APITokenModel.query(on: store.fluent).filter(\.$user.$id == userID).sort(\.$createdAt, .descending).all()
+        try await APITokenModel.query(on: store.reader).filter(\.$user.$id == userID).sort(\.$createdAt, .descending).all()
             .map(\.record)
     }
 

@@ -13,7 +13,7 @@ public struct AccountStore: Sendable {
     // MARK: - Clinics
 
     public func clinics() async throws -> [ClinicRecord] {
-        try await ClinicModel.query(on: store.fluent).sort(\.$createdAt).sort(\.$name).all().map(\.record)
+        try await ClinicModel.query(on: store.reader).sort(\.$createdAt).sort(\.$name).all().map(\.record)
     }
 
     /// The clinic the public pages belong to: the first one created.
@@ -22,7 +22,7 @@ public struct AccountStore: Sendable {
     }
 
     public func clinic(id: UUID) async throws -> ClinicRecord? {
-        try await ClinicModel.find(id, on: store.fluent)?.record
+        try await ClinicModel.find(id, on: store.reader)?.record
     }
 
     public func createClinic(name: String, slug: String, timeZone: String) async throws -> ClinicRecord {
@@ -39,23 +39,23 @@ public struct AccountStore: Sendable {
     // MARK: - Users
 
     public func user(email: String) async throws -> UserRecord? {
-        try await UserModel.query(on: store.fluent).filter(\.$email == EmailRule.normalized(email)).first()?.record
+        try await UserModel.query(on: store.reader).filter(\.$email == EmailRule.normalized(email)).first()?.record
     }
 
     public func user(id: UUID) async throws -> UserRecord? {
-        try await UserModel.find(id, on: store.fluent)?.record
+        try await UserModel.find(id, on: store.reader)?.record
     }
 
     /// Several users by id in one query, keyed by id; unknown ids are left out.
     public func users(ids: Set<UUID>) async throws -> [UUID: UserRecord] {
         guard !ids.isEmpty else { return [:] }
-        let records = try await UserModel.query(on: store.fluent).filter(\.$id ~~ ids).all().map(\.record)
+        let records = try await UserModel.query(on: store.reader).filter(\.$id ~~ ids).all().map(\.record)
         return Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) })
     }
 
     /// Users of a clinic (or of every clinic), newest first, a page at a time.
     public func users(clinicID: UUID?, limit: Int = 100, offset: Int = 0) async throws -> (items: [UserRecord], total: Int) {
-        let query = UserModel.query(on: try store.fluent)
+        let query = UserModel.query(on: try store.reader)
         if let clinicID { query.filter(\.$clinic.$id == clinicID) }
         let total = try await query.copy().count()
         let items = try await query.sort(\.$email).range(offset..<(offset + limit)).all().map(\.record)
@@ -137,7 +137,7 @@ public struct AccountStore: Sendable {
 
     /// Who the user is acting as: their role and clinic, and their own patient or practitioner record.
     public func actor(for user: UserRecord) async throws -> Actor {
-        let db = try store.fluent
+        let db = try store.reader
         let patientID = user.role == .patient
             ? try await PatientModel.query(on: db).filter(\.$user.$id == user.id).first()?.id : nil
         let practitionerID = user.role == .practitioner
@@ -149,6 +149,6 @@ public struct AccountStore: Sendable {
 
     /// True when the database holds no user at all (a fresh installation).
     public func isEmpty() async throws -> Bool {
-        try await UserModel.query(on: store.fluent).count() == 0
+        try await UserModel.query(on: store.reader).count() == 0
     }
 }

@@ -88,7 +88,7 @@ public struct AuditTrail: Sendable {
 
     /// Events matching the filter, newest first, a page at a time.
     public func search(_ filter: Filter, limit: Int = 50, offset: Int = 0) async throws -> (items: [AuditEvent], total: Int) {
-        let query = AuditEventModel.query(on: try store.fluent).filter(\.$clinicID == filter.clinicID)
+        let query = AuditEventModel.query(on: try store.reader).filter(\.$clinicID == filter.clinicID)
         if let patientIDs = filter.patientIDs { query.filter(\.$patientID ~~ patientIDs) }
         if let actor = filter.actorUserID { query.filter(\.$actorUserID == actor) }
         if let from = filter.from { query.filter(\.$at >= from) }

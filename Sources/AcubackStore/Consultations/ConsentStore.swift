@@ -13,7 +13,7 @@ public struct ConsentStore: Sendable {
     /// The version patients are asked to consent to now, with its text. A clinic that has not
     /// published its own text uses the one Acuback ships.
     public func current(clinicID: UUID) async throws -> ConsentTextRecord {
-        let db = try store.fluent
+        let db = try store.reader
         let version = try await ClinicSettingsModel.find(clinicID, on: db)?.consentVersion ?? ConsentText.defaultVersion
         return try await text(clinicID: clinicID, version: version, on: db)
     }

@@ -57,7 +57,7 @@ public struct ConsultationStore: Sendable {
 
     /// Every assessment of the patient, newest first.
     public func consultations(patientID: UUID) async throws -> [ConsultationRecord] {
-        let db = try store.fluent
+        let db = try store.reader
         guard let patient = try await PatientModel.find(patientID, on: db) else { return [] }
         let current = patient.riskFactors
         return try await AssessmentModel.query(on: db).filter(\.$patient.$id == patientID)
@@ -104,7 +104,7 @@ public struct ConsultationStore: Sendable {
 
     /// The patient's screens and decisions, oldest first.
     public func redFlags(patientID: UUID) async throws -> RedFlagHistory {
-        let db = try store.fluent
+        let db = try store.reader
         let screens = try await RedFlagScreenModel.query(on: db).filter(\.$patient.$id == patientID).sort(\.$screenedAt).all()
             .map { RedFlagScreenRecord(
                 id: $0.id!, source: $0.source, sourceID: $0.sourceID,

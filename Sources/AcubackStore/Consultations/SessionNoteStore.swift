@@ -45,7 +45,7 @@ public struct SessionNoteStore: Sendable {
     /// The notes of several sessions at once, newest first for each.
     public func notes(sessionIDs: [UUID]) async throws -> [UUID: [SessionNoteRecord]] {
         guard !sessionIDs.isEmpty else { return [:] }
-        let models = try await SessionNoteModel.query(on: store.fluent).filter(\.$session.$id ~~ sessionIDs)
+        let models = try await SessionNoteModel.query(on: store.reader).filter(\.$session.$id ~~ sessionIDs)
             .sort(\.$writtenAt, .descending).all()
         return Dictionary(grouping: models.map(\.record), by: \.sessionID)
     }

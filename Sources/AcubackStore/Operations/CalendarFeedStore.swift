@@ -29,7 +29,7 @@ public struct CalendarFeedStore: Sendable {
 
     /// The owner of a feed link, while their account is enabled: a disabled account's feed stops at once.
     public func owner(tokenHash: String) async throws -> (owner: Owner, id: UUID)? {
-        let db = try store.fluent
+        let db = try store.reader
         guard let feed = try await CalendarFeedModel.query(on: db).filter(\.$tokenHash == tokenHash).first(),
               let owner = Owner(rawValue: feed.ownerType)
         else { return nil }
@@ -42,6 +42,6 @@ public struct CalendarFeedStore: Sendable {
     }
 
     public func hasFeed(owner: Owner, ownerID: UUID) async throws -> Bool {
-        try await CalendarFeedModel.query(on: store.fluent).filter(\.$ownerType == owner.rawValue).filter(\.$ownerID == ownerID).first() != nil
+        try await CalendarFeedModel.query(on: store.reader).filter(\.$ownerType == owner.rawValue).filter(\.$ownerID == ownerID).first() != nil
     }
 }

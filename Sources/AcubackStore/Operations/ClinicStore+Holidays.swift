@@ -5,7 +5,7 @@ import Foundation
 /// Days the whole clinic is closed.
 extension ClinicStore {
     public func holidays(clinicID: UUID) async throws -> [ClinicHoliday] {
-        try await Self.holidays(clinicID: clinicID, on: store.fluent)
+        try await Self.holidays(clinicID: clinicID, on: store.reader)
     }
 
     static func holidays(clinicID: UUID, on db: any Database) async throws -> [ClinicHoliday] {

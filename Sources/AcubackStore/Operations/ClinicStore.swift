@@ -109,7 +109,7 @@ public struct ClinicStore: Sendable {
     }
 
     public func practitioner(id: UUID) async throws -> PractitionerRecord? {
-        let db = try store.fluent
+        let db = try store.reader
         guard let model = try await PractitionerModel.find(id, on: db) else { return nil }
         let certificates = try await CertificateModel.query(on: db).filter(\.$practitioner.$id == id).sort(\.$validTo).all()
         let exceptions = try await AvailabilityExceptionModel.query(on: db).filter(\.$practitioner.$id == id).sort(\.$firstDay).all()

@@ -11,7 +11,7 @@ public struct IncidentStore: Sendable {
     }
 
     public func incidents(clinicID: UUID, unresolved: Bool = false, limit: Int = 200) async throws -> [IncidentRecord] {
-        let db = try store.fluent
+        let db = try store.reader
         let query = IncidentModel.query(on: db).filter(\.$clinicID == clinicID)
         if unresolved { query.filter(\.$status != .closed) }
         let models = try await query.sort(\.$occurredAt, .descending).limit(limit).with(\.$patient).all()
@@ -21,7 +21,7 @@ public struct IncidentStore: Sendable {
 
     /// One incident of the clinic with its notes; nil when the clinic has no such incident.
     public func incident(id: UUID, clinicID: UUID) async throws -> IncidentRecord? {
-        let db = try store.fluent
+        let db = try store.reader
         guard let model = try await IncidentModel.query(on: db).filter(\.$id == id).filter(\.$clinicID == clinicID).with(\.$patient).first()
         else { return nil }
         var record = try model.record(owners: try await names(Set(model.ownerUserID.map { [$0] } ?? []), on: db))
@@ -76,7 +76,7 @@ public struct IncidentStore: Sendable {
 
     /// Users who can own an incident: the clinic's staff still signed up.
     public func possibleOwners(clinicID: UUID) async throws -> [(id: UUID, name: String)] {
-        try await UserModel.query(on: store.fluent).filter(\.$clinic.$id == clinicID).filter(\.$role != Role.patient.rawValue)
+        try await UserModel.query(on: store.reader).filter(\.$clinic.$id == clinicID).filter(\.$role != Role.patient.rawValue)
             .filter(\.$disabledAt == nil).sort(\.$displayName).all().map { ($0.id!, $0.displayName) }
     }
 

@@ -98,12 +98,12 @@ public struct OutboxStore: Sendable {
 
     /// Messages for a recipient, newest first (for tests and the admin's view of what was sent).
     public func messages(to recipient: String) async throws -> [OutboxMessage] {
-        try await OutboxMessageModel.query(on: store.fluent).filter(\.$recipient == recipient)
+        try await OutboxMessageModel.query(on: store.reader).filter(\.$recipient == recipient)
             .sort(\.$createdAt, .descending).all().map(\.message)
     }
 
     public func pendingCount() async throws -> Int {
-        try await OutboxMessageModel.query(on: store.fluent).filter(\.$status == "pending").count()
+        try await OutboxMessageModel.query(on: store.reader).filter(\.$status == "pending").count()
     }
 }
 

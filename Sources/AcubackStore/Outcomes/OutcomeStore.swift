@@ -13,7 +13,7 @@ public struct OutcomeStore: Sendable {
     // MARK: - Settings
 
     public func settings(clinicID: UUID) async throws -> OutcomeSettings {
-        guard let row = try await OutcomeSettingsModel.find(clinicID, on: store.fluent) else { return .standard }
+        guard let row = try await OutcomeSettingsModel.find(clinicID, on: store.reader) else { return .standard }
         let instruments = row.instruments.split(separator: ",").compactMap { Instrument(rawValue: String($0)) }
         return OutcomeSettings(importantPercent: row.importantPercent, importantPoints: row.importantPoints, instruments: Set(instruments))
     }
@@ -86,18 +86,18 @@ public struct OutcomeStore: Sendable {
     }
 
     public func measures(courseID: UUID) async throws -> [MeasureRecord] {
-        try await OutcomeMeasureModel.query(on: store.fluent).filter(\.$course.$id == courseID).sort(\.$takenAt).all().map(\.record)
+        try await OutcomeMeasureModel.query(on: store.reader).filter(\.$course.$id == courseID).sort(\.$takenAt).all().map(\.record)
     }
 
     // MARK: - Courses and their progress
 
     /// A patient's courses, newest first.
     public func courses(patientID: UUID) async throws -> [CourseRecord] {
-        try await CourseModel.query(on: store.fluent).filter(\.$patient.$id == patientID).sort(\.$createdAt, .descending).all().map(\.record)
+        try await CourseModel.query(on: store.reader).filter(\.$patient.$id == patientID).sort(\.$createdAt, .descending).all().map(\.record)
     }
 
     public func progress(courseID: UUID) async throws -> CourseProgress? {
-        let db = try store.fluent
+        let db = try store.reader
         guard let course = try await CourseModel.find(courseID, on: db)?.record else { return nil }
         var measures = try await self.measures(courseID: courseID)
         if let originalID = course.extendsCourseID, !measures.contains(where: { $0.timepoint == .baseline }),
@@ -146,6 +146,6 @@ public struct OutcomeStore: Sendable {
     }
 
     public func reviews(courseID: UUID) async throws -> [CourseReviewRecord] {
-        try await CourseReviewModel.query(on: store.fluent).filter(\.$course.$id == courseID).sort(\.$reviewedAt).all().map(\.record)
+        try await CourseReviewModel.query(on: store.reader).filter(\.$course.$id == courseID).sort(\.$reviewedAt).all().map(\.record)
     }
 }

@@ -75,7 +75,7 @@ extension PatientStore {
     }
 
     public func consents(patientID: UUID) async throws -> [ConsentRecord] {
-        try await ConsentModel.query(on: store.fluent).filter(\.$patient.$id == patientID).sort(\.$givenAt, .descending).all()
+        try await ConsentModel.query(on: store.reader).filter(\.$patient.$id == patientID).sort(\.$givenAt, .descending).all()
             .map(\.record)
     }
 }

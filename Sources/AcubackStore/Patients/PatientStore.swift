@@ -38,7 +38,7 @@ public struct PatientStore: Sendable {
     public func patients(clinicID: UUID, matching text: String? = nil, limit: Int = 100, offset: Int = 0) async throws
         -> (items: [PatientRecord], total: Int)
     {
-        let query = PatientModel.query(on: try store.fluent).filter(\.$clinic.$id == clinicID)
+        let query = PatientModel.query(on: try store.reader).filter(\.$clinic.$id == clinicID)
         let typed = (text ?? "").lowercased()
         let compact = typed.filter { !" -()+".contains($0) }
         let isDate = CalendarDay(typed.trimmingCharacters(in: .whitespaces)) != nil
@@ -82,7 +82,7 @@ public struct PatientStore: Sendable {
 
     /// The patient's risk factors and assessments, newest first.
     public func clinical(patientID: UUID) async throws -> (risks: RiskFactors, assessments: [AssessmentRecord])? {
-        let db = try store.fluent
+        let db = try store.reader
         guard let patient = try await PatientModel.find(patientID, on: db) else { return nil }
         let risks = patient.riskFactors
         let assessments = try await AssessmentModel.query(on: db).filter(\.$patient.$id == patientID)

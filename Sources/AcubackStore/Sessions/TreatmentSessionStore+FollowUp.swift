@@ -46,14 +46,14 @@ extension TreatmentSessionStore {
     }
 
     public func checkIn(sessionID: UUID) async throws -> CheckInRecord? {
-        try await CheckInModel.query(on: store.fluent).filter(\.$session.$id == sessionID).first()?.record
+        try await CheckInModel.query(on: store.reader).filter(\.$session.$id == sessionID).first()?.record
     }
 
     /// The check-ins of these sessions, by session, in one query.
     public func checkIns(sessionIDs: [UUID]) async throws -> [UUID: CheckInRecord] {
         guard !sessionIDs.isEmpty else { return [:] }
         var checkIns: [UUID: CheckInRecord] = [:]
-        for model in try await CheckInModel.query(on: store.fluent).filter(\.$session.$id ~~ sessionIDs).all() {
+        for model in try await CheckInModel.query(on: store.reader).filter(\.$session.$id ~~ sessionIDs).all() {
             checkIns[model.$session.id] = try model.record
         }
         return checkIns

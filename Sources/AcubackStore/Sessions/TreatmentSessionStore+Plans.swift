@@ -28,13 +28,13 @@ extension TreatmentSessionStore {
 
     /// A plan by its id, such as the one a course was made from.
     public func plan(id: UUID) async throws -> SavedPlan? {
-        guard let model = try await TreatmentPlanModel.find(id, on: store.fluent) else { return nil }
+        guard let model = try await TreatmentPlanModel.find(id, on: store.reader) else { return nil }
         return try await saved(model)
     }
 
     private func saved(_ model: TreatmentPlanModel) async throws -> SavedPlan {
         SavedPlan(
             id: try model.requireID(), patientID: model.$patient.id, practitionerID: model.$practitioner.id, createdAt: model.createdAt,
-            plan: try await PlanDocuments.plan(model.planDigest, on: store.fluent))
+            plan: try await PlanDocuments.plan(model.planDigest, on: store.reader))
     }
 }

@@ -51,11 +51,11 @@ public struct TreatmentSessionStore: Sendable {
 
     /// The session started from an appointment, if one was.
     public func sessionID(appointmentID: UUID) async throws -> UUID? {
-        try await TreatmentSessionModel.query(on: store.fluent).filter(\.$appointment.$id == appointmentID).first()?.requireID()
+        try await TreatmentSessionModel.query(on: store.reader).filter(\.$appointment.$id == appointmentID).first()?.requireID()
     }
 
     public func session(id: UUID) async throws -> TreatmentSessionRecord? {
-        let db = try store.fluent
+        let db = try store.reader
         guard let model = try await TreatmentSessionModel.find(id, on: db) else { return nil }
         return try await named(record(model, plan: PlanDocuments.plan(model.planDigest, on: db), events: events(of: id, on: db)))
     }
@@ -64,7 +64,7 @@ public struct TreatmentSessionStore: Sendable {
     public func sessions(
         clinicID: UUID, practitionerID: UUID? = nil, patientID: UUID? = nil, openOnly: Bool = false, limit: Int = 100
     ) async throws -> [TreatmentSessionRecord] {
-        let db = try store.fluent
+        let db = try store.reader
         let query = TreatmentSessionModel.query(on: db).filter(\.$clinicID == clinicID)
         if let practitionerID { query.filter(\.$practitioner.$id == practitionerID) }
         if let patientID { query.filter(\.$patient.$id == patientID) }
@@ -202,7 +202,7 @@ public struct TreatmentSessionStore: Sendable {
     }
 
     func named(_ records: [TreatmentSessionRecord]) async throws -> [TreatmentSessionRecord] {
-        let db = try store.fluent
+        let db = try store.reader
         let patients = try await PatientModel.query(on: db).filter(\.$id ~~ Set(records.map(\.patientID))).all()
         let practitioners = try await PractitionerModel.query(on: db).filter(\.$id ~~ Set(records.map(\.practitionerID))).all()
         let patientNames = Dictionary(uniqueKeysWithValues: patients.map { ($0.id!, "\($0.givenName) \($0.familyName)") })
