@@ -41,6 +41,9 @@ import AcubackTestSupport
             #expect(actor.role == .patient)
             let patientID = try #require(actor.patientID)
             #expect(try await PatientStore(store).patient(id: patientID)?.name == "Pat Lee")
+            // Signed in, the session's one read finds the same patient record behind the account.
+            _ = try await accounts.createSession(userID: user.id, tokenHash: "pat-session", csrfToken: "c", now: now)
+            #expect(try await accounts.session(tokenHash: "pat-session", now: now)?.2 == actor)
             await #expect(throws: ValidationError.self) {
                 _ = try await accounts.registerPatient(
                     clinicID: clinic.id, email: "pat@example.org", givenName: "Pat", familyName: "Again",
@@ -74,6 +77,11 @@ import AcubackTestSupport
             let other = try await accounts.createUser(clinicID: clinic.id, email: "x@example.org", displayName: "X", role: .admin, passwordHash: "h")
             let token = try await accounts.createAPIToken(userID: owner.id, name: "script", tokenHash: "t-hash", prefix: "acb_abc", now: now)
             #expect(try await accounts.apiToken(tokenHash: "t-hash", now: now)?.1.id == owner.id)
+            let practitioner = try await ClinicStore(store).createPractitioner(
+                clinicID: clinic.id, userID: owner.id, name: "O", profession: "Acupuncturist", practisingSince: 2010)
+            let caller = try #require(try await accounts.apiToken(tokenHash: "t-hash", now: now.addingTimeInterval(120)))
+            #expect(caller.2 == Actor(userID: owner.id, role: .practitioner, clinicID: clinic.id, practitionerID: practitioner.id, displayName: "O"))
+            #expect(caller.0.lastUsedAt == now, "the use a minute before was recorded")
             #expect(try await accounts.revokeAPIToken(id: token.id, userID: other.id, now: now) == false)
             #expect(try await accounts.apiToken(tokenHash: "t-hash", now: now) != nil)
             #expect(try await accounts.revokeAPIToken(id: token.id, userID: owner.id, now: now))

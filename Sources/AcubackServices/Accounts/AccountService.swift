@@ -18,14 +18,13 @@ public struct AccountService: Sendable {
 
     /// The user behind a personal API token, or nil for an unknown, revoked or disabled one.
     public func apiCaller(token: String) async throws -> Actor? {
-        guard let (_, user) = try await store.apiToken(tokenHash: SecureToken.hash(token), now: services.now()) else { return nil }
-        return try await store.actor(for: user)
+        try await store.apiToken(tokenHash: SecureToken.hash(token), now: services.now())?.2
     }
 
     /// The browser session behind a session cookie, and who it belongs to.
     public func session(token: String) async throws -> (SessionRecord, Actor)? {
-        guard let (session, user) = try await store.session(tokenHash: SecureToken.hash(token), now: services.now()) else { return nil }
-        return (session, try await store.actor(for: user))
+        guard let (session, _, actor) = try await store.session(tokenHash: SecureToken.hash(token), now: services.now()) else { return nil }
+        return (session, actor)
     }
 
     public func signOut(sessionToken: String) async throws {

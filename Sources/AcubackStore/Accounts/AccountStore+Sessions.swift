@@ -22,16 +22,6 @@ extension AccountStore {
         return SessionRecord(id: session.id!, userID: userID, csrfToken: csrfToken, expiresAt: session.expiresAt)
     }
 
-    /// The live session for a cookie's token hash and its user, unless expired or the user is disabled.
-    public func session(tokenHash: String, now: Date) async throws -> (SessionRecord, UserRecord)? {
-        guard let session = try await LoginSessionModel.query(on: store.reader).filter(\.$tokenHash == tokenHash)
-            .with(\.$user).first()
-        else { return nil }
-        guard session.expiresAt > now, session.user.disabledAt == nil else { return nil }
-        let record = SessionRecord(id: session.id!, userID: session.$user.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt)
-        return (record, session.user.record)
-    }
-
     public func deleteSession(tokenHash: String) async throws {
         try await LoginSessionModel.query(on: store.fluent).filter(\.$tokenHash == tokenHash).delete()
     }

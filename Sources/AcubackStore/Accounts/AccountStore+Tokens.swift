@@ -23,19 +23,6 @@ extension AccountStore {
         }
     }
 
-    /// The live token for a hash and its user; records its use.
-    public func apiToken(tokenHash: String, now: Date) async throws -> (APITokenRecord, UserRecord)? {
-        guard let token = try await APITokenModel.query(on: store.reader).filter(\.$tokenHash == tokenHash).with(\.$user).first(),
-              token.revokedAt == nil, token.user.disabledAt == nil
-        else { return nil }
-        // Recording every use would turn each read into a write; once a minute is enough to show activity.
-        if (token.lastUsedAt.map { now.timeIntervalSince($0) > 60 }) ?? true {
-            token.lastUsedAt = now
-            try await token.save(on: store.fluent)
-        }
-        return (token.record, token.user.record)
-    }
-
     public func apiTokens(userID: UUID) async throws -> [APITokenRecord] {
         try await APITokenModel.query(on: store.reader).filter(\.$user.$id == userID).sort(\.$createdAt, .descending).all()
             .map(\.record)

@@ -135,18 +135,6 @@ public struct AccountStore: Sendable {
         try await user.save(on: store.fluent)
     }
 
-    /// Who the user is acting as: their role and clinic, and their own patient or practitioner record.
-    public func actor(for user: UserRecord) async throws -> Actor {
-        let db = try store.reader
-        let patientID = user.role == .patient
-            ? try await PatientModel.query(on: db).filter(\.$user.$id == user.id).first()?.id : nil
-        let practitionerID = user.role == .practitioner
-            ? try await PractitionerModel.query(on: db).filter(\.$user.$id == user.id).first()?.id : nil
-        return Actor(
-            userID: user.id, role: user.role, clinicID: user.clinicID, patientID: patientID,
-            practitionerID: practitionerID, displayName: user.displayName)
-    }
-
     /// True when the database holds no user at all (a fresh installation).
     public func isEmpty() async throws -> Bool {
         try await UserModel.query(on: store.reader).count() == 0

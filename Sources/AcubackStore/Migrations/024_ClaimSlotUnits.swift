@@ -6,7 +6,8 @@ import SQLKit
 /// (`WITHOUT ROWID` on SQLite): the key is the double-booking rule, and one multi-row insert claims
 /// a whole appointment. A unit is a `SlotGrid` step counted from 1970. Each clinic also gets a
 /// directory version, raised in the commit that changes its settings, rooms or practitioners, by
-/// which the server's caches of those know they are current.
+/// which the server's caches of those know they are current; and patients are indexed by the
+/// account they belong to, which every request a patient makes looks up.
 struct ClaimSlotUnits: AsyncMigration {
     var name: String { "024_claim_slot_units" }
 
@@ -22,6 +23,8 @@ struct ClaimSlotUnits: AsyncMigration {
             )\(unsafeRaw: sqlite ? " WITHOUT ROWID" : "")
             """).run()
         try await sql.raw("CREATE INDEX idx_slot_units_appointment ON slot_units (appointment_id)").run()
+        // Who a patient's account acts as is looked up on every request they make.
+        try await sql.raw("CREATE INDEX idx_patients_user ON patients (user_id)").run()
         let claims = try await sql.select().columns("resource_id", "slot_start", "appointment_id").from("appointment_slots").all()
         for chunk in stride(from: 0, to: claims.count, by: 300) {
             let insert = sql.insert(into: SlotUnits.table).columns("resource_id", "unit", "appointment_id")
@@ -59,5 +62,6 @@ struct ClaimSlotUnits: AsyncMigration {
             try await insert.run()
         }
         try await sql.raw("DROP TABLE slot_units").run()
+        try await sql.raw("DROP INDEX idx_patients_user").run()
     }
 }
