@@ -26,6 +26,8 @@ public final class AcubackDatabase: Sendable {
     let groupCommit: GroupCommit?
     /// Each clinic's settings, practitioners and rooms, as of its directory version.
     let directories = ClinicDirectoryCache()
+    /// Closed sessions' needle ledgers, which never change again.
+    let closedLedgers = ClosedLedgers()
 
     private init(
         location: DatabaseLocation, databases: Databases, ownedGroup: MultiThreadedEventLoopGroup?, logger: Logger, auditKeyFile: String?

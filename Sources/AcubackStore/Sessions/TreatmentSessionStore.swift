@@ -70,7 +70,7 @@ public struct TreatmentSessionStore: Sendable {
         if let patientID { query.filter(\.$patient.$id == patientID) }
         if openOnly { query.filter(\.$closedAt == nil) }
         let models = try await query.sort(\.$startedAt, .descending).limit(limit).all()
-        let ledgers = try await ledgers(of: try models.map { try $0.requireID() }, on: db)
+        let ledgers = try await ledgers(of: models, on: db)
         let plans = try await PlanDocuments.plans(models.map(\.planDigest), on: db)
         var records: [TreatmentSessionRecord] = []
         for model in models {
@@ -163,6 +163,19 @@ public struct TreatmentSessionStore: Sendable {
 
     private func events(of sessionID: UUID, on db: any Database) async throws -> [NeedleEvent] {
         try await ledgers(of: [sessionID], on: db)[sessionID] ?? []
+    }
+
+    /// The sessions' ledgers; a closed session's from memory after its first read, since nothing
+    /// is added to a ledger once its session is closed (`change` refuses).
+    private func ledgers(of models: [TreatmentSessionModel], on db: any Database) async throws -> [UUID: [NeedleEvent]] {
+        let closed = Set(try models.filter { $0.closedAt != nil }.map { try $0.requireID() })
+        var ledgers = store.closedLedgers.ledgers(closed)
+        let unread = try models.map { try $0.requireID() }.filter { ledgers[$0] == nil }
+        let read = try await self.ledgers(of: unread, on: db)
+        ledgers.merge(read) { _, new in new }
+        // A closed session with no events at all has an empty ledger, kept as such.
+        store.closedLedgers.keep(Dictionary(uniqueKeysWithValues: unread.filter(closed.contains).map { ($0, read[$0] ?? []) }))
+        return ledgers
     }
 
     /// The sessions' ledgers in order, read as plain rows: a patient's page replays a few hundred
