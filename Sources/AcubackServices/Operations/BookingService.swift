@@ -18,13 +18,11 @@ public struct BookingService: Sendable {
     public func calendars(clinicID: UUID, from: Date, to: Date, excluding: UUID? = nil, settings known: ClinicSettings? = nil) async throws
         -> (SlotFinder, [PractitionerRecord], [UUID: [BusyInterval]])
     {
-        let settings: ClinicSettings
-        if let known { settings = known } else { settings = try await clinics.settings(clinicID: clinicID) }
+        let directory = try await clinics.directory(clinicID: clinicID)
         let busy = try await bookings.busy(clinicID: clinicID, from: from, to: to, excluding: excluding)
         // A retired room takes no new bookings; its existing ones simply stay where they are.
-        let rooms = try await clinics.activeRooms(clinicID: clinicID).map { RoomCalendar(roomID: $0.id, name: $0.name, busy: BusyTimes(busy.rooms[$0.id] ?? [])) }
-        let practitioners = try await clinics.practitioners(clinicID: clinicID)
-        return (SlotFinder(settings: settings, rooms: rooms), practitioners, busy.practitioners)
+        let rooms = directory.activeRooms.map { RoomCalendar(roomID: $0.id, name: $0.name, busy: BusyTimes(busy.rooms[$0.id] ?? [])) }
+        return (SlotFinder(settings: known ?? directory.settings, rooms: rooms), directory.practitioners, busy.practitioners)
     }
 
     /// Free times for one practitioner, or for every practitioner certified in the window.

@@ -11,6 +11,9 @@ public struct ClinicDirectorySnapshot: Sendable {
     public let settings: ClinicSettings
     public let practitioners: [PractitionerRecord]
     public let rooms: [RoomRecord]
+
+    /// The rooms new bookings may use: a retired room keeps its past bookings and takes no new ones.
+    public var activeRooms: [RoomRecord] { rooms.filter { !$0.isRetired } }
 }
 
 /// The snapshots of one database, by clinic.

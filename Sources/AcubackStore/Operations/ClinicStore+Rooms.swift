@@ -15,7 +15,7 @@ extension ClinicStore {
 
     /// The rooms new bookings may use.
     public func activeRooms(clinicID: UUID) async throws -> [RoomRecord] {
-        try await rooms(clinicID: clinicID).filter { !$0.isRetired }
+        try await directory(clinicID: clinicID).activeRooms
     }
 
     public func addRoom(clinicID: UUID, name: String, audit: AuditEntry? = nil, at now: Date = Date()) async throws -> RoomRecord {
