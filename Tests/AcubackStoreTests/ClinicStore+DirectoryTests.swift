@@ -29,6 +29,9 @@ import Testing
             #expect(try await clinics.rooms(clinicID: clinic.id).map(\.name) == ["Garden room"])
             try await clinics.addHoliday(ClinicHoliday(day: CalendarDay("2027-01-01")!, label: "New Year"), clinicID: clinic.id)
             #expect(try await clinics.settings(clinicID: clinic.id).holidays.map(\.label) == ["New Year"])
+            let published = try await ConsentStore(store).publish(
+                text: "New consent text.", clinicID: clinic.id, by: UUID(), at: now, audit: ClinicStoreTests.audit(clinic.id, "consent.publish"))
+            #expect(try await clinics.settings(clinicID: clinic.id).consentVersion == published.version)
             #expect(try await clinics.directory(clinicID: clinic.id).version > first.version)
         }
     }

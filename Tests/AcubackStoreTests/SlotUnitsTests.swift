@@ -43,6 +43,23 @@ import Testing
     }
 
     @Test(arguments: TestBackend.available)
+    func aClashIsBlamedOnTheRoomOnlyWhenNoSpareRoomWasFree(backend: TestBackend) async throws {
+        try await withTestDatabase(backend) { store in
+            let fixture = try await BookingStoreTests.Fixture.make(store)
+            let bookings = BookingStore(store)
+            _ = try await bookings.book([fixture.appointment(at: tenAM, room: 0)], reminder: { _, _ in nil })
+            let (practitioner, _) = try await Self.otherPair(fixture, store)
+            // The same patient again, with another practitioner: a spare room is free, the patient is not.
+            let again = NewAppointment(
+                clinicID: fixture.clinic.id, patientID: fixture.patient.id, practitionerID: practitioner, roomID: fixture.rooms[0].id,
+                spareRooms: [fixture.rooms[1].id], kind: .treatment, start: tenAM, minutes: 45)
+            await #expect(throws: SlotTaken(conflictingStart: tenAM, resource: "patient")) {
+                try await bookings.book([again], reminder: { _, _ in nil })
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func migration024CarriesEveryClaimAcrossAndBack(backend: TestBackend) async throws {
         try await withTestDatabase(backend) { store in
             let fixture = try await BookingStoreTests.Fixture.make(store)

@@ -47,6 +47,8 @@ public struct ConsentStore: Sendable {
             try await model.create(on: db)
             settings.consentVersion = version
             try await settings.save(on: db)
+            // The consent version is one of the clinic's settings, which are cached by directory version.
+            try await ClinicStore.raiseDirectoryVersion(on: db)
             return (ConsentTextRecord(version: version, text: body, publishedAt: now), version)
         }
     }

@@ -117,12 +117,21 @@ public struct BookingStore: Sendable {
     private func conflict(for appointments: [NewAppointment]) async throws -> SlotTaken {
         let sql = try store.sql
         for new in appointments {
-            // The room before the patient: a room taken by a booking made at the same moment is worth another try.
-            let resources = [(new.practitionerID, "practitioner")] + (new.roomID.map { [($0, "room")] } ?? []) + [(new.patientID, "patient")]
-            for (resource, name) in resources {
-                if let start = try await SlotUnits.holder(of: resource, start: new.start, minutes: new.minutes, on: sql) {
-                    return SlotTaken(conflictingStart: start, resource: name)
+            if let start = try await SlotUnits.holder(of: new.practitionerID, start: new.start, minutes: new.minutes, on: sql) {
+                return SlotTaken(conflictingStart: start, resource: "practitioner")
+            }
+            // The room before the patient: a room taken by a booking made at the same moment is worth
+            // another try. It is the room's fault only when the spare rooms were all taken too.
+            if let room = new.roomID {
+                var taken: [Date] = []
+                for candidate in [room] + new.spareRooms {
+                    guard let start = try await SlotUnits.holder(of: candidate, start: new.start, minutes: new.minutes, on: sql) else { break }
+                    taken.append(start)
                 }
+                if taken.count == 1 + new.spareRooms.count { return SlotTaken(conflictingStart: taken[0], resource: "room") }
+            }
+            if let start = try await SlotUnits.holder(of: new.patientID, start: new.start, minutes: new.minutes, on: sql) {
+                return SlotTaken(conflictingStart: start, resource: "patient")
             }
         }
         return SlotTaken(conflictingStart: appointments.first?.start ?? Date(), resource: "practitioner")
