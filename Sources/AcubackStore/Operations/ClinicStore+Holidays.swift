@@ -5,7 +5,7 @@ import Foundation
 /// Days the whole clinic is closed.
 extension ClinicStore {
     public func holidays(clinicID: UUID) async throws -> [ClinicHoliday] {
-        try await Self.holidays(clinicID: clinicID, on: store.reader)
+        try await settings(clinicID: clinicID).holidays
     }
 
     static func holidays(clinicID: UUID, on db: any Database) async throws -> [ClinicHoliday] {

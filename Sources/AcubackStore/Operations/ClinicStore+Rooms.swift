@@ -61,7 +61,7 @@ extension ClinicStore {
     }
 
     private func isOwnRoom(_ id: UUID, clinicID: UUID) async throws -> Bool {
-        try await RoomModel.find(id, on: store.fluent)?.$clinic.id == clinicID
+        try await rooms(clinicID: clinicID).contains { $0.id == id }
     }
 
     static func checkedRoomName(_ name: String) throws(ValidationError) -> String {
