@@ -77,6 +77,7 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     CoursePagesController(renderer: renderer, services: services).addRoutes(to: router)
     AnalyticsPagesController(renderer: renderer, services: services).addRoutes(to: router)
     StrictaPagesController(renderer: renderer, services: services).addRoutes(to: router)
+    SuperbillPagesController(renderer: renderer, services: services).addRoutes(to: router)
 
     let admin = router.group("admin").add(middleware: AdminOnlyMiddleware())
     AdminUsersController(renderer: renderer, services: services).addRoutes(to: admin)
@@ -84,6 +85,7 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     AdminPractitionersController(renderer: renderer, services: services).addRoutes(to: admin)
     AdminIncidentsController(renderer: renderer, services: services).addRoutes(to: admin)
     AdminClinicController(renderer: renderer, services: services).addRoutes(to: admin)
+    AdminBillingController(renderer: renderer, services: services).addRoutes(to: admin)
 
     return router
 }

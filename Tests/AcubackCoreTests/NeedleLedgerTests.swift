@@ -123,7 +123,7 @@ import Testing
                         case .removed: unaccounted -= 1
                         case .removedAll(let n, _), .found(let n, _): unaccounted -= n
                         case .declaredLost: unaccounted = 0
-                        case .stimulated, .undone: break
+                        case .stimulated, .undone, .contactStarted, .contactStopped: break
                         }
                     }
                 } catch {

@@ -236,6 +236,22 @@ import Testing
         Row(method: .get, route: "/api/v1/sessions/{sessionId}/note", uri: { "/api/v1/sessions/\($0.sessionID)/note" }, expected: [S, A, F, A, A], json: true),
         Row(method: .put, route: "/api/v1/sessions/{sessionId}/note", uri: { "/api/v1/sessions/\($0.sessionID)/note" }, expected: ownSession, json: true,
             jsonBody: { _ in "{}" }),
+        // Billing: contact time at the chair; superbills for the patient, reception and clinicians; settings for the admin.
+        Row(method: .post, route: "/sessions/{id}/contact", uri: { "/sessions/\($0.sessionID)/contact" }, body: { _, _ in [("running", "true")] }, expected: ownSession),
+        Row(method: .post, route: "/api/v1/sessions/{sessionId}/contact", uri: { "/api/v1/sessions/\($0.sessionID)/contact" }, expected: ownSession, json: true,
+            jsonBody: { _ in #"{"running": false}"# }),
+        Row(method: .get, route: "/sessions/{id}/superbill", uri: { "/sessions/\($0.sessionID)/superbill" }, expected: signedIn),
+        Row(method: .get, route: "/sessions/{id}/superbill", uri: { "/sessions/\($0.colleagueSessionID)/superbill" }, expected: [S, F, A, A, A]),
+        Row(method: .get, route: "/api/v1/sessions/{sessionId}/superbill", uri: { "/api/v1/sessions/\($0.sessionID)/superbill" }, expected: signedIn, json: true),
+        Row(method: .get, route: "/api/v1/sessions/{sessionId}/superbill", uri: { "/api/v1/sessions/\($0.colleagueSessionID)/superbill" }, expected: [S, F, A, A, A], json: true),
+        Row(method: .get, route: "/admin/billing", uri: fixed("/admin/billing"), expected: adminOnly),
+        Row(method: .post, route: "/admin/billing", uri: fixed("/admin/billing"), body: { _, _ in [("currency", "XYZ")] }, expected: adminOnly),
+        Row(method: .post, route: "/admin/billing/providers/{id}", uri: { "/admin/billing/providers/\($0.practitionerID)" }, body: { _, _ in [("npi", "1")] }, expected: adminOnly),
+        Row(method: .get, route: "/api/v1/billing-settings", uri: fixed("/api/v1/billing-settings"), expected: adminOnly, json: true),
+        Row(method: .put, route: "/api/v1/billing-settings", uri: fixed("/api/v1/billing-settings"), expected: adminOnly, json: true,
+            jsonBody: { _ in #"{"mode": "perSession", "currency": "XYZ", "fees": [], "sessionFee": 0, "taxId": "", "placeOfService": "11"}"# }),
+        Row(method: .put, route: "/api/v1/practitioners/{practitionerId}/billing", uri: { "/api/v1/practitioners/\($0.practitionerID)/billing" }, expected: adminOnly, json: true,
+            jsonBody: { _ in #"{"npi": "1", "credentials": ""}"# }),
         // Last: signing out ends the sessions the rows above use.
         Row(method: .post, route: "/logout", uri: fixed("/logout"), body: { _, _ in [] }, expected: everyone),
     ]

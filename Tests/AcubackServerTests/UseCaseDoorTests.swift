@@ -209,6 +209,9 @@ import Testing
         "recordCheckIn": "TreatmentSessionService.checkIn", "getSessionStricta": "TreatmentSessionService.session",
         "getSessionNote": "SessionNoteService.notes", "writeSessionNote": "SessionNoteService.write",
         "listIncidents": "IncidentService.list",
+        "setSessionContact": "TreatmentSessionService.setContact", "getSuperbill": "BillingService.superbill",
+        "getBillingSettings": "BillingService.settings", "saveBillingSettings": "BillingService.saveSettings",
+        "saveProviderIdentity": "BillingService.saveProvider",
     ]
 
     /// The list above is every operation of the document, and each handler does call the use case

@@ -35,6 +35,10 @@ public enum Action: String, Sendable, CaseIterable {
     case recordOutcome
     /// The clinic's outcome figures: responder rates, after-effects per 100 sessions.
     case readAnalytics
+    /// A patient's superbills, receipts and balance: the patient, reception and the clinicians.
+    case readBilling
+    /// The clinic's fees, currency and practitioners' billing identities.
+    case manageBilling
 }
 
 /// What an action is done to.
@@ -99,6 +103,9 @@ public enum AccessPolicy {
         case .treatPatient: [.practitioner, .admin]
         case .recordOutcome, .readAnalytics: [.practitioner, .admin]
         case .recordCheckIn: [.patient, .reception, .practitioner, .admin]
+        // Reception hands out superbills, so it sees their diagnosis codes, never the clinical notes.
+        case .readBilling: [.patient, .reception, .practitioner, .admin]
+        case .manageBilling: [.admin]
         }
     }
 }

@@ -114,12 +114,18 @@ public enum NeedleEvent: Codable, Sendable, Equatable {
     /// A tap taken back: the last needle marked in or out, soon after (`NeedleLedger.undoWindow`).
     /// The tap stays on the ledger for the record; the counts are as if it had not happened.
     case undone(at: Date)
+    /// The practitioner is with the patient one to one from now (billing counts this time, not
+    /// the retention: `ContactTime`).
+    case contactStarted(at: Date)
+    /// The practitioner has stepped away.
+    case contactStopped(at: Date)
 
     public var at: Date {
         switch self {
         case .inserted(let insertion): insertion.at
         case .stimulated(let pair): pair.at
         case .removed(_, let at), .removedAll(_, let at), .found(_, let at), .declaredLost(_, let at), .undone(let at): at
+        case .contactStarted(let at), .contactStopped(let at): at
         }
     }
 }
@@ -134,9 +140,13 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptyLocation
     case missingNeedleType
     case nothingToUndo
+    case contactAlreadyStarted
+    case noContactStarted
 
     public var description: String {
         switch self {
+        case .contactAlreadyStarted: "contact time is already running: stop it before starting it again"
+        case .noContactStarted: "contact time is not running, so it cannot be stopped"
         case .nothingToUndo:
             "nothing to undo: only the last needle marked in or out, within two minutes, can be taken back"
         case .alreadyIn(let key): "\(key) is already in"
@@ -158,6 +168,7 @@ public enum LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
         case .badDepth: "depthMm"
         case .missingNeedleType: "needleType"
         case .nothingToUndo: "undo"
+        case .contactAlreadyStarted, .noContactStarted: "contact"
         }
     }
 }
@@ -172,6 +183,8 @@ public struct NeedleLedger: Sendable, Equatable {
     public private(set) var needles: [(key: NeedleKey, state: State)] = []
     /// Set by a short bulk count; cleared when every needle is accounted for.
     public private(set) var searchOpen = false
+    /// When the running period of one-to-one contact started, or nil when none runs.
+    public private(set) var contactSince: Date?
 
     public init() {}
 
@@ -231,6 +244,7 @@ public struct NeedleLedger: Sendable, Equatable {
             for earlier in effectiveEvents.dropLast() { try without.apply(earlier) }
             needles = without.needles
             searchOpen = without.searchOpen
+            contactSince = without.contactSince
             events.append(event)
             return
         }
@@ -258,6 +272,12 @@ public struct NeedleLedger: Sendable, Equatable {
             for index in needles.indices where needles[index].state == .inPatient { needles[index].state = .lost }
         case .stimulated(let pair):
             for key in [pair.first, pair.second] where !isIn(key) { throw .notIn(key) }
+        case .contactStarted(let at):
+            guard contactSince == nil else { throw .contactAlreadyStarted }
+            contactSince = at
+        case .contactStopped:
+            guard contactSince != nil else { throw .noContactStarted }
+            contactSince = nil
         case .undone:
             break
         }

@@ -95,6 +95,10 @@ extension Components.Schemas.LedgerEntry {
                 intensityMa: pair.intensityMa, durationMinutes: pair.durationMinutes)
         case .undone:
             kind = .undone
+        case .contactStarted:
+            kind = .contactStarted
+        case .contactStopped:
+            kind = .contactStopped
         }
     }
 

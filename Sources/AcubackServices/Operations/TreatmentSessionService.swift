@@ -191,6 +191,13 @@ public struct TreatmentSessionService: Sendable {
         return try await change(session, .declaredLost(note: text, at: services.now()), .sessionNeedleLost, actor, address)
     }
 
+    /// Starts or stops the practitioner's one-to-one contact time, which billing counts.
+    public func setContact(running: Bool, in sessionID: UUID, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
+        let session = try await session(sessionID, for: .treatPatient, by: actor, from: address)
+        let now = services.now()
+        return try await change(session, running ? .contactStarted(at: now) : .contactStopped(at: now), .sessionContact, actor, address)
+    }
+
     public func startTimer(_ sessionID: UUID, by actor: Actor, from address: String?) async throws -> TreatmentSessionRecord {
         let session = try await session(sessionID, for: .treatPatient, by: actor, from: address)
         return try await store.startTimer(

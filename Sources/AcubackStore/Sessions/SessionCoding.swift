@@ -26,6 +26,8 @@ extension NeedleEvent {
         case .declaredLost: "declared-lost"
         case .stimulated: "stimulated"
         case .undone: "undone"
+        case .contactStarted: "contact-started"
+        case .contactStopped: "contact-stopped"
         }
     }
 }

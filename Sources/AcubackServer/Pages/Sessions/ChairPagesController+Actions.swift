@@ -62,6 +62,11 @@ extension ChairPagesController {
                 _ = try await sessions.undoLastTap(in: id, by: actor, from: context.clientAddress)
             }
         }
+        router.post("/sessions/{id}/contact") { request, context in
+            try await act(request, context) { id, actor, form in
+                _ = try await sessions.setContact(running: form.text("running") == "true", in: id, by: actor, from: context.clientAddress)
+            }
+        }
         router.post("/sessions/{id}/timer") { request, context in
             try await act(request, context) { id, actor, _ in
                 _ = try await sessions.startTimer(id, by: actor, from: context.clientAddress)

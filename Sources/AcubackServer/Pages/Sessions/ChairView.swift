@@ -134,6 +134,9 @@ struct ChairView: PageModel {
     let ledgerLength: Int
     let offDayReason: String?
     let undo: String?
+    /// The practitioner's one-to-one time so far (billing counts it), and whether it runs now.
+    let contactMinutes: Int
+    let contactRunning: Bool
     let advice: String
     let reactions: [Choice]
     let adjunctKinds: [AdjunctChoice]
@@ -202,6 +205,8 @@ struct ChairView: PageModel {
         ledgerLength = chair.ledger.events.count
         offDayReason = record.offDayReason
         undo = record.isOpen ? chair.ledger.undoable(at: now).map(Self.words) : nil
+        contactMinutes = ContactTime(chair.ledger, closedAt: record.closedAt ?? now).minutes
+        contactRunning = chair.ledger.contactSince != nil
         advice = AfterCareAdvice.standard
         reactions = ImmediateReaction.allCases.map { Choice(value: $0.rawValue, label: $0.rawValue.capitalized) }
         adjunctKinds = AdjunctKind.allCases.map { AdjunctChoice(value: $0.rawValue, label: AdjunctWords.name($0), hint: Self.adjunctHint($0)) }
@@ -265,6 +270,8 @@ struct ChairView: PageModel {
         case .declaredLost(let note, _): "Search ended, needle(s) lost: \(note)"
         case .stimulated(let pair): "Electroacupuncture: \(pair.summary)"
         case .undone: "Undone: the entry before was taken back"
+        case .contactStarted: "Contact time started: with the patient one to one"
+        case .contactStopped: "Contact time stopped"
         }
     }
 }
