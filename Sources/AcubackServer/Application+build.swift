@@ -78,6 +78,7 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     AnalyticsPagesController(renderer: renderer, services: services).addRoutes(to: router)
     StrictaPagesController(renderer: renderer, services: services).addRoutes(to: router)
     SuperbillPagesController(renderer: renderer, services: services).addRoutes(to: router)
+    PatientAccountPagesController(renderer: renderer, services: services).addRoutes(to: router)
 
     let admin = router.group("admin").add(middleware: AdminOnlyMiddleware())
     AdminUsersController(renderer: renderer, services: services).addRoutes(to: admin)

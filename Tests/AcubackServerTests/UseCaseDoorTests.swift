@@ -211,7 +211,9 @@ import Testing
         "listIncidents": "IncidentService.list",
         "setSessionContact": "TreatmentSessionService.setContact", "getSuperbill": "BillingService.superbill",
         "getBillingSettings": "BillingService.settings", "saveBillingSettings": "BillingService.saveSettings",
-        "saveProviderIdentity": "BillingService.saveProvider",
+        "saveProviderIdentity": "BillingService.saveProvider", "getAccount": "BillingService.statement",
+        "recordPayment": "BillingService.recordPayment", "sellPackage": "BillingService.sellPackage", "drawPackage": "BillingService.draw",
+        "cancelPackage": "BillingService.cancelPackage", "getTakings": "BillingService.takings",
     ]
 
     /// The list above is every operation of the document, and each handler does call the use case

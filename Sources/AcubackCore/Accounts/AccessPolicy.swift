@@ -39,6 +39,8 @@ public enum Action: String, Sendable, CaseIterable {
     case readBilling
     /// The clinic's fees, currency and practitioners' billing identities.
     case manageBilling
+    /// Take payments, sell and draw packages, and see the day's takings: the front desk and the clinicians.
+    case takePayment
 }
 
 /// What an action is done to.
@@ -106,6 +108,7 @@ public enum AccessPolicy {
         // Reception hands out superbills, so it sees their diagnosis codes, never the clinical notes.
         case .readBilling: [.patient, .reception, .practitioner, .admin]
         case .manageBilling: [.admin]
+        case .takePayment: [.reception, .practitioner, .admin]
         }
     }
 }

@@ -1,6 +1,7 @@
 import AcubackAPI
 import AcubackCore
 import Foundation
+import AcubackServices
 
 extension Components.Schemas.Money {
     init(_ money: Money) { self.init(minorUnits: money.minorUnits, currency: money.currency) }
@@ -38,5 +39,35 @@ extension BillingSettings {
             mode: body.mode == .procedureCodes ? .procedureCodes : .perSession, currency: body.currency,
             fees: Dictionary(body.fees.map { ($0.code.rawValue, $0.minorUnits) }, uniquingKeysWith: { _, last in last }),
             sessionFee: body.sessionFee, taxID: body.taxId, placeOfService: body.placeOfService)
+    }
+}
+
+extension Components.Schemas.Payment {
+    init(_ record: PaymentRecord) {
+        self.init(
+            id: record.id.uuidString, receipt: record.receipt, patientId: record.patientID.uuidString, sessionId: record.sessionID?.uuidString,
+            packageId: record.packageID?.uuidString, amount: .init(record.amount), method: .init(rawValue: record.method.rawValue) ?? .cash,
+            note: record.note, receivedAt: record.receivedAt)
+    }
+}
+
+extension Components.Schemas.Package {
+    init(_ record: PackageRecord, today: CalendarDay) {
+        let status: Components.Schemas.Package.StatusPayload =
+            record.cancelledAt != nil ? .cancelled : record.package.expires < today ? .expired : record.left == 0 ? .usedUp : .active
+        self.init(
+            id: record.id.uuidString, name: record.package.name, sessions: record.package.sessions, left: record.left,
+            price: .init(record.package.price), expires: record.package.expires.description, status: status)
+    }
+}
+
+extension Components.Schemas.Account {
+    init(_ statement: AccountStatement, today: CalendarDay) {
+        self.init(
+            currency: statement.currency, balance: .init(statement.balance),
+            charges: statement.charges.map {
+                .init(sessionId: $0.sessionID.uuidString, day: $0.day.description, charge: .init($0.charge), paid: .init($0.paid), owed: .init($0.owed), fromPackage: $0.fromPackage)
+            },
+            payments: statement.payments.map(Components.Schemas.Payment.init), packages: statement.packages.map { .init($0, today: today) })
     }
 }

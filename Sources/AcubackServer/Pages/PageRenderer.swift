@@ -28,6 +28,7 @@ struct PageRenderer: Sendable {
         NavItem(href: "/patients", label: "Patients", action: .listPatients),
         NavItem(href: "/me", label: "My record", action: .readOwnRecord),
         NavItem(href: "/me/visits", label: "My visits", action: .readOwnRecord),
+        NavItem(href: "/reception/takings", label: "Takings", action: .takePayment),
         NavItem(href: "/admin/users", label: "Users", action: .manageUsers),
         NavItem(href: "/admin/practitioners", label: "Certificates", action: .manageUsers),
         NavItem(href: "/admin/clinic", label: "Clinic", action: .manageUsers),

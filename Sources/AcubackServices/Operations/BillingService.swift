@@ -63,7 +63,15 @@ public struct BillingService: Sendable {
         try await services.record(
             .superbillRead, by: actor, clinicID: session.clinicID, patientID: session.patientID, recordType: .superbill,
             recordID: session.id.uuidString, from: address)
-        return Superbill(facts, settings: settings)
+        var bill = Superbill(facts, settings: settings)
+        // What was paid for this session: payments made for it, or all of it when a package paid.
+        let (payments, packages) = try await payments.account(patientID: session.patientID)
+        if packages.contains(where: { $0.drawnSessions.contains(session.id) }) {
+            bill.paid = bill.total
+        } else {
+            bill.paid = Money(payments.filter { $0.sessionID == session.id }.reduce(0) { $0 + $1.amount.minorUnits }, settings.currency)
+        }
+        return bill
     }
 
     /// Gathers what the superbill is made from: patient, provider, clinic, the day's other sessions

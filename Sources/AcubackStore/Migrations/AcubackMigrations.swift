@@ -28,5 +28,6 @@ enum AcubackMigrations {
         LetPatientsBookTreatments(),
         ClaimSlotUnits(),
         KeepBillingDetails(),
+        KeepPaymentsAndPackages(),
     ]
 }

@@ -1,0 +1,87 @@
+import AcubackCore
+import AcubackStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import AcubackServer
+@testable import AcubackServices
+
+/// Payments, packages and takings through the JSON API, on the demo patient's closed sessions.
+@Suite struct APIServicePaymentsTests {
+    func minor(_ money: Any?) -> Int? { (money as? [String: Any])?["minorUnits"] as? Int }
+
+    func account(_ client: some TestClientProtocol, _ world: TestWorld) async throws -> [String: Any] {
+        let (status, body) = try await send(client, world, .reception, .get, "/api/v1/patients/\(world.ownPatientID)/account")
+        #expect(status == .ok, "\(body)")
+        return body
+    }
+
+    @Test func badPaymentsAreRefusedByFieldAndNothingIsStored() async throws {
+        try await withTestWorld { client, world in
+            let path = "/api/v1/patients/\(world.ownPatientID)/payments"
+            let (negative, problem) = try await send(client, world, .reception, .post, path, #"{"amount": {"minorUnits": -500, "currency": "USD"}, "method": "cash"}"#)
+            #expect(negative == .badRequest)
+            #expect((problem["errors"] as? [[String: String]])?.map { $0["field"] } == ["amount"], "\(problem)")
+            let (foreign, currency) = try await send(client, world, .reception, .post, path, #"{"amount": {"minorUnits": 500, "currency": "EUR"}, "method": "cash"}"#)
+            #expect(foreign == .badRequest)
+            #expect((currency["errors"] as? [[String: String]])?.map { $0["field"] } == ["currency"])
+            // Another clinic's patient: refused, whoever's name is on it.
+            let (otherClinic, _) = try await send(
+                client, world, .reception, .post, "/api/v1/patients/\(world.otherClinicPatientID)/payments",
+                #"{"amount": {"minorUnits": 500, "currency": "USD"}, "method": "cash"}"#)
+            #expect(otherClinic == .forbidden || otherClinic == .notFound)
+            #expect((try await account(client, world)["payments"] as? [Any])?.isEmpty == true)
+            let (patient, _) = try await send(client, world, .patient, .post, path, #"{"amount": {"minorUnits": 500, "currency": "USD"}, "method": "cash"}"#)
+            #expect(patient == .forbidden, "a patient cannot record a payment to their own account")
+        }
+    }
+
+    @Test func aPackagePaysSessionsUntilUsedUpAndACancelCreditsTheRest() async throws {
+        try await withTestWorld { client, world in
+            let fees = #"{"mode": "perSession", "currency": "USD", "fees": [], "sessionFee": 6000, "taxId": "", "placeOfService": "11"}"#
+            #expect(try await send(client, world, .admin, .put, "/api/v1/billing-settings", fees).0 == .ok)
+            let before = try await account(client, world)
+            let sessions = try #require(before["charges"] as? [[String: Any]]).compactMap { $0["sessionId"] as? String }
+            #expect(sessions.count >= 3, "the demo patient has closed sessions")
+            #expect(minor(before["balance"]) == 6000 * sessions.count)
+
+            let sell = #"{"name": "Two sessions", "sessions": 2, "price": {"minorUnits": 10000, "currency": "USD"}, "expires": "2099-01-01", "method": "card"}"#
+            let (sold, package) = try await send(client, world, .reception, .post, "/api/v1/patients/\(world.ownPatientID)/packages", sell)
+            #expect(sold == .created, "\(package)")
+            let id = try #require(package["id"] as? String)
+            for session in sessions.prefix(2) {
+                let (drawn, body) = try await send(client, world, .reception, .post, "/api/v1/packages/\(id)/draws", #"{"sessionId": "\#(session)"}"#)
+                #expect(drawn == .ok, "\(body)")
+            }
+            let (twice, again) = try await send(client, world, .reception, .post, "/api/v1/packages/\(id)/draws", #"{"sessionId": "\#(sessions[2])"}"#)
+            #expect(twice == .unprocessableContent)
+            #expect((again["detail"] as? String)?.contains("no session left") == true, "\(again)")
+            let after = try await account(client, world)
+            // Two sessions paid by the package (bought for 100.00, paid at once): the rest still owed.
+            #expect(minor(after["balance"]) == 6000 * (sessions.count - 2))
+            let charges = try #require(after["charges"] as? [[String: Any]])
+            #expect(charges.filter { $0["fromPackage"] as? Bool == true }.count == 2)
+
+            // A second package of 3, one used, cancelled: two thirds of its price come back as credit.
+            let three = #"{"name": "Three sessions", "sessions": 3, "price": {"minorUnits": 15000, "currency": "USD"}, "expires": "2099-01-01", "method": "cash"}"#
+            let (_, second) = try await send(client, world, .reception, .post, "/api/v1/patients/\(world.ownPatientID)/packages", three)
+            let secondID = try #require(second["id"] as? String)
+            #expect(try await send(client, world, .reception, .post, "/api/v1/packages/\(secondID)/draws", #"{"sessionId": "\#(sessions[2])"}"#).0 == .ok)
+            let (cancelled, body) = try await send(client, world, .reception, .post, "/api/v1/packages/\(secondID)/cancel")
+            #expect(cancelled == .ok && body["status"] as? String == "cancelled", "\(body)")
+            let credited = try #require(try await account(client, world)["payments"] as? [[String: Any]]).filter { $0["method"] as? String == "packageCredit" }
+            #expect(credited.map { minor($0["amount"]) } == [10000])
+            let (refused, _) = try await send(client, world, .reception, .post, "/api/v1/packages/\(secondID)/cancel")
+            #expect(refused == .unprocessableContent, "a package is cancelled once")
+
+            // The day's takings: the two packages' prices, not the credit.
+            let today = CalendarDay(Date(), in: try await ClinicStore(world.store).settings(clinicID: world.clinic.id).zone).description
+            let (_, takings) = try await client.execute(
+                uri: "/api/v1/takings?day=\(today)", method: .get, headers: world.headers(.reception)
+            ) { ($0.status, (try? JSONSerialization.jsonObject(with: Data(buffer: $0.body))) as? [[String: Any]] ?? []) }
+            #expect(takings.compactMap { minor($0["amount"]) }.sorted() == [10000, 15000])
+        }
+    }
+}
