@@ -31,6 +31,7 @@ struct PageRenderer: Sendable {
         NavItem(href: "/admin/users", label: "Users", action: .manageUsers),
         NavItem(href: "/admin/practitioners", label: "Certificates", action: .manageUsers),
         NavItem(href: "/admin/clinic", label: "Clinic", action: .manageUsers),
+        NavItem(href: "/admin/messaging", label: "Messages", action: .manageUsers),
         NavItem(href: "/admin/audit", label: "Audit trail", action: .readAudit),
         NavItem(href: "/admin/incidents", label: "Incidents", action: .readIncidents),
         NavItem(href: "/clinic/analytics", label: "Outcomes", action: .readAnalytics),
