@@ -98,3 +98,4 @@ def test_one_text_reminder_per_booking_none_after_a_cancel_and_a_500_never_sends
             assert len({r["key"] for r in tries}) == 2
         finally:
             assert server.stop() == 0, server.output
+        assert TOKEN not in server.output, "the gateway's token appears in the log"
