@@ -60,13 +60,13 @@ import Testing
             } catch let error as ValidationError {
                 #expect(error.errors.map(\.field) == ["textReminders"])
             }
-            #expect(try await messaging.textsWanted(by: noPhone, actor: actor(world, .reception)) == false)
+            #expect(try await messaging.textsWanted(of: noPhone, by: actor(world, .reception)) == false)
 
             let withPhone = try await newPatient(world, "Tariq", email: nil, phone: "+44 7700 900123")
             try await messaging.setTextsWanted(true, for: withPhone, by: actor(world, .reception), from: "127.0.0.1")
-            #expect(try await messaging.textsWanted(by: withPhone, actor: actor(world, .reception)))
+            #expect(try await messaging.textsWanted(of: withPhone, by: actor(world, .reception)))
             try await messaging.setTextsWanted(false, for: withPhone, by: actor(world, .reception), from: "127.0.0.1")
-            #expect(try await messaging.textsWanted(by: withPhone, actor: actor(world, .reception)) == false)
+            #expect(try await messaging.textsWanted(of: withPhone, by: actor(world, .reception)) == false)
             let events = try await AuditTrail(world.store).search(.init(clinicID: world.clinic.id, patientIDs: [withPhone.id])).items
             #expect(events.filter { $0.action == "patient.textReminders" }.count == 2)
 

@@ -24,9 +24,9 @@ extension APIService {
         guard case .json(let body) = input.body else { throw ValidationError(field: "body", rule: "must be JSON") }
         let patient = try await visiblePatient(input.path.patientId, .changePatientContact, actor)
         try await services.messaging.setTextsWanted(body.wanted, phone: body.phone, for: patient, by: actor, from: RequestActor.clientAddress)
-        let now = try await services.patients.patient(id: patient.id, for: .readPatientContact, by: actor)
+        let updated = try await services.patients.patient(id: patient.id, for: .readPatientContact, by: actor)
         return .ok(.init(body: .json(.init(
-            patientId: patient.id.uuidString, wanted: try await services.messaging.textsWanted(by: now, actor: actor), phone: now.phone))))
+            patientId: patient.id.uuidString, wanted: try await services.messaging.textsWanted(of: updated, by: actor), phone: updated.phone))))
     }
 }
 

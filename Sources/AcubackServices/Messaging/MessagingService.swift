@@ -27,7 +27,7 @@ public struct MessagingService: Sendable {
     }
 
     /// Whether the patient asked for text messages; whoever may read their contact details may see it.
-    public func textsWanted(by patient: PatientRecord, actor: Actor) async throws -> Bool {
+    public func textsWanted(of patient: PatientRecord, by actor: Actor) async throws -> Bool {
         try AccessPolicy.require(actor, .readPatientContact, .patient(clinicID: patient.clinicID, patientID: patient.id))
         return try await store.textsWanted(patientID: patient.id)
     }

@@ -24,7 +24,7 @@ extension PatientPagesController {
     func addMessaging(to page: inout PatientRecordPage, _ patient: PatientRecord, _ actor: Actor, query: FormFields) async throws {
         let canChange = AccessPolicy.decide(actor, .changePatientContact, .patient(clinicID: patient.clinicID, patientID: patient.id)).isAllowed
         var view = MessagingView(
-            textsWanted: try await services.messaging.textsWanted(by: patient, actor: actor), canChange: canChange,
+            textsWanted: try await services.messaging.textsWanted(of: patient, by: actor), canChange: canChange,
             saved: query.text("texts") == "saved")
         if actor.patientID == patient.id {
             view.checklist = ChecklistView(try await services.messaging.checklist(for: patient, by: actor))
