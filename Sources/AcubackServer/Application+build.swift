@@ -34,11 +34,13 @@ public func buildApplication(
     return app
 }
 
+/// E-mail through the SMTP relay and text messages through the SMS gateway, when configured;
+/// whatever has none goes to the log.
 func messageSender(_ configuration: AcubackConfiguration, logger: Logger) throws -> any MessageSender {
-    if let smtpURL = configuration.smtpURL {
-        return try SMTPMessageSender(url: smtpURL, from: configuration.mailFrom)
-    }
-    return LogMessageSender(logger: logger)
+    let log = LogMessageSender(logger: logger)
+    let email: any MessageSender = try configuration.smtpURL.map { try SMTPMessageSender(url: $0, from: configuration.mailFrom) } ?? log
+    let sms: any MessageSender = try configuration.smsURL.map { try HTTPTextMessageSender(url: $0, token: configuration.smsToken) } ?? log
+    return ChannelRouter(email: email, sms: sms)
 }
 
 func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusCollectorRegistry?, metricsToken: String? = nil) async throws
@@ -87,6 +89,7 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     AdminIncidentsController(renderer: renderer, services: services).addRoutes(to: admin)
     AdminClinicController(renderer: renderer, services: services).addRoutes(to: admin)
     AdminBillingController(renderer: renderer, services: services).addRoutes(to: admin)
+    AdminMessagingController(renderer: renderer, services: services).addRoutes(to: admin)
 
     return router
 }

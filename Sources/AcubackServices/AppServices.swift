@@ -21,6 +21,7 @@ public struct AppServices: Sendable {
     let outcomeStore: OutcomeStore
     let incidentStore: IncidentStore
     let calendarFeedStore: CalendarFeedStore
+    let messagingStore: MessagingStore
     public let publicAddress: PublicAddress
     public var publicURL: String { publicAddress.url }
     public var now: @Sendable () -> Date = { Date() }
@@ -40,6 +41,7 @@ public struct AppServices: Sendable {
         self.outcomeStore = OutcomeStore(database)
         self.incidentStore = IncidentStore(database)
         self.calendarFeedStore = CalendarFeedStore(database)
+        self.messagingStore = MessagingStore(database)
         self.publicAddress = publicAddress
     }
 
@@ -87,6 +89,7 @@ extension AppServices {
     public var bookings: BookingService { BookingService(services: self) }
     public var sessions: TreatmentSessionService { TreatmentSessionService(services: self) }
     public var auditSearch: AuditService { AuditService(services: self) }
+    public var messaging: MessagingService { MessagingService(services: self) }
 
     /// Where the database is, for the log line when the server starts.
     public var databaseLocation: String { "\(database.location)" }

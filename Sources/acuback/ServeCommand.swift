@@ -22,6 +22,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on; 0 picks a free one (env ACUBACK_PORT; default 8080).")
     var port: String?
 
+    @Option(help: "An SMS gateway's HTTP endpoint for text messages (env ACUBACK_SMS_URL; its token only from env ACUBACK_SMS_TOKEN).")
+    var smsURL: String?
+
     @Flag(help: "Load the demo clinic into an empty database and print its logins.")
     var demo = false
 
@@ -29,6 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
         var flags = database.flags
         if let host { flags[AcubackConfiguration.Key.host] = host }
         if let port { flags[AcubackConfiguration.Key.port] = port }
+        if let smsURL { flags[AcubackConfiguration.Key.smsURL] = smsURL }
         let configuration = try AcubackConfiguration(flags: flags)
         let logger = ProcessLogging.bootstrap(level: configuration.logLevel, to: .standardOutput)
         let registry = PrometheusCollectorRegistry()

@@ -148,6 +148,22 @@ import Testing
                 .json(#"{"importantPercent": 30, "importantPoints": 2, "instruments": ["roland-morris"]}"#)
             })),
         Door(
+            useCase: "MessagingService.save", audit: .clinicMessaging,
+            page: Call(role: .admin, method: .post, uri: { _, _ in "/admin/messaging" }, body: { _ in
+                .form([("confirmByEmail", "on"), ("remindByText", "on"), ("reminderHours", "48")])
+            }),
+            api: Call(role: .admin, method: .put, uri: { _, _ in "/api/v1/messaging-settings" }, body: { _ in
+                .json(#"{"confirmByEmail": true, "confirmByText": false, "remindByEmail": true, "remindByText": true, "reminderHours": 24}"#)
+            })),
+        Door(
+            useCase: "MessagingService.setTextsWanted", audit: .patientTextReminders,
+            page: Call(role: .patient, method: .post, uri: { world, _ in "/patients/\(world.ownPatientID)/texts" }, body: { _ in
+                .form([("textReminders", "on"), ("phone", "07700 900111")])
+            }),
+            api: Call(role: .patient, method: .put, uri: { world, _ in "/api/v1/patients/\(world.ownPatientID)/text-messages" }, body: { _ in
+                .json(#"{"wanted": false}"#)
+            })),
+        Door(
             useCase: "OutcomeService.analytics", audit: .analyticsRead,
             page: Call(role: .admin, method: .get, uri: { _, _ in "/clinic/analytics" }),
             api: Call(role: .admin, method: .get, uri: { _, _ in "/api/v1/analytics" })),
@@ -214,6 +230,8 @@ import Testing
         "saveProviderIdentity": "BillingService.saveProvider", "getAccount": "BillingService.statement",
         "recordPayment": "BillingService.recordPayment", "sellPackage": "BillingService.sellPackage", "drawPackage": "BillingService.draw",
         "cancelPackage": "BillingService.cancelPackage", "getTakings": "BillingService.takings",
+        "getMessagingSettings": "MessagingService.settings", "saveMessagingSettings": "MessagingService.save",
+        "setTextMessages": "MessagingService.setTextsWanted",
     ]
 
     /// The list above is every operation of the document, and each handler does call the use case

@@ -130,10 +130,10 @@ import Testing
             let first = try await bookings.book([fixture.appointment(at: tenAM)], reminder: reminder, now: now).appointments[0]
             try await bookings.book([fixture.appointment(at: tenAM.addingTimeInterval(7200), room: 1)], reminder: reminder, now: now)
             await #expect(throws: SlotTaken.self) {
-                try await bookings.reschedule(id: first.id, to: tenAM.addingTimeInterval(7200), roomID: fixture.rooms[0].id, reminder: nil, now: now)
+                try await bookings.reschedule(id: first.id, to: tenAM.addingTimeInterval(7200), roomID: fixture.rooms[0].id, reminders: [], now: now)
             }
             #expect(try await bookings.appointment(id: first.id)?.start == tenAM)
-            let moved = try await bookings.reschedule(id: first.id, to: tenAM.addingTimeInterval(86_400), roomID: fixture.rooms[0].id, reminder: nil, now: now)
+            let moved = try await bookings.reschedule(id: first.id, to: tenAM.addingTimeInterval(86_400), roomID: fixture.rooms[0].id, reminders: [], now: now)
             #expect(moved?.start == tenAM.addingTimeInterval(86_400))
             try await bookings.book([fixture.appointment(at: tenAM)], reminder: reminder, now: now)
         }

@@ -33,6 +33,7 @@ struct PageRenderer: Sendable {
         NavItem(href: "/admin/practitioners", label: "Certificates", action: .manageUsers),
         NavItem(href: "/admin/clinic", label: "Clinic", action: .manageUsers),
         NavItem(href: "/admin/billing", label: "Billing", action: .manageBilling),
+        NavItem(href: "/admin/messaging", label: "Messages", action: .manageUsers),
         NavItem(href: "/admin/audit", label: "Audit trail", action: .readAudit),
         NavItem(href: "/admin/incidents", label: "Incidents", action: .readIncidents),
         NavItem(href: "/clinic/analytics", label: "Outcomes", action: .readAnalytics),

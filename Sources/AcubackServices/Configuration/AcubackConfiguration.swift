@@ -15,6 +15,9 @@ public struct AcubackConfiguration: Sendable {
     /// An SMTP relay for outgoing mail; without one, messages go to the log.
     public var smtpURL: String?
     public var mailFrom: String
+    /// An SMS gateway's HTTP endpoint and its bearer token; without them, text messages go to the log.
+    public var smsURL: String?
+    public var smsToken: String?
     /// The file with the keys that sign the audit chain; nil keeps it beside a SQLite database.
     public var auditKeyFile: String?
     /// The bearer token a Prometheus scraper sends for `/metrics`; without one the endpoint is off.
@@ -52,6 +55,8 @@ public struct AcubackConfiguration: Sendable {
         public static let publicURL = "acuback.public.url"
         public static let smtpURL = "acuback.smtp.url"
         public static let mailFrom = "acuback.mail.from"
+        public static let smsURL = "acuback.sms.url"
+        public static let smsToken = "acuback.sms.token"
         public static let auditKeyFile = "acuback.audit.key.file"
         public static let metricsToken = "acuback.metrics.token"
     }
@@ -88,6 +93,16 @@ public struct AcubackConfiguration: Sendable {
         publicURL = reader.string(forKey: ConfigKey(Key.publicURL))
         smtpURL = reader.string(forKey: ConfigKey(Key.smtpURL), isSecret: true)
         mailFrom = reader.string(forKey: ConfigKey(Key.mailFrom), default: "acuback@localhost")
+        smsURL = reader.string(forKey: ConfigKey(Key.smsURL)).flatMap { $0.isEmpty ? nil : $0 }
+        smsToken = reader.string(forKey: ConfigKey(Key.smsToken), isSecret: true).flatMap { $0.isEmpty ? nil : $0 }
+        if let smsURL {
+            guard URL(string: smsURL)?.scheme.map({ ["http", "https"].contains($0) }) == true else {
+                throw ConfigurationError.invalid(name: "ACUBACK_SMS_URL", value: smsURL, rule: "an http or https address such as https://sms.example/v1/messages")
+            }
+            guard smsToken != nil else {
+                throw ConfigurationError.invalid(name: "ACUBACK_SMS_TOKEN", value: "", rule: "the gateway's API token, given whenever ACUBACK_SMS_URL is")
+            }
+        }
         auditKeyFile = reader.string(forKey: ConfigKey(Key.auditKeyFile)).flatMap { $0.isEmpty ? nil : $0 }
         metricsToken = reader.string(forKey: ConfigKey(Key.metricsToken), isSecret: true).flatMap { $0.isEmpty ? nil : $0 }
         if let metricsToken, metricsToken.count < 16 {

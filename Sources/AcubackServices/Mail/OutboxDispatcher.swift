@@ -35,10 +35,14 @@ public struct OutboxDispatcher: Service {
             try await sender.send(message)
             try await outbox.markSent(id: message.id, at: Date())
         } catch {
-            // Back off: 30 s, 2 min, 8 min, …
+            // Back off: 30 s, 2 min, 8 min, …; the same message (and so the same idempotency key)
+            // goes again, so a gateway that took it the first time does not send it twice.
             let delay = 30 * pow(4, Double(max(0, message.attempts - 1)))
-            logger.warning("sending \(message.kind) to \(message.recipient) failed (attempt \(message.attempts)): \(error)")
-            try? await outbox.markFailed(id: message.id, error: "\(error)", retryAt: Date().addingTimeInterval(delay))
+            let permanent = (error as? DeliveryError)?.isPermanent ?? false
+            logger.warning(
+                "sending \(message.kind) by \(message.channel.rawValue) failed (attempt \(message.attempts)\(permanent ? ", not retried" : "")): \(error)",
+                metadata: ["message": .string(message.id.uuidString)])
+            try? await outbox.markFailed(id: message.id, error: "\(error)", retryAt: Date().addingTimeInterval(delay), permanent: permanent)
         }
     }
 }

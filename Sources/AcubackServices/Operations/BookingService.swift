@@ -70,6 +70,7 @@ public struct BookingService: Sendable {
         }
         let minutes = settings.minutes(for: kind)
         var firstRefusal: BookingRefusal?
+        var plans: [UUID: MessagePlan] = [:]
         // Rooms are handed out first-free, so two bookings at the same moment can pick the same
         // room; the loser looks again, since another room (or practitioner) may still be free.
         attempts: for attempt in 1...Self.roomAttempts {
@@ -95,8 +96,12 @@ public struct BookingService: Sendable {
                         clinicID: clinicID, patientID: patientID, practitionerID: practitioner.id, roomID: room?.roomID, spareRooms: spare,
                         kind: kind, start: start, minutes: minutes)
                     do {
+                        if plans[practitioner.id] == nil {
+                            plans[practitioner.id] = try await messagePlan(patient: patient, practitioner: practitioner, settings: settings)
+                        }
+                        let plan = plans[practitioner.id]!
                         let booked = try await bookings.book(
-                            [new], reminder: reminder(patient: patient, practitioner: practitioner, settings: settings), now: services.now(),
+                            [new], messages: reminders(plan), confirmation: confirmation(plan, of: [new]), now: services.now(),
                             audit: services.entry(.appointmentBook, by: actor, clinicID: clinicID, patientID: patientID, recordType: .appointment, from: address)
                         ).appointments[0]
                         return named(booked, patient: patient, practitioner: practitioner, room: finder.rooms.first { $0.roomID == booked.roomID })
@@ -174,8 +179,9 @@ public struct BookingService: Sendable {
             planID: plan?.id, region: regions.isEmpty ? nil : regions.map(\.rawValue).joined(separator: " + "),
             protocolName: plan?.plan.protocolName, extendsCourseID: originalID)
         do {
+            let plan = try await messagePlan(patient: patient, practitioner: practitioner, settings: settings)
             let result = try await bookings.book(
-                appointments, course: draft, reminder: reminder(patient: patient, practitioner: practitioner, settings: settings), now: services.now(),
+                appointments, course: draft, messages: reminders(plan), confirmation: confirmation(plan, of: appointments), now: services.now(),
                 audit: services.entry(.courseBook, by: actor, clinicID: clinicID, patientID: patientID, recordType: .course, from: address))
             let named = try await courseVisits(result.course!.id)
             return (result.course!, named.isEmpty ? result.appointments : named)
@@ -220,10 +226,10 @@ public struct BookingService: Sendable {
             let new = NewAppointment(
                 clinicID: appointment.clinicID, patientID: patient.id, practitionerID: practitioner.id, roomID: room?.roomID,
                 kind: appointment.kind, start: start, minutes: appointment.minutes)
-            let draft = reminder(patient: patient, practitioner: practitioner, settings: settings)(new, appointment.id)
+            let drafts = reminders(try await messagePlan(patient: patient, practitioner: practitioner, settings: settings))(new, appointment.id)
             do {
                 guard let moved = try await bookings.reschedule(
-                    id: appointment.id, to: start, roomID: room?.roomID, reminder: draft, now: services.now(),
+                    id: appointment.id, to: start, roomID: room?.roomID, reminders: drafts, now: services.now(),
                     audit: entry(.appointmentReschedule, appointment, by: actor, from: address))
                 else {
                     throw BookingError.invalid(ValidationError(field: "appointmentId", rule: "no such appointment"))
@@ -261,27 +267,6 @@ public struct BookingService: Sendable {
         var named = record
         (named.patientName, named.practitionerName, named.roomName) = (patient.name, practitioner.name, room?.name ?? "")
         return named
-    }
-
-    /// A reminder message for the day before, when the patient has an email address.
-    public func reminder(patient: PatientRecord, practitioner: PractitionerRecord, settings: ClinicSettings) -> @Sendable (NewAppointment, UUID) -> OutboxDraft? {
-        let zone = settings.zone
-        let contact = settings.contact
-        let call = contact.phone.isEmpty ? "call the clinic" : "call \(contact.displayName) on \(contact.phone)"
-        return { appointment, _ in
-            guard let email = patient.email else { return nil }
-            return OutboxDraft(
-                kind: "reminder", recipient: email, subject: "Reminder: acupuncture tomorrow at \(DisplayTime.clock(appointment.start, in: zone))",
-                body: """
-                    Hello \(patient.givenName),
-
-                    This is a reminder of your \(appointment.kind.rawValue) with \(practitioner.name) on \(DisplayTime.format(appointment.start, in: zone)).
-
-                    Wear loose clothing that lets the practitioner reach your back. Some people feel sore or very tired a few hours after a session; plan a quiet evening and do not drive if you feel drowsy.
-
-                    To cancel or move the visit, sign in to Acuback or \(call).
-                    """)
-        }
     }
 
     public func describe(_ taken: SlotTaken, _ settings: ClinicSettings) -> String {

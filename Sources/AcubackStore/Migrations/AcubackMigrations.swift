@@ -28,6 +28,7 @@ enum AcubackMigrations {
         LetPatientsBookTreatments(),
         ClaimSlotUnits(),
         KeepBillingDetails(),
+        SendTextMessages(),
         KeepPaymentsAndPackages(),
     ]
 }

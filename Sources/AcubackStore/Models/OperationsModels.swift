@@ -121,3 +121,17 @@ final class CourseModel: Model, @unchecked Sendable {
         latestPainNow = measure.painNow
     }
 }
+
+/// A clinic's messaging settings; its id is the clinic's. No row means `MessagingSettings.standard`.
+final class ClinicMessagingModel: Model, @unchecked Sendable {
+    static let schema = "clinic_messaging"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "confirm_by_email") var confirmByEmail: Bool
+    @Field(key: "confirm_by_text") var confirmByText: Bool
+    @Field(key: "remind_by_email") var remindByEmail: Bool
+    @Field(key: "remind_by_text") var remindByText: Bool
+    @Field(key: "reminder_hours") var reminderHours: Int
+
+    init() {}
+}

@@ -1,3 +1,4 @@
+import AcubackCore
 import FluentKit
 import Foundation
 
@@ -22,6 +23,8 @@ final class OutboxMessageModel: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     /// The record the message is about (an appointment, for reminders), so it can be withdrawn.
     @OptionalField(key: "related_id") var relatedID: UUID?
+    /// E-mail to `recipient` as an address, or a text message to it as a telephone number.
+    @Field(key: "channel") var channel: MessageChannel
 
     init() {}
 }

@@ -28,6 +28,11 @@ final class PatientModel: Model, @unchecked Sendable {
     @Field(key: "broken_skin_regions") var brokenSkinRegions: String
     @OptionalField(key: "metal_implant_regions") var metalImplantRegions: String?
     @Field(key: "cannot_lie_prone") var cannotLieProne: Bool
+    /// The patient asked for text messages (confirmations, reminders); nil, as for patients
+    /// registered before it could be asked, means no.
+    @OptionalField(key: "text_reminders") var textReminders: Bool?
+    /// When the intake form was first saved; nil while it is still to do.
+    @OptionalField(key: "intake_completed_at") var intakeCompletedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

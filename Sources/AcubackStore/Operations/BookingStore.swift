@@ -47,11 +47,27 @@ public struct BookingStore: Sendable {
     /// Books all of `appointments` or none; a reminder for each is queued for 24 hours before it.
     /// Throws `SlotTaken` naming the booking that already holds a time.
     @discardableResult
-    /// `audit`: the booking's event, stored in the same transaction (naming the course, or the
-    /// first appointment), so a booking is never kept without it.
     public func book(
         _ appointments: [NewAppointment], course: CourseRecordDraft? = nil, reminder: @escaping @Sendable (NewAppointment, UUID) -> OutboxDraft?,
         now: Date = Date(), audit: AuditEntry? = nil
+    ) async throws -> (appointments: [AppointmentRecord], course: CourseRecord?) {
+        try await book(appointments, course: course, messages: { new, id in
+            guard var draft = reminder(new, id) else { return [] }
+            draft.availableAt = new.start.addingTimeInterval(-24 * 3600)
+            return [draft]
+        }, now: now, audit: audit)
+    }
+
+    /// Books all of `appointments` or none, with the messages about each (`messages`: its
+    /// reminders, each due at its `availableAt`; one already past is not queued) and about the
+    /// whole booking (`confirmation`: sent at once), all in the booking's own transaction.
+    /// Throws `SlotTaken` naming the booking that already holds a time.
+    /// `audit`: the booking's event, stored in the same transaction (naming the course, or the
+    /// first appointment), so a booking is never kept without it.
+    @discardableResult
+    public func book(
+        _ appointments: [NewAppointment], course: CourseRecordDraft? = nil, messages: @escaping @Sendable (NewAppointment, UUID) -> [OutboxDraft],
+        confirmation: [OutboxDraft] = [], now: Date = Date(), audit: AuditEntry? = nil
     ) async throws -> (appointments: [AppointmentRecord], course: CourseRecord?) {
         do {
             return try await store.change(audit, at: now) { db in
@@ -77,11 +93,13 @@ public struct BookingStore: Sendable {
                 var records: [AppointmentRecord] = []
                 for new in appointments {
                     let record = try await Self.insert(new, courseID: courseRecord?.id, now: now, on: db as! any SQLDatabase)
-                    if var draft = reminder(new, record.id), new.start.addingTimeInterval(-24 * 3600) > now {
-                        draft.availableAt = new.start.addingTimeInterval(-24 * 3600)
+                    for draft in messages(new, record.id) where (draft.availableAt ?? now) > now {
                         try await OutboxStore.enqueue(draft, on: db, now: now, relatedID: record.id)
                     }
                     records.append(record)
+                }
+                for draft in confirmation {
+                    try await OutboxStore.enqueue(draft, on: db, now: now, relatedID: courseRecord == nil ? records.first?.id : nil)
                 }
                 return ((records, courseRecord), recordID: (courseRecord?.id ?? records.first?.id)?.uuidString)
             }
@@ -205,9 +223,10 @@ public struct BookingStore: Sendable {
         }
     }
 
-    /// Moves a booking to a new time (and room) in one step; nothing changes when the new time is taken.
+    /// Moves a booking to a new time (and room) in one step, its pending messages withdrawn and
+    /// `reminders` queued for the new time; nothing changes when the new time is taken.
     public func reschedule(
-        id: UUID, to start: Date, roomID: UUID?, reminder: OutboxDraft?, now: Date = Date(), audit: AuditEntry? = nil
+        id: UUID, to start: Date, roomID: UUID?, reminders: [OutboxDraft], now: Date = Date(), audit: AuditEntry? = nil
     ) async throws -> AppointmentRecord? {
         do {
             return try await store.change(audit, at: now) { db in
@@ -219,8 +238,7 @@ public struct BookingStore: Sendable {
                 try await model.holdSlots(on: db)
                 try await OutboxMessageModel.query(on: db).filter(\.$relatedID == id).filter(\.$status == "pending")
                     .set(\.$status, to: "withdrawn").update()
-                if var draft = reminder, start.addingTimeInterval(-24 * 3600) > now {
-                    draft.availableAt = start.addingTimeInterval(-24 * 3600)
+                for draft in reminders where (draft.availableAt ?? now) > now {
                     try await OutboxStore.enqueue(draft, on: db, now: now, relatedID: id)
                 }
                 return (model.record, recordID: id.uuidString)

@@ -1,3 +1,4 @@
+import AcubackCore
 import FluentKit
 import Foundation
 
@@ -8,13 +9,16 @@ public struct OutboxDraft: Sendable, Equatable {
     public var subject: String
     public var body: String
     public var availableAt: Date?
+    /// E-mail unless said: `recipient` is then an address; for `.sms` a telephone number.
+    public var channel: MessageChannel
 
-    public init(kind: String, recipient: String, subject: String, body: String, availableAt: Date? = nil) {
+    public init(kind: String, recipient: String, subject: String, body: String, availableAt: Date? = nil, channel: MessageChannel = .email) {
         self.kind = kind
         self.recipient = recipient
         self.subject = subject
         self.body = body
         self.availableAt = availableAt
+        self.channel = channel
     }
 }
 
@@ -28,6 +32,29 @@ public struct OutboxMessage: Sendable, Equatable {
     public let attempts: Int
     public let sentAt: Date?
     public let lastError: String?
+    public var channel: MessageChannel = .email
+    /// What the message is about (the appointment of a reminder), when anything.
+    public var relatedID: UUID?
+    /// When it is (or was) due to be sent.
+    public var availableAt: Date?
+
+    public init(
+        id: UUID, kind: String, recipient: String, subject: String, body: String, status: String = "pending", attempts: Int = 1,
+        sentAt: Date? = nil, lastError: String? = nil, channel: MessageChannel = .email, relatedID: UUID? = nil, availableAt: Date? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.recipient = recipient
+        self.subject = subject
+        self.body = body
+        self.status = status
+        self.attempts = attempts
+        self.sentAt = sentAt
+        self.lastError = lastError
+        self.channel = channel
+        self.relatedID = relatedID
+        self.availableAt = availableAt
+    }
 }
 
 /// The outbox of messages: queued in the same transaction as the change that causes them, and
@@ -47,6 +74,7 @@ public struct OutboxStore: Sendable {
     static func enqueue(_ draft: OutboxDraft, on db: any Database, now: Date, relatedID: UUID? = nil) async throws {
         let message = OutboxMessageModel()
         message.relatedID = relatedID
+        message.channel = draft.channel
         message.kind = draft.kind
         message.recipient = draft.recipient
         message.subject = draft.subject
@@ -85,14 +113,15 @@ public struct OutboxStore: Sendable {
             .set(\.$status, to: "sent").set(\.$sentAt, to: at).set(\.$claimedUntil, to: nil).update()
     }
 
-    /// Records a failed send; it is retried later, and given up after `maxAttempts`.
-    public func markFailed(id: UUID, error: String, retryAt: Date) async throws {
+    /// Records a failed send; it is retried later, and given up after `maxAttempts`, or at once
+    /// when `permanent` (the gateway refused the message itself: trying again cannot help).
+    public func markFailed(id: UUID, error: String, retryAt: Date, permanent: Bool = false) async throws {
         let db = try store.fluent
         guard let message = try await OutboxMessageModel.find(id, on: db) else { return }
         message.lastError = String(error.prefix(500))
         message.claimedUntil = nil
         message.availableAt = retryAt
-        if message.attempts >= Self.maxAttempts { message.status = "failed" }
+        if permanent || message.attempts >= Self.maxAttempts { message.status = "failed" }
         try await message.save(on: db)
     }
 
@@ -100,6 +129,11 @@ public struct OutboxStore: Sendable {
     public func messages(to recipient: String) async throws -> [OutboxMessage] {
         try await OutboxMessageModel.query(on: store.reader).filter(\.$recipient == recipient)
             .sort(\.$createdAt, .descending).all().map(\.message)
+    }
+
+    /// Messages about one record (an appointment's reminders), oldest first.
+    public func messages(relatedTo id: UUID) async throws -> [OutboxMessage] {
+        try await OutboxMessageModel.query(on: store.reader).filter(\.$relatedID == id).sort(\.$createdAt).all().map(\.message)
     }
 
     public func pendingCount() async throws -> Int {
@@ -111,6 +145,6 @@ extension OutboxMessageModel {
     var message: OutboxMessage {
         OutboxMessage(
             id: id!, kind: kind, recipient: recipient, subject: subject, body: body, status: status, attempts: attempts,
-            sentAt: sentAt, lastError: lastError)
+            sentAt: sentAt, lastError: lastError, channel: channel, relatedID: relatedID, availableAt: availableAt)
     }
 }

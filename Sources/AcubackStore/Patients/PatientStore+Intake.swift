@@ -69,6 +69,7 @@ extension PatientStore {
         try await store.change(audit, at: now) { db in
             guard let patient = try await PatientModel.find(patientID, on: db) else { throw PatientGone() }
             patient.riskFactors = risks.recordingPregnancy(on: CalendarDay(now, in: .gmt), previous: patient.riskFactors)
+            patient.intakeCompletedAt = patient.intakeCompletedAt ?? now
             try await patient.save(on: db)
             return ((), patientID.uuidString)
         }

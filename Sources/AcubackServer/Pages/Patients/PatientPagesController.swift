@@ -13,6 +13,7 @@ struct PatientPagesController {
         addCareRoutes(to: router)
         addTreatmentRoutes(to: router)
         addConsultationRoutes(to: router)
+        addMessagingRoutes(to: router)
         router.get("/patients") { request, context in try await list(request, context) }
         router.get("/patients/{id}") { request, context in
             guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
@@ -50,6 +51,7 @@ struct PatientPagesController {
             patient, own: actor.patientID == patient.id,
             clinical: clinical.map { ClinicalView(risks: $0.risks.on(CalendarDay(services.now(), in: .gmt))) })
         try await addCare(to: &page, patient, actor)
+        try await addMessaging(to: &page, patient, actor, query: FormFields(request.uri.queryParameters))
         let zone = try await services.clinic.settings(clinicID: patient.clinicID).zone
         try await addConsultation(to: &page, patient, actor, query: FormFields(request.uri.queryParameters), zone: zone)
         try await addTreatment(to: &page, patient, actor, query: FormFields(request.uri.queryParameters))

@@ -15,6 +15,8 @@ struct PatientRecordPage: PageModel {
     var phone: String
     var own: Bool
     var clinical: ClinicalView?
+    /// Text messages wanted, and the checklist before the first visit (`addMessaging`).
+    var messaging: MessagingView?
 
     // Visits, course booking, consent and intake (`careContext`).
     var patientId: String
