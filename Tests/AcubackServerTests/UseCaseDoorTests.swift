@@ -168,6 +168,32 @@ import Testing
             page: Call(role: .admin, method: .get, uri: { _, _ in "/clinic/analytics" }),
             api: Call(role: .admin, method: .get, uri: { _, _ in "/api/v1/analytics" })),
         Door(
+            useCase: "TreatmentSessionService.setContact", audit: .sessionContact,
+            page: Call(role: .practitioner, method: .post, uri: { world, _ in "/sessions/\(world.sessionID)/contact" }, body: { _ in .form([("running", "true")]) }),
+            api: Call(role: .practitioner, method: .post, uri: { world, _ in "/api/v1/sessions/\(world.sessionID)/contact" }, body: { _ in
+                .json(#"{"running": false}"#)
+            })),
+        Door(
+            useCase: "BillingService.saveSettings", audit: .billingSettings,
+            page: Call(role: .admin, method: .post, uri: { _, _ in "/admin/billing" }, body: { _ in
+                .form([("mode", "procedureCodes"), ("currency", "USD"), ("fee-97810", "75.00"), ("placeOfService", "11")])
+            }),
+            api: Call(role: .admin, method: .put, uri: { _, _ in "/api/v1/billing-settings" }, body: { _ in
+                .json(#"{"mode": "perSession", "currency": "USD", "fees": [], "sessionFee": 6000, "taxId": "", "placeOfService": "11"}"#)
+            })),
+        Door(
+            useCase: "BillingService.recordPayment", audit: .paymentRecord,
+            page: Call(role: .reception, method: .post, uri: { world, _ in "/patients/\(world.ownPatientID)/payments" }, body: { _ in
+                .form([("amount", "10.00"), ("method", "cash")])
+            }),
+            api: Call(role: .reception, method: .post, uri: { world, _ in "/api/v1/patients/\(world.ownPatientID)/payments" }, body: { _ in
+                .json(#"{"amount": {"minorUnits": 1000, "currency": "USD"}, "method": "card"}"#)
+            })),
+        Door(
+            useCase: "BillingService.statement", audit: .paymentsRead,
+            page: Call(role: .patient, method: .get, uri: { world, _ in "/patients/\(world.ownPatientID)/account" }),
+            api: Call(role: .patient, method: .get, uri: { world, _ in "/api/v1/patients/\(world.ownPatientID)/account" })),
+        Door(
             useCase: "IncidentService.list", audit: .incidentList,
             page: Call(role: .admin, method: .get, uri: { _, _ in "/admin/incidents" }),
             api: Call(role: .admin, method: .get, uri: { _, _ in "/api/v1/incidents" })),

@@ -541,6 +541,10 @@ def practitioner_runs_the_first_session(driver, server, artifacts) -> str:
     planned = len(driver.find_elements(By.CSS_SELECTOR, "#needle-table tr.needle-row"))
     assert planned > 0
     assert text_of(driver, "#count-in") == "0 in"
+    # With the patient from the start: the contact time the superbill counts runs.
+    assert "running" not in text_of(driver, "#contact-time")
+    click(driver, field(driver, "contact-start"))
+    wait_until(driver, lambda d: "running" in d.find_element(By.ID, "contact-time").text)
 
     def next_waiting():
         markers = driver.find_elements(By.CSS_SELECTOR, ".chair-chart .needle.state-waiting .hit")
@@ -615,6 +619,10 @@ def practitioner_runs_the_first_session(driver, server, artifacts) -> str:
     assert not driver.find_elements(By.ID, "chair-message"), text_of(driver, "#chair-message")
     assert "walk daily" in text_of(driver, "#session-note")
 
+    # Stepped away before closing: the contact time stops.
+    click(driver, field(driver, "contact-stop"))
+    wait_until(driver, lambda d: d.find_elements(By.ID, "contact-start") and "running" not in d.find_element(By.ID, "contact-time").text)
+
     # Closed: out within a minute of going in, so the timing reason is given.
     type_into(driver, "pain-after", "3")
     tick(driver, "advice-given")
@@ -622,6 +630,8 @@ def practitioner_runs_the_first_session(driver, server, artifacts) -> str:
     submit(driver, field(driver, "close-session"), lambda d: d.find_elements(By.ID, "closed") or d.find_elements(By.ID, "chair-message"))
     assert not driver.find_elements(By.ID, "chair-message"), text_of(driver, "#chair-message")
     assert text_of(driver, "#pain-after-value") == "3/10"
+    assert re.fullmatch(r"\d+ minutes", text_of(driver, "#contact-total")), text_of(driver, "#contact-total")
+    assert field(driver, "superbill-link").get_attribute("href").endswith(f"/sessions/{field(driver, 'session').get_attribute('data-session')}/superbill")
     assert text_of(driver, "#stricta-insertions") == str(planned + 1)
     assert field(driver, "session").get_attribute("data-open") == "false"
     assert "walk daily" in text_of(driver, "#session-note")
