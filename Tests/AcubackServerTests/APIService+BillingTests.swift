@@ -1,5 +1,6 @@
 import AcubackCore
 import AcubackStore
+import AcubackTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -72,8 +73,9 @@ import Testing
         }
     }
 
-    @Test func badSettingsAndIdentitiesAreRefusedByFieldAndNothingIsStored() async throws {
-        try await withTestWorld { client, world in
+    @Test(arguments: TestBackend.available)
+    func badSettingsAndIdentitiesAreRefusedByFieldAndNothingIsStored(backend: TestBackend) async throws {
+        try await withTestWorld(backend) { client, world in
             let bad = #"{"mode": "procedureCodes", "currency": "XYZ", "fees": [{"code": "97810", "minorUnits": 7500}], "sessionFee": 0, "taxId": "", "placeOfService": "11"}"#
             let (status, problem) = try await send(client, world, .admin, .put, "/api/v1/billing-settings", bad)
             #expect(status == .badRequest)

@@ -1,5 +1,6 @@
 import AcubackCore
 import AcubackStore
+import AcubackTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -18,8 +19,9 @@ import Testing
         return body
     }
 
-    @Test func badPaymentsAreRefusedByFieldAndNothingIsStored() async throws {
-        try await withTestWorld { client, world in
+    @Test(arguments: TestBackend.available)
+    func badPaymentsAreRefusedByFieldAndNothingIsStored(backend: TestBackend) async throws {
+        try await withTestWorld(backend) { client, world in
             let path = "/api/v1/patients/\(world.ownPatientID)/payments"
             let (negative, problem) = try await send(client, world, .reception, .post, path, #"{"amount": {"minorUnits": -500, "currency": "USD"}, "method": "cash"}"#)
             #expect(negative == .badRequest)
@@ -38,8 +40,9 @@ import Testing
         }
     }
 
-    @Test func aPackagePaysSessionsUntilUsedUpAndACancelCreditsTheRest() async throws {
-        try await withTestWorld { client, world in
+    @Test(arguments: TestBackend.available)
+    func aPackagePaysSessionsUntilUsedUpAndACancelCreditsTheRest(backend: TestBackend) async throws {
+        try await withTestWorld(backend) { client, world in
             let fees = #"{"mode": "perSession", "currency": "USD", "fees": [], "sessionFee": 6000, "taxId": "", "placeOfService": "11"}"#
             #expect(try await send(client, world, .admin, .put, "/api/v1/billing-settings", fees).0 == .ok)
             let before = try await account(client, world)
