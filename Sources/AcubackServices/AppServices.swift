@@ -21,6 +21,7 @@ public struct AppServices: Sendable {
     let outcomeStore: OutcomeStore
     let incidentStore: IncidentStore
     let calendarFeedStore: CalendarFeedStore
+    let waitlistStore: WaitlistStore
     public let publicAddress: PublicAddress
     public var publicURL: String { publicAddress.url }
     public var now: @Sendable () -> Date = { Date() }
@@ -40,6 +41,7 @@ public struct AppServices: Sendable {
         self.outcomeStore = OutcomeStore(database)
         self.incidentStore = IncidentStore(database)
         self.calendarFeedStore = CalendarFeedStore(database)
+        self.waitlistStore = WaitlistStore(database)
         self.publicAddress = publicAddress
     }
 
@@ -87,6 +89,7 @@ extension AppServices {
     public var bookings: BookingService { BookingService(services: self) }
     public var sessions: TreatmentSessionService { TreatmentSessionService(services: self) }
     public var auditSearch: AuditService { AuditService(services: self) }
+    public var waitlist: WaitlistService { WaitlistService(services: self) }
 
     /// Where the database is, for the log line when the server starts.
     public var databaseLocation: String { "\(database.location)" }
@@ -97,5 +100,10 @@ extension AppServices {
     /// The background service that sends queued messages through `sender`.
     public func outboxDispatcher(sender: any MessageSender, logger: Logger) -> OutboxDispatcher {
         OutboxDispatcher(outbox: outboxStore, sender: sender, logger: logger)
+    }
+
+    /// The background service that passes expired waitlist offers to the next patient.
+    public func waitlistAdvancer(logger: Logger) -> WaitlistAdvancer {
+        WaitlistAdvancer(waitlist: waitlist, logger: logger)
     }
 }

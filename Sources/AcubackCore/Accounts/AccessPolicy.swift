@@ -35,6 +35,9 @@ public enum Action: String, Sendable, CaseIterable {
     case recordOutcome
     /// The clinic's outcome figures: responder rates, after-effects per 100 sessions.
     case readAnalytics
+    /// Join or leave the waitlist and see its entries: a patient for themselves, the desk for any
+    /// patient of the clinic.
+    case manageWaitlist
 }
 
 /// What an action is done to.
@@ -99,6 +102,7 @@ public enum AccessPolicy {
         case .treatPatient: [.practitioner, .admin]
         case .recordOutcome, .readAnalytics: [.practitioner, .admin]
         case .recordCheckIn: [.patient, .reception, .practitioner, .admin]
+        case .manageWaitlist: [.patient, .reception, .practitioner, .admin]
         }
     }
 }

@@ -75,6 +75,13 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case userDisable = "user.disable"
     case userEnable = "user.enable"
     case userPasswordReset = "user.passwordReset"
+    case waitlistJoin = "waitlist.join"
+    case waitlistLeave = "waitlist.leave"
+    case waitlistList = "waitlist.list"
+    case waitlistOffer = "waitlist.offer"
+    case waitlistOfferRead = "waitlist.offerRead"
+    case waitlistOfferTake = "waitlist.offerTake"
+    case waitlistSettings = "waitlist.settings"
 }
 
 /// The kind of record an audit event is about.
@@ -115,4 +122,7 @@ public enum AuditRecordType: String, Sendable, CaseIterable, Codable {
     case sessionNote = "sessionNote"
     case sessions = "sessions"
     case user = "user"
+    case waitlist = "waitlist"
+    case waitlistEntry = "waitlistEntry"
+    case waitlistOffer = "waitlistOffer"
 }

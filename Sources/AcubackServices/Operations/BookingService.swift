@@ -196,7 +196,12 @@ public struct BookingService: Sendable {
         guard settings.allowsChange(of: appointment.start, by: actor.role, now: services.now()) else {
             throw BookingError.tooLate(hours: settings.noticeHours, phone: settings.contact.phone)
         }
-        try await bookings.cancel(id: appointment.id, audit: entry(.appointmentCancel, appointment, by: actor, from: address), now: services.now())
+        // The freed time goes to the first patient waiting for it, in the cancel's own transaction.
+        let offer = try await services.waitlist.offer(
+            for: FreedTime(practitionerID: appointment.practitionerID, start: appointment.start, minutes: appointment.minutes),
+            clinicID: appointment.clinicID, freedBy: appointment.patientID, excluding: appointment.id, now: services.now())
+        try await bookings.cancel(
+            id: appointment.id, audit: entry(.appointmentCancel, appointment, by: actor, from: address), now: services.now(), offer: offer)
         return try await bookings.appointment(id: appointment.id) ?? appointment
     }
 
@@ -221,10 +226,16 @@ public struct BookingService: Sendable {
                 clinicID: appointment.clinicID, patientID: patient.id, practitionerID: practitioner.id, roomID: room?.roomID,
                 kind: appointment.kind, start: start, minutes: appointment.minutes)
             let draft = reminder(patient: patient, practitioner: practitioner, settings: settings)(new, appointment.id)
+            // The old time, when the move leaves it wholly free, goes to the first patient waiting.
+            let freed = FreedTime(practitionerID: appointment.practitionerID, start: appointment.start, minutes: appointment.minutes)
+            let overlaps = start < appointment.start.addingTimeInterval(Double(appointment.minutes) * 60)
+                && appointment.start < start.addingTimeInterval(Double(appointment.minutes) * 60)
+            let offer = overlaps ? nil : try await services.waitlist.offer(
+                for: freed, clinicID: appointment.clinicID, freedBy: appointment.patientID, excluding: appointment.id, now: services.now())
             do {
                 guard let moved = try await bookings.reschedule(
                     id: appointment.id, to: start, roomID: room?.roomID, reminder: draft, now: services.now(),
-                    audit: entry(.appointmentReschedule, appointment, by: actor, from: address))
+                    audit: entry(.appointmentReschedule, appointment, by: actor, from: address), offer: offer)
                 else {
                     throw BookingError.invalid(ValidationError(field: "appointmentId", rule: "no such appointment"))
                 }

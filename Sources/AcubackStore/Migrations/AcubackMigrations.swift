@@ -27,5 +27,6 @@ enum AcubackMigrations {
         KeepClinicDetails(),
         LetPatientsBookTreatments(),
         ClaimSlotUnits(),
+        KeepWaitlists(),
     ]
 }
