@@ -236,6 +236,17 @@ import Testing
         Row(method: .get, route: "/api/v1/sessions/{sessionId}/note", uri: { "/api/v1/sessions/\($0.sessionID)/note" }, expected: [S, A, F, A, A], json: true),
         Row(method: .put, route: "/api/v1/sessions/{sessionId}/note", uri: { "/api/v1/sessions/\($0.sessionID)/note" }, expected: ownSession, json: true,
             jsonBody: { _ in "{}" }),
+        // The waitlist: a patient's own entries, the desk's list, the offer a mailed link opens, the admin's window.
+        Row(method: .get, route: "/me/waitlist", uri: fixed("/me/waitlist"), expected: [S, A, F, F, F]),
+        Row(method: .post, route: "/me/waitlist", uri: fixed("/me/waitlist"), body: { _, _ in [("kind", "bogus")] }, expected: [S, A, F, F, F]),
+        Row(method: .post, route: "/me/waitlist/{id}/leave", uri: { _ in "/me/waitlist/\(UUID())/leave" }, body: { _, _ in [] }, expected: [S, A, F, F, F]),
+        Row(method: .get, route: "/reception/waitlist", uri: fixed("/reception/waitlist?q=Hughes"), expected: [S, F, A, A, A]),
+        Row(method: .post, route: "/reception/waitlist", uri: fixed("/reception/waitlist"), body: { _, _ in [("patient", "none")] }, expected: [S, F, A, A, A]),
+        Row(method: .post, route: "/reception/waitlist/{id}/leave", uri: { _ in "/reception/waitlist/\(UUID())/leave" }, body: { _, _ in [] },
+            expected: [S, F, A, A, A]),
+        Row(method: .get, route: "/waitlist/offers/{token}", uri: fixed("/waitlist/offers/unknown-token"), expected: everyone),
+        Row(method: .post, route: "/waitlist/offers/{token}", uri: fixed("/waitlist/offers/unknown-token"), body: { _, _ in [] }, expected: everyone),
+        Row(method: .post, route: "/admin/waitlist", uri: fixed("/admin/waitlist"), body: { _, _ in [("offerMinutes", "soon")] }, expected: adminOnly),
         // Last: signing out ends the sessions the rows above use.
         Row(method: .post, route: "/logout", uri: fixed("/logout"), body: { _, _ in [] }, expected: everyone),
     ]

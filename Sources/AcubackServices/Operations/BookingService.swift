@@ -60,13 +60,8 @@ public struct BookingService: Sendable {
                 throw BookingError.invalid(error)
             }
         }
-        if kind == .consultation {
-            let open = try await bookings.appointments(
-                clinicID: clinicID, from: services.now(), to: .distantFuture, patientID: patientID, limit: 500
-            ).filter { $0.kind == .consultation && $0.status.isOpen }
-            if open.count >= settings.openFirstConsultations, let next = open.first {
-                throw BookingError.firstConsultationsFull(allowed: settings.openFirstConsultations, next: next.start, settings.zone)
-            }
+        if kind == .consultation, let full = try await firstConsultationsFull(clinicID: clinicID, patientID: patientID, settings: settings) {
+            throw full
         }
         let minutes = settings.minutes(for: kind)
         var firstRefusal: BookingRefusal?
@@ -112,6 +107,16 @@ public struct BookingService: Sendable {
             break
         }
         throw BookingError.refused(firstRefusal ?? .outsideWorkingHours("that time"), settings.zone)
+    }
+
+    /// The refusal a new first consultation of the patient meets when they already hold as many
+    /// as the clinic allows; nil when they may book one.
+    func firstConsultationsFull(clinicID: UUID, patientID: UUID, settings: ClinicSettings) async throws -> BookingError? {
+        let open = try await bookings.appointments(
+            clinicID: clinicID, from: services.now(), to: .distantFuture, patientID: patientID, limit: 500
+        ).filter { $0.kind == .consultation && $0.status.isOpen }
+        guard open.count >= settings.openFirstConsultations, let next = open.first else { return nil }
+        return BookingError.firstConsultationsFull(allowed: settings.openFirstConsultations, next: next.start, settings.zone)
     }
 
     /// The earliest course that fits, without booking it, around the patient's own bookings too.

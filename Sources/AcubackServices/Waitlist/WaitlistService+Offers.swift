@@ -29,8 +29,10 @@ extension WaitlistService {
             zone: settings.zone, now: now)
         {
             skipping.insert(entry.id)
-            guard case .success = finder.check(start: freed.start, minutes: settings.minutes(for: entry.request.kind), practitioner: calendar, now: now),
-                  let patient = try await services.patientStore.patient(id: entry.patientID), let email = patient.email, !email.isEmpty
+            let minutes = settings.minutes(for: entry.request.kind)
+            guard case .success = finder.check(start: freed.start, minutes: minutes, practitioner: calendar, now: now),
+                  let patient = try await services.patientStore.patient(id: entry.patientID), let email = patient.email, !email.isEmpty,
+                  try await canBook(entry, start: freed.start, minutes: minutes, clinicID: clinicID, settings: settings)
             else { continue }
             let token = SecureToken.make()
             let expires = now.addingTimeInterval(Double(window.offerMinutes) * 60)
@@ -42,6 +44,17 @@ extension WaitlistService {
                 audit: systemEntry(.waitlistOffer, clinicID: clinicID, patientID: patient.id))
         }
         return nil
+    }
+
+    /// Whether the entry's patient could book there: not busy with a visit of their own then,
+    /// and (for a first consultation) not holding as many as the clinic allows.
+    func canBook(_ entry: WaitingEntry, start: Date, minutes: Int, clinicID: UUID, settings: ClinicSettings) async throws -> Bool {
+        let own = try await services.bookingStore.patientBusy(
+            patientID: entry.patientID, from: start, to: start.addingTimeInterval(Double(minutes) * 60))
+        let end = start.addingTimeInterval(Double(minutes) * 60)
+        if own.contains(where: { $0.start < end && start < $0.end }) { return false }
+        guard entry.request.kind == .consultation else { return true }
+        return try await services.bookings.firstConsultationsFull(clinicID: clinicID, patientID: entry.patientID, settings: settings) == nil
     }
 
     func message(

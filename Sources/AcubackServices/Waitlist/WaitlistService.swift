@@ -33,6 +33,13 @@ public struct WaitlistService: Sendable {
         if actor.role == .patient, !(try await services.bookings.selfBookableKinds(patientID: patientID, settings: settings)).contains(request.kind) {
             errors.add("kind", "the clinic does not let patients book a \(request.kind.rawValue) themselves; please call the clinic")
         }
+        // Taking an offer books a new visit: a patient who could not book one now is told so
+        // here, rather than by an offer that fails.
+        if request.kind == .consultation,
+           let full = try await services.bookings.firstConsultationsFull(clinicID: actor.clinicID, patientID: patientID, settings: settings)
+        {
+            errors.add("kind", full.description)
+        }
         do {
             try request.validate(today: CalendarDay(services.now(), in: settings.zone), minutes: settings.minutes(for: request.kind))
         } catch {
