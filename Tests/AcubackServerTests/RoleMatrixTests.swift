@@ -247,6 +247,10 @@ import Testing
         Row(method: .get, route: "/waitlist/offers/{token}", uri: fixed("/waitlist/offers/unknown-token"), expected: everyone),
         Row(method: .post, route: "/waitlist/offers/{token}", uri: fixed("/waitlist/offers/unknown-token"), body: { _, _ in [] }, expected: everyone),
         Row(method: .post, route: "/admin/waitlist", uri: fixed("/admin/waitlist"), body: { _, _ in [("offerMinutes", "soon")] }, expected: adminOnly),
+        Row(method: .get, route: "/api/v1/waitlist", uri: fixed("/api/v1/waitlist"), expected: signedIn, json: true),
+        Row(method: .post, route: "/api/v1/waitlist", uri: fixed("/api/v1/waitlist"), expected: signedIn, json: true,
+            jsonBody: { _ in #"{"kind": "review", "weekdays": [], "from": "12:00", "to": "11:00", "firstDay": "2026-12-01", "lastDay": "2026-12-31"}"# }),
+        Row(method: .post, route: "/api/v1/waitlist/{entryId}/leave", uri: { _ in "/api/v1/waitlist/\(UUID())/leave" }, expected: signedIn, json: true),
         // Last: signing out ends the sessions the rows above use.
         Row(method: .post, route: "/logout", uri: fixed("/logout"), body: { _, _ in [] }, expected: everyone),
     ]

@@ -209,6 +209,7 @@ import Testing
         "recordCheckIn": "TreatmentSessionService.checkIn", "getSessionStricta": "TreatmentSessionService.session",
         "getSessionNote": "SessionNoteService.notes", "writeSessionNote": "SessionNoteService.write",
         "listIncidents": "IncidentService.list",
+        "listWaitlist": "WaitlistService.clinicList", "joinWaitlist": "WaitlistService.join", "leaveWaitlist": "WaitlistService.leave",
     ]
 
     /// The list above is every operation of the document, and each handler does call the use case
