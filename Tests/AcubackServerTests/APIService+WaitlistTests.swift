@@ -38,7 +38,9 @@ import Testing
             let (_, own) = try await send(client, world, .patient, .get, "/api/v1/waitlist")
             #expect((own["entries"] as? [Any])?.isEmpty == true)
             #expect(try await send(client, world, .patient, .post, "/api/v1/waitlist/\(entryID)/leave").0 == .notFound)
-            #expect(try await send(client, world, .reception, .post, "/api/v1/waitlist/\(entryID)/leave").0 == .noContent)
+            let (left, gone) = try await send(client, world, .reception, .post, "/api/v1/waitlist/\(entryID)/leave")
+            #expect(left == .ok)
+            #expect(gone["status"] as? String == "left")
             let (_, after) = try await send(client, world, .reception, .get, "/api/v1/waitlist")
             #expect((after["entries"] as? [Any])?.isEmpty == true)
         }

@@ -41,8 +41,8 @@ extension APIService {
 
     func leaveWaitlist(_ input: Operations.LeaveWaitlist.Input) async throws -> Operations.LeaveWaitlist.Output {
         guard let id = UUID(uuidString: input.path.entryId) else { throw NotFound(detail: "No such waitlist entry") }
-        _ = try await services.waitlist.leave(entryID: id, by: try actor, from: RequestActor.clientAddress)
-        return .noContent(.init())
+        let entry = try await services.waitlist.leave(entryID: id, by: try actor, from: RequestActor.clientAddress)
+        return .ok(.init(body: .json(.init(entry))))
     }
 }
 

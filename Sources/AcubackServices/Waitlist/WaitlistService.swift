@@ -51,17 +51,20 @@ public struct WaitlistService: Sendable {
             audit: services.entry(.waitlistJoin, by: actor, clinicID: actor.clinicID, patientID: patientID, recordType: .waitlistEntry, from: address))
     }
 
-    /// Takes an entry off the list (its open offer is withdrawn). A patient leaves only their own.
-    public func leave(entryID: UUID, by actor: Actor, from address: String?) async throws -> Bool {
+    /// Takes an entry off the list (its open offer is withdrawn); answers it as it now stands. A
+    /// patient leaves only their own. An entry no longer waiting is left as it is.
+    @discardableResult
+    public func leave(entryID: UUID, by actor: Actor, from address: String?) async throws -> WaitlistEntryRecord {
         guard let entry = try await store.entry(id: entryID), entry.clinicID == actor.clinicID,
               actor.role != .patient || entry.patientID == actor.patientID
         else { throw NotFound(detail: "No such waitlist entry") }
         try AccessPolicy.require(actor, .manageWaitlist, .patient(clinicID: entry.clinicID, patientID: entry.patientID))
-        return try await store.leave(
+        try await store.leave(
             id: entryID, now: services.now(),
             audit: services.entry(
                 .waitlistLeave, by: actor, clinicID: entry.clinicID, patientID: entry.patientID, recordType: .waitlistEntry, recordID: entryID.uuidString,
                 from: address))
+        return try await store.named([try await store.entry(id: entryID) ?? entry]).first ?? entry
     }
 
     /// A patient's own entries (all, newest state) and the offers open to them, audited as a read.

@@ -33,6 +33,7 @@ public struct WaitlistStore: Sendable {
 
     /// Takes a waiting entry off the list and withdraws its open offer; false when the entry was
     /// not waiting (left already, booked), and then nothing changes and no event is stored.
+    @discardableResult
     public func leave(id: UUID, now: Date, audit: AuditEntry) async throws -> Bool {
         do {
             return try await store.change(audit, at: now) { db in
@@ -70,7 +71,7 @@ public struct WaitlistStore: Sendable {
         }
     }
 
-    func named(_ records: [WaitlistEntryRecord]) async throws -> [WaitlistEntryRecord] {
+    public func named(_ records: [WaitlistEntryRecord]) async throws -> [WaitlistEntryRecord] {
         let names = try await Self.names(
             patients: Set(records.map(\.patientID)), practitioners: Set(records.compactMap(\.request.practitionerID)), on: store.reader)
         return records.map { record in

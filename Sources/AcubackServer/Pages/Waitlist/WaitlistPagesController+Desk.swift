@@ -29,7 +29,7 @@ extension WaitlistPagesController {
         router.post("/reception/waitlist/{id}/leave") { request, context in
             try context.require(.readSchedule, .clinic(context.actor?.clinicID ?? UUID()))
             guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
-            _ = try await waitlist.leave(entryID: id, by: context.actor!, from: context.clientAddress)
+            try await waitlist.leave(entryID: id, by: context.actor!, from: context.clientAddress)
             return Response.redirect(to: "/reception/waitlist?left=1", type: .normal)
         }
     }

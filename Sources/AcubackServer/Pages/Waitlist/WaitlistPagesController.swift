@@ -32,7 +32,7 @@ struct WaitlistPagesController {
         router.post("/me/waitlist/{id}/leave") { request, context in
             try context.require(.readOwnRecord)
             guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
-            _ = try await waitlist.leave(entryID: id, by: context.actor!, from: context.clientAddress)
+            try await waitlist.leave(entryID: id, by: context.actor!, from: context.clientAddress)
             return Response.redirect(to: "/me/waitlist?left=1", type: .normal)
         }
         addDeskRoutes(to: router)
