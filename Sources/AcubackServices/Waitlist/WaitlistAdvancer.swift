@@ -15,14 +15,18 @@ public struct WaitlistAdvancer: Service {
     }
 
     public func run() async throws {
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            do {
-                let made = try await waitlist.advance(now: waitlist.services.now())
-                if made > 0 { logger.info("waitlist: \(made) offer(s) passed to the next patient") }
-            } catch {
-                logger.warning("waitlist advance failed: \(error)")
+        // A graceful shutdown cancels the wait between rounds, so the server stops at once
+        // rather than after up to one interval.
+        try await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    let made = try await waitlist.advance(now: waitlist.services.now())
+                    if made > 0 { logger.info("waitlist: \(made) offer(s) passed to the next patient") }
+                } catch {
+                    if !Task.isCancelled { logger.warning("waitlist advance failed: \(error)") }
+                }
+                try? await Task.sleep(for: interval)
             }
-            try? await Task.sleep(for: interval)
         }
     }
 }
