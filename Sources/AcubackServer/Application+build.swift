@@ -30,6 +30,7 @@ public func buildApplication(
         logger: logger)
     if backgroundWork {
         app.addServices(services.outboxDispatcher(sender: try messageSender(configuration, logger: logger), logger: logger))
+        app.addServices(services.waitlistAdvancer(logger: logger))
     }
     return app
 }
@@ -73,6 +74,7 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     PatientPagesController(renderer: renderer, services: services).addRoutes(to: router)
     PatientBookingController(renderer: renderer, services: services).addRoutes(to: router)
     DayViewController(renderer: renderer, services: services).addRoutes(to: router)
+    WaitlistPagesController(renderer: renderer, services: services).addRoutes(to: router)
     CalendarFeedController(services: services).addRoutes(to: router)
     ChairPagesController(renderer: renderer, services: services).addRoutes(to: router)
     CheckInPagesController(renderer: renderer, services: services).addRoutes(to: router)

@@ -22,6 +22,7 @@ public struct AppServices: Sendable {
     let incidentStore: IncidentStore
     let calendarFeedStore: CalendarFeedStore
     let messagingStore: MessagingStore
+    let waitlistStore: WaitlistStore
     public let publicAddress: PublicAddress
     public var publicURL: String { publicAddress.url }
     public var now: @Sendable () -> Date = { Date() }
@@ -42,6 +43,7 @@ public struct AppServices: Sendable {
         self.incidentStore = IncidentStore(database)
         self.calendarFeedStore = CalendarFeedStore(database)
         self.messagingStore = MessagingStore(database)
+        self.waitlistStore = WaitlistStore(database)
         self.publicAddress = publicAddress
     }
 
@@ -90,6 +92,7 @@ extension AppServices {
     public var sessions: TreatmentSessionService { TreatmentSessionService(services: self) }
     public var auditSearch: AuditService { AuditService(services: self) }
     public var messaging: MessagingService { MessagingService(services: self) }
+    public var waitlist: WaitlistService { WaitlistService(services: self) }
 
     /// Where the database is, for the log line when the server starts.
     public var databaseLocation: String { "\(database.location)" }
@@ -100,5 +103,10 @@ extension AppServices {
     /// The background service that sends queued messages through `sender`.
     public func outboxDispatcher(sender: any MessageSender, logger: Logger) -> OutboxDispatcher {
         OutboxDispatcher(outbox: outboxStore, sender: sender, logger: logger)
+    }
+
+    /// The background service that passes expired waitlist offers to the next patient.
+    public func waitlistAdvancer(logger: Logger) -> WaitlistAdvancer {
+        WaitlistAdvancer(waitlist: waitlist, logger: logger)
     }
 }

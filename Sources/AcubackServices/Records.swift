@@ -43,3 +43,5 @@ public typealias OutboxDraft = AcubackStore.OutboxDraft
 // Pure helpers with no storage behind them.
 public typealias DatabaseLocation = AcubackStore.DatabaseLocation
 public typealias SecureToken = AcubackStore.SecureToken
+public typealias WaitlistEntryRecord = AcubackStore.WaitlistEntryRecord
+public typealias WaitlistOfferRecord = AcubackStore.WaitlistOfferRecord

@@ -284,6 +284,21 @@ import Testing
             jsonBody: { _ in #"{"sessionId": "\#(UUID())"}"# }),
         Row(method: .post, route: "/api/v1/packages/{packageId}/cancel", uri: { _ in "/api/v1/packages/\(UUID())/cancel" }, expected: [S, F, A, A, A], json: true),
         Row(method: .get, route: "/api/v1/takings", uri: fixed("/api/v1/takings?day=2026-11-27"), expected: [S, F, A, A, A], json: true),
+        // The waitlist: a patient's own entries, the desk's list, the offer a mailed link opens, the admin's window.
+        Row(method: .get, route: "/me/waitlist", uri: fixed("/me/waitlist"), expected: [S, A, F, F, F]),
+        Row(method: .post, route: "/me/waitlist", uri: fixed("/me/waitlist"), body: { _, _ in [("kind", "bogus")] }, expected: [S, A, F, F, F]),
+        Row(method: .post, route: "/me/waitlist/{id}/leave", uri: { _ in "/me/waitlist/\(UUID())/leave" }, body: { _, _ in [] }, expected: [S, A, F, F, F]),
+        Row(method: .get, route: "/reception/waitlist", uri: fixed("/reception/waitlist?q=Hughes"), expected: [S, F, A, A, A]),
+        Row(method: .post, route: "/reception/waitlist", uri: fixed("/reception/waitlist"), body: { _, _ in [("patient", "none")] }, expected: [S, F, A, A, A]),
+        Row(method: .post, route: "/reception/waitlist/{id}/leave", uri: { _ in "/reception/waitlist/\(UUID())/leave" }, body: { _, _ in [] },
+            expected: [S, F, A, A, A]),
+        Row(method: .get, route: "/waitlist/offers/{token}", uri: fixed("/waitlist/offers/unknown-token"), expected: everyone),
+        Row(method: .post, route: "/waitlist/offers/{token}", uri: fixed("/waitlist/offers/unknown-token"), body: { _, _ in [] }, expected: everyone),
+        Row(method: .post, route: "/admin/waitlist", uri: fixed("/admin/waitlist"), body: { _, _ in [("offerMinutes", "soon")] }, expected: adminOnly),
+        Row(method: .get, route: "/api/v1/waitlist", uri: fixed("/api/v1/waitlist"), expected: signedIn, json: true),
+        Row(method: .post, route: "/api/v1/waitlist", uri: fixed("/api/v1/waitlist"), expected: signedIn, json: true,
+            jsonBody: { _ in #"{"kind": "review", "weekdays": [], "from": "12:00", "to": "11:00", "firstDay": "2026-12-01", "lastDay": "2026-12-31"}"# }),
+        Row(method: .post, route: "/api/v1/waitlist/{entryId}/leave", uri: { _ in "/api/v1/waitlist/\(UUID())/leave" }, expected: signedIn, json: true),
         // Last: signing out ends the sessions the rows above use.
         Row(method: .post, route: "/logout", uri: fixed("/logout"), body: { _, _ in [] }, expected: everyone),
     ]

@@ -258,6 +258,7 @@ import Testing
         "cancelPackage": "BillingService.cancelPackage", "getTakings": "BillingService.takings",
         "getMessagingSettings": "MessagingService.settings", "saveMessagingSettings": "MessagingService.save",
         "setTextMessages": "MessagingService.setTextsWanted",
+        "listWaitlist": "WaitlistService.clinicList", "joinWaitlist": "WaitlistService.join", "leaveWaitlist": "WaitlistService.leave",
     ]
 
     /// The list above is every operation of the document, and each handler does call the use case

@@ -41,6 +41,9 @@ public enum Action: String, Sendable, CaseIterable {
     case manageBilling
     /// Take payments, sell and draw packages, and see the day's takings: the front desk and the clinicians.
     case takePayment
+    /// Join or leave the waitlist and see its entries: a patient for themselves, the desk for any
+    /// patient of the clinic.
+    case manageWaitlist
 }
 
 /// What an action is done to.
@@ -109,6 +112,7 @@ public enum AccessPolicy {
         case .readBilling: [.patient, .reception, .practitioner, .admin]
         case .manageBilling: [.admin]
         case .takePayment: [.reception, .practitioner, .admin]
+        case .manageWaitlist: [.patient, .reception, .practitioner, .admin]
         }
     }
 }

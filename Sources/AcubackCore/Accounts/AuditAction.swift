@@ -86,6 +86,13 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case userDisable = "user.disable"
     case userEnable = "user.enable"
     case userPasswordReset = "user.passwordReset"
+    case waitlistJoin = "waitlist.join"
+    case waitlistLeave = "waitlist.leave"
+    case waitlistList = "waitlist.list"
+    case waitlistOffer = "waitlist.offer"
+    case waitlistOfferRead = "waitlist.offerRead"
+    case waitlistOfferTake = "waitlist.offerTake"
+    case waitlistSettings = "waitlist.settings"
 }
 
 /// The kind of record an audit event is about.
@@ -130,4 +137,7 @@ public enum AuditRecordType: String, Sendable, CaseIterable, Codable {
     case sessions = "sessions"
     case superbill = "superbill"
     case user = "user"
+    case waitlist = "waitlist"
+    case waitlistEntry = "waitlistEntry"
+    case waitlistOffer = "waitlistOffer"
 }

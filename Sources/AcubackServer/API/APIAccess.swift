@@ -31,6 +31,10 @@ enum APIAccess {
         Operations.CancelAppointment.id: .manageOwnAccount,
         Operations.RescheduleAppointment.id: .manageOwnAccount,
         Operations.MarkAttendance.id: .readSchedule,
+        // A patient their own entries, the desk any patient's: decided in the use case.
+        Operations.ListWaitlist.id: .manageWaitlist,
+        Operations.JoinWaitlist.id: .manageWaitlist,
+        Operations.LeaveWaitlist.id: .manageWaitlist,
         Operations.GetCourse.id: .manageOwnAccount,
         Operations.SearchCourse.id: .listPatients,
         Operations.BookCourse.id: .listPatients,

@@ -22,6 +22,7 @@ struct PageRenderer: Sendable {
         NavItem(href: "/learn/back-pain", label: "Acupuncture for back pain", action: nil),
         NavItem(href: "/practitioners", label: "Practitioners", action: nil),
         NavItem(href: "/reception", label: "Day view", action: .readSchedule),
+        NavItem(href: "/reception/waitlist", label: "Waitlist", action: .readSchedule),
         NavItem(href: "/practitioner/day", label: "My day", action: .planTreatment),
         NavItem(href: "/chair", label: "At the chair", action: .treatPatient),
         NavItem(href: "/plan", label: "Plan a treatment", action: .planTreatment),

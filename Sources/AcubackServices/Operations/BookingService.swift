@@ -60,13 +60,8 @@ public struct BookingService: Sendable {
                 throw BookingError.invalid(error)
             }
         }
-        if kind == .consultation {
-            let open = try await bookings.appointments(
-                clinicID: clinicID, from: services.now(), to: .distantFuture, patientID: patientID, limit: 500
-            ).filter { $0.kind == .consultation && $0.status.isOpen }
-            if open.count >= settings.openFirstConsultations, let next = open.first {
-                throw BookingError.firstConsultationsFull(allowed: settings.openFirstConsultations, next: next.start, settings.zone)
-            }
+        if kind == .consultation, let full = try await firstConsultationsFull(clinicID: clinicID, patientID: patientID, settings: settings) {
+            throw full
         }
         let minutes = settings.minutes(for: kind)
         var firstRefusal: BookingRefusal?
@@ -117,6 +112,16 @@ public struct BookingService: Sendable {
             break
         }
         throw BookingError.refused(firstRefusal ?? .outsideWorkingHours("that time"), settings.zone)
+    }
+
+    /// The refusal a new first consultation of the patient meets when they already hold as many
+    /// as the clinic allows; nil when they may book one.
+    func firstConsultationsFull(clinicID: UUID, patientID: UUID, settings: ClinicSettings) async throws -> BookingError? {
+        let open = try await bookings.appointments(
+            clinicID: clinicID, from: services.now(), to: .distantFuture, patientID: patientID, limit: 500
+        ).filter { $0.kind == .consultation && $0.status.isOpen }
+        guard open.count >= settings.openFirstConsultations, let next = open.first else { return nil }
+        return BookingError.firstConsultationsFull(allowed: settings.openFirstConsultations, next: next.start, settings.zone)
     }
 
     /// The earliest course that fits, without booking it, around the patient's own bookings too.
@@ -202,7 +207,12 @@ public struct BookingService: Sendable {
         guard settings.allowsChange(of: appointment.start, by: actor.role, now: services.now()) else {
             throw BookingError.tooLate(hours: settings.noticeHours, phone: settings.contact.phone)
         }
-        try await bookings.cancel(id: appointment.id, audit: entry(.appointmentCancel, appointment, by: actor, from: address), now: services.now())
+        // The freed time goes to the first patient waiting for it, in the cancel's own transaction.
+        let offer = try await services.waitlist.offer(
+            for: FreedTime(practitionerID: appointment.practitionerID, start: appointment.start, minutes: appointment.minutes),
+            clinicID: appointment.clinicID, freedBy: appointment.patientID, excluding: appointment.id, now: services.now())
+        try await bookings.cancel(
+            id: appointment.id, audit: entry(.appointmentCancel, appointment, by: actor, from: address), now: services.now(), offer: offer)
         return try await bookings.appointment(id: appointment.id) ?? appointment
     }
 
@@ -227,10 +237,16 @@ public struct BookingService: Sendable {
                 clinicID: appointment.clinicID, patientID: patient.id, practitionerID: practitioner.id, roomID: room?.roomID,
                 kind: appointment.kind, start: start, minutes: appointment.minutes)
             let drafts = reminders(try await messagePlan(patient: patient, practitioner: practitioner, settings: settings))(new, appointment.id)
+            // The old time, when the move leaves it wholly free, goes to the first patient waiting.
+            let freed = FreedTime(practitionerID: appointment.practitionerID, start: appointment.start, minutes: appointment.minutes)
+            let overlaps = start < appointment.start.addingTimeInterval(Double(appointment.minutes) * 60)
+                && appointment.start < start.addingTimeInterval(Double(appointment.minutes) * 60)
+            let offer = overlaps ? nil : try await services.waitlist.offer(
+                for: freed, clinicID: appointment.clinicID, freedBy: appointment.patientID, excluding: appointment.id, now: services.now())
             do {
                 guard let moved = try await bookings.reschedule(
                     id: appointment.id, to: start, roomID: room?.roomID, reminders: drafts, now: services.now(),
-                    audit: entry(.appointmentReschedule, appointment, by: actor, from: address))
+                    audit: entry(.appointmentReschedule, appointment, by: actor, from: address), offer: offer)
                 else {
                     throw BookingError.invalid(ValidationError(field: "appointmentId", rule: "no such appointment"))
                 }

@@ -29,6 +29,7 @@ enum AcubackMigrations {
         ClaimSlotUnits(),
         KeepBillingDetails(),
         SendTextMessages(),
+        KeepWaitlists(),
         KeepPaymentsAndPackages(),
     ]
 }

@@ -189,7 +189,9 @@ public struct BookingStore: Sendable {
 
     /// Cancels a booking: its times are free again and its reminder is withdrawn. A booking
     /// already gone changes nothing and leaves no audit event.
-    public func cancel(id: UUID, audit: AuditEntry? = nil, now: Date = Date()) async throws {
+    /// - Parameter offer: the waitlist's offer of the freed time, stored in the same transaction.
+    public func cancel(id: UUID, audit: AuditEntry? = nil, now: Date = Date(), offer: NewWaitlistOffer? = nil) async throws {
+        let offerKeys = try await store.keys(for: offer?.audit)
         do {
             try await store.change(audit, at: now) { db in
                 guard let model = try await AppointmentModel.find(id, on: db) else { throw AppointmentGone(id: id) }
@@ -198,6 +200,7 @@ public struct BookingStore: Sendable {
                 try await SlotUnits.release(appointmentID: id, on: db as! any SQLDatabase)
                 try await OutboxMessageModel.query(on: db).filter(\.$relatedID == id).filter(\.$status == "pending")
                     .set(\.$status, to: "withdrawn").update()
+                if let offer, let offerKeys { try await WaitlistStore.insert(offer, keys: offerKeys, now: now, on: db) }
                 return ((), recordID: id.uuidString)
             }
         } catch is AppointmentGone {
@@ -225,9 +228,12 @@ public struct BookingStore: Sendable {
 
     /// Moves a booking to a new time (and room) in one step, its pending messages withdrawn and
     /// `reminders` queued for the new time; nothing changes when the new time is taken.
+    /// - Parameter offer: the waitlist's offer of the time the move frees, stored in the same transaction.
     public func reschedule(
-        id: UUID, to start: Date, roomID: UUID?, reminders: [OutboxDraft], now: Date = Date(), audit: AuditEntry? = nil
+        id: UUID, to start: Date, roomID: UUID?, reminders: [OutboxDraft], now: Date = Date(), audit: AuditEntry? = nil,
+        offer: NewWaitlistOffer? = nil
     ) async throws -> AppointmentRecord? {
+        let offerKeys = try await store.keys(for: offer?.audit)
         do {
             return try await store.change(audit, at: now) { db in
                 guard let model = try await AppointmentModel.find(id, on: db) else { throw AppointmentGone(id: id) }
@@ -241,6 +247,7 @@ public struct BookingStore: Sendable {
                 for draft in reminders where (draft.availableAt ?? now) > now {
                     try await OutboxStore.enqueue(draft, on: db, now: now, relatedID: id)
                 }
+                if let offer, let offerKeys { try await WaitlistStore.insert(offer, keys: offerKeys, now: now, on: db) }
                 return (model.record, recordID: id.uuidString)
             }
         } catch is AppointmentGone {

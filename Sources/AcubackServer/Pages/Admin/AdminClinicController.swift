@@ -38,6 +38,7 @@ struct AdminClinicController {
         }
         addHolidayRoutes(to: router)
         addRoomRoutes(to: router)
+        addWaitlistRoutes(to: router)
     }
 
     /// The settings form read into settings; the hours rows are checked day by day.
@@ -70,8 +71,9 @@ struct AdminClinicController {
         let settings = try await services.clinic.settings(clinicID: actor.clinicID)
         let rooms = try await services.clinic.rooms(clinicID: actor.clinicID)
         let consent = try await ConsentService(services: services).current(clinicID: actor.clinicID)
-        let model = AdminClinicPage(
+        var model = AdminClinicPage(
             settings: settings, rooms: rooms, consent: consent, state: state, today: CalendarDay(services.now(), in: settings.zone))
+        model.waitlist = try await waitlistSection(clinicID: actor.clinicID, state)
         return try renderer.render("admin-clinic", context, path: "/admin/clinic", model: model, status: status)
             .response(from: request, context: context)
     }

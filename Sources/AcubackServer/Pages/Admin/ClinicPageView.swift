@@ -15,6 +15,8 @@ struct ClinicPageState {
     var holidayDay = ""
     var holidayLabel = ""
     var roomError: String?
+    var waitlistError: String?
+    var waitlistTyped: String?
 }
 
 /// The admin-clinic template's values.
@@ -48,6 +50,8 @@ struct AdminClinicPage: PageModel {
     let consentDraft: String?
     let holidayError: String?
     let roomError: String?
+    /// Set by the controller after the rest: the waitlist's own settings section.
+    var waitlist: WaitlistSection?
 
     init(settings: ClinicSettings, rooms: [RoomRecord], consent: ConsentTextRecord, state: ClinicPageState, today: CalendarDay) {
         // After an error every field shows what was typed, not what is stored.
