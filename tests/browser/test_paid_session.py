@@ -1,6 +1,9 @@
-"""A clinic from an empty database to a paid, receipted session: the admin sets the clinic's fees,
-the patient is treated as in the first-patient path, reception takes the payment and e-mails the
-receipt, the day's takings show it, and the patient finds the superbill paid in their portal."""
+"""From a waitlist offer to a paid, receipted session, in a clinic that starts from an empty
+database: the admin sets the fees and the offer window; one patient takes the first free time and
+ours waits for one like it; the desk cancels the first patient's visit and ours books it through the
+mailed offer; she is assessed, consents, gets a plan, a course and her first session (with contact
+time); reception takes the payment and e-mails the receipt, the day's takings show it, and the
+patient finds the superbill paid in her portal."""
 from __future__ import annotations
 
 import re
@@ -10,11 +13,29 @@ from selenium.webdriver.support.ui import Select
 
 from browser.conftest import console_errors, drain_console, sign_in
 from browser.test_first_patient import (  # noqa: F401 (new_clinic is a fixture)
-    ADMIN_EMAIL, ADMIN_PASSWORD, PATIENT_EMAIL, PATIENT_NAME, PATIENT_PASSWORD, RECEPTION_EMAIL, RECEPTION_PASSWORD,
-    admin_invites_reception, admin_invites_the_practitioner, admin_sets_up_the_clinic, field, has, new_clinic, patient_consents,
-    patient_registers_and_books, practitioner_assesses, practitioner_joins, practitioner_runs_the_first_session,
-    practitioner_settles_the_plan, reception_books_the_course, shot, submit, text_of, type_into, wait_until,
+    ADMIN_EMAIL, ADMIN_PASSWORD, PATIENT_EMAIL, PATIENT_FAMILY, PATIENT_GIVEN, PATIENT_NAME, PATIENT_PASSWORD, RECEPTION_EMAIL,
+    RECEPTION_PASSWORD, admin_invites_reception, admin_invites_the_practitioner, admin_sets_up_the_clinic, click, field, has, new_clinic,
+    patient_consents, practitioner_assesses, practitioner_joins, practitioner_runs_the_first_session, practitioner_settles_the_plan,
+    reception_books_the_course, shot, submit, text_of, type_into, wait_until,
 )
+from browser.test_waitlist import (
+    WAITING_EMAIL, WAITING_FAMILY, WAITING_GIVEN, WAITING_PASSWORD, admin_sets_the_offer_window, desk_cancels_the_visit,
+    offer_link_from_mail, patient_books_the_offer, patient_joins_the_waitlist, patient_registers,
+)
+
+
+def patient_books_the_first_free_time(driver, server) -> str:
+    """The signed-in patient books the first free first consultation on /book. Returns its start."""
+    driver.get(server.url + "/book")
+    wait_until(driver, has("practitioner-filter"))
+    slots = driver.find_elements(By.CSS_SELECTOR, "button.slot")
+    assert slots, "no free times on /book: " + driver.find_element(By.TAG_NAME, "main").text[:500]
+    start = slots[0].get_attribute("data-start")
+    click(driver, slots[0])
+    driver.switch_to.alert.accept()
+    wait_until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".just-booked") or d.find_elements(By.ID, "booking-error"))
+    assert not driver.find_elements(By.ID, "booking-error"), text_of(driver, "#booking-error")
+    return start
 
 
 def admin_sets_the_fees(driver, server, practitioner_id: str) -> None:
@@ -81,17 +102,29 @@ def patient_finds_the_superbill_paid(driver, server, receipt: str) -> None:
     assert PATIENT_NAME in text_of(driver, "#superbill-patient")
 
 
-def test_a_patient_is_treated_and_pays_with_a_receipt(browser, new_clinic, artifacts):
+def test_a_patient_from_a_waitlist_offer_to_a_paid_receipted_session(browser, new_clinic, artifacts):
     server, inbox = new_clinic
     drain_console(browser)
     try:
         admin_sets_up_the_clinic(browser, server, artifacts)
         practitioner_id = admin_invites_the_practitioner(browser, server)
+        admin_sets_the_offer_window(browser, server)
         admin_sets_the_fees(browser, server, practitioner_id)
         admin_invites_reception(browser, server)
         practitioner_joins(browser, server, inbox, artifacts)
-        consultation = patient_registers_and_books(browser, server, inbox, artifacts)
-        patient_id = practitioner_assesses(browser, server, practitioner_id, consultation, artifacts)
+
+        # Another patient holds the first free time; ours waits for one like it and gets it by the offer.
+        patient_registers(browser, server, inbox, WAITING_GIVEN, WAITING_FAMILY, WAITING_EMAIL, WAITING_PASSWORD)
+        start = patient_books_the_first_free_time(browser, server)
+        patient_registers(browser, server, inbox, PATIENT_GIVEN, PATIENT_FAMILY, PATIENT_EMAIL, PATIENT_PASSWORD)
+        patient_joins_the_waitlist(browser, server)
+        sign_in(browser, server.url, ADMIN_EMAIL, ADMIN_PASSWORD)
+        desk_cancels_the_visit(browser, server, start, f"{WAITING_GIVEN} {WAITING_FAMILY}")
+        link = offer_link_from_mail(server, inbox, PATIENT_EMAIL)
+        browser.delete_all_cookies()
+        patient_books_the_offer(browser, link)
+
+        patient_id = practitioner_assesses(browser, server, practitioner_id, start, artifacts)
         patient_consents(browser, server)
         practitioner_settles_the_plan(browser, server, patient_id, artifacts)
         reception_books_the_course(browser, server, inbox, patient_id)
