@@ -6,7 +6,7 @@ import Testing
 @Suite struct SuperbillTests {
     func facts(minutes: Int, reinsertions: Int = 0, paid: Int = 0) -> SuperbillFacts {
         SuperbillFacts(
-            sessionID: "S1", patientName: "Ada Patient", patientBirthDate: "1970-05-01", providerName: "Mei Lin Chen",
+            sessionID: "S1", patientID: "P1", patientName: "Ada Patient", patientBirthDate: "1970-05-01", providerName: "Mei Lin Chen",
             providerCredentials: "L.Ac.", providerNPI: "1234567893",
             clinic: ClinicContact(name: "Back Clinic", address: "1 Main St", phone: "555-0100"),
             serviceDate: CalendarDay(year: 2026, month: 11, day: 27)!,

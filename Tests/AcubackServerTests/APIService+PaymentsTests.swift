@@ -87,4 +87,38 @@ import Testing
             #expect(takings.compactMap { minor($0["amount"]) }.sorted() == [10000, 15000])
         }
     }
+
+    func post(_ client: some TestClientProtocol, _ world: TestWorld, _ uri: String, _ fields: [(String, String)]) async throws -> TestResponse {
+        var headers = world.headers(.reception)
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        return try await client.execute(uri: uri, method: .post, headers: headers, body: form([("_csrf", world.csrf(.reception))] + fields)) { $0 }
+    }
+
+    /// The account page offers the package to pay a session from, and pays it; a package is only
+    /// cancelled from its own patient's account.
+    @Test func theDeskPaysASessionFromAPackageOnTheAccountPage() async throws {
+        try await withTestWorld { client, world in
+            let sell = #"{"name": "Two sessions", "sessions": 2, "price": {"minorUnits": 10000, "currency": "USD"}, "expires": "2099-01-01", "method": "card"}"#
+            let (_, package) = try await send(client, world, .reception, .post, "/api/v1/patients/\(world.ownPatientID)/packages", sell)
+            let id = try #require(package["id"] as? String)
+            let page = try await client.execute(uri: "/patients/\(world.ownPatientID)/account", method: .get, headers: world.headers(.reception)) { $0.body.text }
+            #expect(page.contains("id=\"draw-form\"") && page.contains("Two sessions (2 left)"))
+            let session = try #require(try await account(client, world)["charges"] as? [[String: Any]]).first?["sessionId"] as? String
+            let drawn = try await post(client, world, "/patients/\(world.ownPatientID)/package-draws", [("packageId", id), ("sessionId", try #require(session))])
+            #expect(drawn.status == .seeOther)
+            let after = try #require(try await account(client, world)["packages"] as? [[String: Any]])
+            #expect(after.first?["left"] as? Int == 1)
+            let elsewhere = try await post(client, world, "/patients/\(world.otherPatientID)/packages/\(id)/cancel", [])
+            #expect(elsewhere.status == .notFound)
+            #expect(try #require(try await account(client, world)["packages"] as? [[String: Any]]).first?["status"] as? String == "active")
+            // With money on record, the clinic's currency stays what it is.
+            let (changed, problem) = try await send(
+                client, world, .admin, .put, "/api/v1/billing-settings",
+                #"{"mode": "perSession", "currency": "EUR", "fees": [], "sessionFee": 6000, "taxId": "", "placeOfService": "11"}"#)
+            #expect(changed == .badRequest)
+            #expect((problem["errors"] as? [[String: String]])?.first?["field"] == "currency")
+            let receipt = try #require((try await account(client, world)["payments"] as? [[String: Any]])?.first?["receipt"] as? String)
+            #expect(receipt.range(of: #"^R-[0-9A-F]{12}$"#, options: .regularExpression) != nil, "\(receipt)")
+        }
+    }
 }

@@ -74,7 +74,7 @@ def reception_takes_the_payment(driver, server, inbox, patient_id: str) -> str:
     session.select_by_index(1)
     assert "60.00 GBP owed" in session.first_selected_option.text
     submit(driver, field(driver, "record-payment"), has("account-done"))
-    receipt = re.search(r"R-[0-9A-F]{8}", text_of(driver, "#account-done")).group(0)
+    receipt = re.search(r"R-[0-9A-F]{12}", text_of(driver, "#account-done")).group(0)
     assert text_of(driver, "#balance") == "Nothing owed"
     submit(driver, driver.find_element(By.LINK_TEXT, receipt), has("receipt-title"))
     assert text_of(driver, "#receipt-amount") == "60.00 GBP"

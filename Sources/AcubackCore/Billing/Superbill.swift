@@ -26,6 +26,7 @@ public struct Superbill: Sendable, Equatable, Codable {
     }
 
     public var sessionID: String
+    public var patientID: String
     public var patientName: String
     public var patientBirthDate: String
     public var providerName: String
@@ -48,6 +49,7 @@ public struct Superbill: Sendable, Equatable, Codable {
 /// What a superbill is made from, gathered by the service from the record.
 public struct SuperbillFacts: Sendable {
     public var sessionID: String
+    public var patientID: String
     public var patientName: String
     public var patientBirthDate: String
     public var providerName: String
@@ -61,11 +63,12 @@ public struct SuperbillFacts: Sendable {
     public var paid: Int
 
     public init(
-        sessionID: String, patientName: String, patientBirthDate: String, providerName: String, providerCredentials: String,
+        sessionID: String, patientID: String, patientName: String, patientBirthDate: String, providerName: String, providerCredentials: String,
         providerNPI: String, clinic: ClinicContact, serviceDate: CalendarDay, contact: ContactTime, initialBilledEarlierToday: Bool,
         diagnoses: [BillingCode], paid: Int
     ) {
         self.sessionID = sessionID
+        self.patientID = patientID
         self.patientName = patientName
         self.patientBirthDate = patientBirthDate
         self.providerName = providerName
@@ -97,7 +100,7 @@ extension Superbill {
             [Line(code: nil, description: "Acupuncture session", modifiers: [], units: 1, pointers: pointers, charge: Money(settings.sessionFee, currency))]
         }
         self.init(
-            sessionID: facts.sessionID, patientName: facts.patientName, patientBirthDate: facts.patientBirthDate,
+            sessionID: facts.sessionID, patientID: facts.patientID, patientName: facts.patientName, patientBirthDate: facts.patientBirthDate,
             providerName: facts.providerName, providerCredentials: facts.providerCredentials, providerNPI: facts.providerNPI,
             clinicName: facts.clinic.displayName, clinicAddress: facts.clinic.address, clinicPhone: facts.clinic.phone,
             taxID: settings.taxID, serviceDate: facts.serviceDate.description, placeOfService: settings.placeOfService,

@@ -21,7 +21,7 @@ extension BillingService {
         let settings = try await store.settings(clinicID: patient.clinicID)
         let zone = try await services.clinicStore.settings(clinicID: patient.clinicID).zone
         let (payments, packages) = try await payments.account(patientID: patient.id)
-        let sessions = try await services.sessionStore.sessions(clinicID: patient.clinicID, patientID: patient.id, limit: 500)
+        let sessions = try await services.sessionStore.sessions(clinicID: patient.clinicID, patientID: patient.id, limit: 10_000)
         let billed = sessions.compactMap { session in
             session.closedAt.map { BilledSession(id: session.id, day: CalendarDay(session.startedAt, in: zone), closedAt: $0, contact: ContactTime(session.chair.ledger, closedAt: $0)) }
         }
@@ -82,8 +82,10 @@ extension BillingService {
     }
 
     /// Cancels a package: the unused sessions' share of its price is credited to the patient.
-    public func cancelPackage(_ packageID: UUID, by actor: Actor, from address: String?) async throws -> (PackageRecord, PaymentRecord?) {
+    /// `patientID`, when given, is the account the request came from: another patient's package is not found there.
+    public func cancelPackage(_ packageID: UUID, of patientID: UUID? = nil, by actor: Actor, from address: String?) async throws -> (PackageRecord, PaymentRecord?) {
         let package = try await ownPackage(packageID, by: actor)
+        if let patientID, package.patientID != patientID { throw NotFound(detail: "No such package") }
         do {
             return try await payments.cancel(
                 packageID: package.id, at: services.now(), by: actor.userID,
@@ -137,7 +139,9 @@ extension BillingService {
         let zone = try await services.clinicStore.settings(clinicID: actor.clinicID).zone
         let start = day.start(in: zone)
         let end = day.adding(days: 1).start(in: zone)
-        return try await payments.payments(clinicID: actor.clinicID, from: start, to: end).filter(\.method.isTakings)
+        let taken = try await payments.payments(clinicID: actor.clinicID, from: start, to: end).filter(\.method.isTakings)
+        try await services.record(.paymentsRead, by: actor, clinicID: actor.clinicID, recordType: .payment, recordID: day.description, from: address)
+        return taken
     }
 }
 

@@ -19,6 +19,11 @@ public struct BillingService: Sendable {
 
     public func saveSettings(_ settings: BillingSettings, by actor: Actor, from address: String?) async throws {
         try AccessPolicy.require(actor, .manageBilling, .clinic(actor.clinicID))
+        // Amounts are kept without conversion, so the currency is fixed once money is on record.
+        let current = try await store.settings(clinicID: actor.clinicID)
+        if settings.currency != current.currency, try await payments.hasMoney(clinicID: actor.clinicID) {
+            throw ValidationError(field: "currency", rule: "cannot change from \(current.currency) once payments or packages are recorded")
+        }
         try await store.saveSettings(
             settings, clinicID: actor.clinicID,
             audit: services.entry(.billingSettings, by: actor, clinicID: actor.clinicID, recordType: .billing, from: address), at: services.now())
@@ -82,7 +87,7 @@ public struct BillingService: Sendable {
         let practitioner = try await services.clinicStore.practitioner(id: session.practitionerID)
         let provider = try await store.provider(practitionerID: session.practitionerID)
         let day = CalendarDay(session.startedAt, in: clinic.zone)
-        let earlier = try await services.sessionStore.sessions(clinicID: session.clinicID, patientID: session.patientID, limit: 20)
+        let earlier = try await services.sessionStore.sessions(clinicID: session.clinicID, patientID: session.patientID, limit: 10_000)
             .filter { other in
                 guard let otherClosed = other.closedAt, other.id != session.id, otherClosed < closedAt else { return false }
                 return CalendarDay(other.startedAt, in: clinic.zone) == day
@@ -91,7 +96,7 @@ public struct BillingService: Sendable {
         let assessments = try await services.patientStore.clinical(patientID: session.patientID)?.assessments ?? []
         let assessment = assessments.first { $0.recordedAt <= session.startedAt } ?? assessments.last
         return SuperbillFacts(
-            sessionID: session.id.uuidString, patientName: patient.name, patientBirthDate: patient.birthDate,
+            sessionID: session.id.uuidString, patientID: patient.id.uuidString, patientName: patient.name, patientBirthDate: patient.birthDate,
             providerName: practitioner?.name ?? session.practitionerName,
             providerCredentials: provider.map(\.credentials).flatMap { $0.isEmpty ? nil : $0 } ?? practitioner?.profession ?? "",
             providerNPI: provider?.npi ?? "", clinic: clinic.contact, serviceDate: day,

@@ -12,7 +12,7 @@ public struct PaymentRecord: Sendable, Equatable {
     public let note: String
     public let receivedAt: Date
     public let receivedBy: UUID?
-    /// The receipt's number, printed on it: "R-" and the first eight characters of the id.
+    /// The receipt's number, printed on it: "R-" and the first twelve hex digits of the id.
     public let receipt: String
 }
 
@@ -54,7 +54,8 @@ extension PaymentModel {
             method: method, note: note, receivedAt: receivedAt, receivedBy: receivedBy, receipt: receipt)
     }
 
-    static func receiptNumber(for id: UUID) -> String { "R-" + id.uuidString.prefix(8) }
+    /// Twelve hex digits of a random id: 48 bits, so a clash is not to be expected in any clinic's lifetime.
+    static func receiptNumber(for id: UUID) -> String { "R-" + id.uuidString.replacingOccurrences(of: "-", with: "").prefix(12) }
 }
 
 extension PackageModel {

@@ -1,5 +1,6 @@
 import AcubackCore
 import FluentKit
+import SQLKit
 import Foundation
 
 /// Payments, prepaid packages and the sessions drawn from them. Each change commits with its
@@ -64,11 +65,18 @@ public struct PaymentStore: Sendable {
         }
     }
 
+    /// Takes the package's row lock before anything is read: on PostgreSQL two desks drawing (or
+    /// one drawing while another cancels) then wait for each other, and the second reads the first's
+    /// draw; on SQLite the single writer already runs them one after the other.
+    static func lock(_ packageID: UUID, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).raw("UPDATE packages SET sold_at = sold_at WHERE id = \(bind: packageID)").run()
+    }
+
     /// Pays `sessionID` from the package: refused when it is used up, expired, cancelled, or the
-    /// session is already paid from a package. The checks run inside the transaction, so two
-    /// desks drawing at once cannot take the last session twice.
+    /// session is already paid from a package, checked under the package's lock.
     public func draw(packageID: UUID, sessionID: UUID, today: CalendarDay, at now: Date, audit: AuditEntry? = nil) async throws -> PackageRecord {
         try await store.change(audit, at: now) { db in
+            try await Self.lock(packageID, on: db)
             guard let model = try await PackageModel.find(packageID, on: db) else { throw StoreNotFound() }
             let draws = try await PackageDrawModel.query(on: db).filter(\.$packageID == packageID).sort(\.$drawnAt).all().map(\.sessionID)
             let package = model.record(draws: draws)
@@ -88,6 +96,7 @@ public struct PaymentStore: Sendable {
     /// Cancels a package; the unused sessions' share of its price becomes credit on the account.
     public func cancel(packageID: UUID, at now: Date, by userID: UUID?, audit: AuditEntry? = nil) async throws -> (PackageRecord, PaymentRecord?) {
         try await store.change(audit, at: now) { db in
+            try await Self.lock(packageID, on: db)
             guard let model = try await PackageModel.find(packageID, on: db) else { throw StoreNotFound() }
             guard model.cancelledAt == nil else { throw PackageDrawError.cancelled }
             let draws = try await PackageDrawModel.query(on: db).filter(\.$packageID == packageID).sort(\.$drawnAt).all().map(\.sessionID)
@@ -127,6 +136,13 @@ public struct PaymentStore: Sendable {
         let draws = ids.isEmpty ? [] : try await PackageDrawModel.query(on: db).filter(\.$packageID ~~ ids).sort(\.$drawnAt).all()
         let byPackage = Dictionary(grouping: draws, by: \.packageID)
         return (payments.map(\.record), packages.map { $0.record(draws: (byPackage[$0.id!] ?? []).map(\.sessionID)) })
+    }
+
+    /// Whether the clinic has any payment or package on record.
+    public func hasMoney(clinicID: UUID) async throws -> Bool {
+        let db = try store.reader
+        if try await PaymentModel.query(on: db).filter(\.$clinicID == clinicID).first() != nil { return true }
+        return try await PackageModel.query(on: db).filter(\.$clinicID == clinicID).first() != nil
     }
 
     /// Payments taken by the clinic in [from, to), oldest first.

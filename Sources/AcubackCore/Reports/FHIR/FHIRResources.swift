@@ -115,7 +115,13 @@ public enum FHIRResources {
     ) -> JSONValue {
         let insertions = session.ledger.insertions
         let firstIn = insertions.map(\.at).min()
-        let lastOut = closedAt == nil ? nil : session.ledger.events.map(\.at).max()
+        // Contact time is the practitioner's, not the needles': it neither starts nor ends the procedure.
+        let lastOut = closedAt == nil ? nil : session.ledger.events.filter { event in
+            switch event {
+            case .contactStarted, .contactStopped: false
+            default: true
+            }
+        }.map(\.at).max()
         var sites: [JSONValue] = []
         var seen = Set<String>()
         for insertion in insertions {

@@ -53,6 +53,7 @@ struct PatientAccountPage: PageModel {
     let hasPayments: Bool
     let packages: [PackageRow]
     let activePackages: [Choice]
+    let hasActivePackages: Bool
     let hasPackages: Bool
     let unpaidSessions: [Choice]
     let methods: [Choice]
@@ -91,6 +92,7 @@ struct PatientAccountPage: PageModel {
         }
         activePackages = packages.filter(\.active).map { Choice(value: $0.id, label: "\($0.name) (\($0.left) left)") }
         hasPackages = !packages.isEmpty
+        hasActivePackages = !activePackages.isEmpty
         unpaidSessions = charges.filter { $0.unpaid }.map { Choice(value: $0.sessionId, label: "Session of \($0.day): \($0.owed) owed") }
         methods = PaymentMethod.allCases.filter(\.isTakings).map { Choice(value: $0.rawValue, label: PaymentWords.method($0).capitalized) }
         self.canTakePayment = canTakePayment

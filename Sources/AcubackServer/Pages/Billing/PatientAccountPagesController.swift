@@ -57,7 +57,7 @@ struct PatientAccountPagesController {
             let id = try patientID(context)
             return try await change(id, request, context) { actor, _ in
                 guard let packageID = context.parameters.get("packageId", as: UUID.self) else { throw HTTPError(.notFound) }
-                let (_, credit) = try await billing.cancelPackage(packageID, by: actor, from: context.clientAddress)
+                let (_, credit) = try await billing.cancelPackage(packageID, of: id, by: actor, from: context.clientAddress)
                 return credit.map { "Package cancelled: \($0.amount.formatted) credited" } ?? "Package cancelled: nothing left to credit"
             }
         }

@@ -12,16 +12,17 @@ struct SuperbillPagesController {
         router.get("/sessions/{id}/superbill") { request, context in
             let actor = try context.requireActor(.readBilling)
             guard let id = context.parameters.get("id", as: UUID.self) else { throw HTTPError(.notFound) }
-            let back = actor.role == .patient ? "/me" : "/sessions/\(id)"
+            let path = actor.role == .patient ? "/me" : "/patients"
             do {
                 let bill = try await services.billing.superbill(sessionID: id, by: actor, from: context.clientAddress)
+                // Back to the account, which everyone who may read the superbill may read too.
                 return try renderer.render(
-                    "superbill", context, path: actor.role == .patient ? "/me" : "/patients", model: SuperbillPage(bill, back: back)
+                    "superbill", context, path: path, model: SuperbillPage(bill, back: "/patients/\(bill.patientID)/account")
                 ).response(from: request, context: context)
             } catch let error as RuleRefusal {
                 let refusal = error.problem(instance: nil).pageRefusal
                 return try renderer.render(
-                    "superbill-unavailable", context, path: "/patients", model: SuperbillUnavailablePage(back: back, reason: refusal.message),
+                    "superbill-unavailable", context, path: path, model: SuperbillUnavailablePage(back: actor.role == .patient ? "/me" : "/patients", reason: refusal.message),
                     status: refusal.status
                 ).response(from: request, context: context)
             }
