@@ -11,14 +11,17 @@ public struct Money: Sendable, Equatable, Hashable, Codable {
     }
 
     /// "45.00 USD", "4500 JPY": digits as the currency has them, then its code.
-    public var formatted: String {
+    public var formatted: String { "\(figure) \(currency)" }
+
+    /// "45.00", "4500": the amount as a form takes it back, without the currency.
+    public var figure: String {
         let digits = Currency.minorDigits(currency) ?? 2
-        guard digits > 0 else { return "\(minorUnits) \(currency)" }
+        guard digits > 0 else { return "\(minorUnits)" }
         let scale = (0..<digits).reduce(1) { result, _ in result * 10 }
         let sign = minorUnits < 0 ? "-" : ""
         let whole = abs(minorUnits) / scale
         let fraction = String(abs(minorUnits) % scale)
-        return "\(sign)\(whole).\(String(repeating: "0", count: digits - fraction.count))\(fraction) \(currency)"
+        return "\(sign)\(whole).\(String(repeating: "0", count: digits - fraction.count))\(fraction)"
     }
 }
 

@@ -37,17 +37,28 @@ public struct BilledSession: Sendable {
 
 /// The charges of a patient's closed sessions under the clinic's settings, and the balance.
 public enum PatientAccount {
-    /// One charge per session, oldest first; the day's first billable session carries the initial code.
+    /// The sessions whose day's initial code went to an earlier session: one initial code a day,
+    /// carried by the day's first session with a billable unit of contact.
+    public static func initialBilledEarlier(_ sessions: [BilledSession]) -> Set<UUID> {
+        var billedDays: Set<CalendarDay> = []
+        var later: Set<UUID> = []
+        for session in sessions.sorted(by: { $0.closedAt < $1.closedAt }) {
+            if billedDays.contains(session.day) { later.insert(session.id) }
+            if AcupunctureCoding.timeUnits(minutes: session.contact.minutes) > 0 { billedDays.insert(session.day) }
+        }
+        return later
+    }
+
+    /// One charge per session, oldest first.
     public static func charges(
         _ sessions: [BilledSession], settings: BillingSettings, paidBySession: [UUID: Int], fromPackage: Set<UUID>
     ) -> [SessionCharge] {
-        var initialBilled: Set<CalendarDay> = []
+        let initialBilled = initialBilledEarlier(sessions)
         return sessions.sorted { $0.closedAt < $1.closedAt }.map { session in
             let total: Int
             switch settings.mode {
             case .procedureCodes:
-                let lines = AcupunctureCoding.lines(for: session.contact, initialBilledEarlierToday: initialBilled.contains(session.day))
-                if !lines.isEmpty { initialBilled.insert(session.day) }
+                let lines = AcupunctureCoding.lines(for: session.contact, initialBilledEarlierToday: initialBilled.contains(session.id))
                 total = lines.reduce(0) { $0 + settings.fee(for: $1.code) * $1.units }
             case .perSession:
                 total = settings.sessionFee

@@ -21,10 +21,7 @@ extension BillingService {
         let settings = try await store.settings(clinicID: patient.clinicID)
         let zone = try await services.clinicStore.settings(clinicID: patient.clinicID).zone
         let (payments, packages) = try await payments.account(patientID: patient.id)
-        let sessions = try await services.sessionStore.sessions(clinicID: patient.clinicID, patientID: patient.id, limit: 10_000)
-        let billed = sessions.compactMap { session in
-            session.closedAt.map { BilledSession(id: session.id, day: CalendarDay(session.startedAt, in: zone), closedAt: $0, contact: ContactTime(session.chair.ledger, closedAt: $0)) }
-        }
+        let billed = try await billedSessions(clinicID: patient.clinicID, patientID: patient.id, zone: zone)
         let paidBySession = Dictionary(payments.compactMap { payment in payment.sessionID.map { ($0, payment.amount.minorUnits) } }, uniquingKeysWith: +)
         let drawn = Set(packages.flatMap(\.drawnSessions))
         let charges = PatientAccount.charges(billed, settings: settings, paidBySession: paidBySession, fromPackage: drawn)

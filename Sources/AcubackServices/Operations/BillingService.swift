@@ -87,12 +87,7 @@ public struct BillingService: Sendable {
         let practitioner = try await services.clinicStore.practitioner(id: session.practitionerID)
         let provider = try await store.provider(practitionerID: session.practitionerID)
         let day = CalendarDay(session.startedAt, in: clinic.zone)
-        let earlier = try await services.sessionStore.sessions(clinicID: session.clinicID, patientID: session.patientID, limit: 10_000)
-            .filter { other in
-                guard let otherClosed = other.closedAt, other.id != session.id, otherClosed < closedAt else { return false }
-                return CalendarDay(other.startedAt, in: clinic.zone) == day
-                    && AcupunctureCoding.timeUnits(minutes: ContactTime(other.chair.ledger, closedAt: otherClosed).minutes) > 0
-            }
+        let billed = try await billedSessions(clinicID: session.clinicID, patientID: session.patientID, zone: clinic.zone)
         let assessments = try await services.patientStore.clinical(patientID: session.patientID)?.assessments ?? []
         let assessment = assessments.first { $0.recordedAt <= session.startedAt } ?? assessments.last
         return SuperbillFacts(
@@ -100,8 +95,20 @@ public struct BillingService: Sendable {
             providerName: practitioner?.name ?? session.practitionerName,
             providerCredentials: provider.map(\.credentials).flatMap { $0.isEmpty ? nil : $0 } ?? practitioner?.profession ?? "",
             providerNPI: provider?.npi ?? "", clinic: clinic.contact, serviceDate: day,
-            contact: ContactTime(session.chair.ledger, closedAt: closedAt), initialBilledEarlierToday: !earlier.isEmpty,
+            contact: ContactTime(session.chair.ledger, closedAt: closedAt), initialBilledEarlierToday: PatientAccount.initialBilledEarlier(billed).contains(session.id),
             diagnoses: assessment.map { DiagnosisCoding.codes(for: $0.assessment) } ?? [], paid: 0)
+    }
+}
+
+extension BillingService {
+    /// A patient's closed sessions as billing sees them: the clinic day each started on and its contact time.
+    func billedSessions(clinicID: UUID, patientID: UUID, zone: TimeZone) async throws -> [BilledSession] {
+        try await services.sessionStore.sessions(clinicID: clinicID, patientID: patientID, limit: 10_000).compactMap { session in
+            session.closedAt.map {
+                BilledSession(
+                    id: session.id, day: CalendarDay(session.startedAt, in: zone), closedAt: $0, contact: ContactTime(session.chair.ledger, closedAt: $0))
+            }
+        }
     }
 }
 

@@ -38,10 +38,7 @@ struct AdminBillingPage: PageModel {
         byCode = settings.mode == .procedureCodes
         perSession = settings.mode == .perSession
         currencies = Currency.codes.map { CurrencyChoice(code: $0, selected: $0 == settings.currency) }
-        func typed(_ minor: Int) -> String {
-            // The amount as typed back into the form: the figure without the currency code.
-            String(Money(minor, settings.currency).formatted.split(separator: " ").first ?? "0")
-        }
+        func typed(_ minor: Int) -> String { Money(minor, settings.currency).figure }
         fees = BillingCatalogue.procedures.map { FeeRow(code: $0.code, summary: $0.summary, amount: typed(settings.fee(for: $0))) }
         sessionFee = typed(settings.sessionFee)
         taxID = settings.taxID
