@@ -44,16 +44,6 @@ extension TreatmentSessionService {
         return records
     }
 
-    /// The patient's last sessions with their check-ins, for the patient's page (audited by its caller).
-    public func recentSessions(of patient: PatientRecord, by actor: Actor) async throws -> ([TreatmentSessionRecord], [UUID: CheckInRecord]) {
-        let target = AccessTarget.patient(clinicID: patient.clinicID, patientID: patient.id)
-        guard AccessPolicy.decide(actor, .readPatientClinical, target).isAllowed || AccessPolicy.decide(actor, .recordCheckIn, target).isAllowed else {
-            throw AccessDenied(signedIn: true, reason: "the patient's sessions")
-        }
-        let sessions = try await store.sessions(clinicID: patient.clinicID, patientID: patient.id, limit: 20)
-        return (sessions, try await store.checkIns(sessionIDs: sessions.map(\.id)))
-    }
-
     /// The check-in of a session the caller has already opened through `session(_:for:by:from:)`.
     public func checkIn(of session: TreatmentSessionRecord) async throws -> CheckInRecord? {
         try await store.checkIn(sessionID: session.id)

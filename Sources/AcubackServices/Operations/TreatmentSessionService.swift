@@ -17,9 +17,15 @@ public struct TreatmentSessionService: Sendable {
     /// The plan for the patient's newest assessment and recorded risk factors (the week of
     /// pregnancy counted on to today), with `edits`.
     public func proposePlan(for patient: PatientRecord, edits: [PlanEdit] = [], acknowledged: [String] = []) async throws -> TreatmentPlan {
-        guard let clinical = try await services.patientStore.clinical(patientID: patient.id),
-              var assessment = clinical.assessments.first?.assessment
-        else { throw RuleRefusal(field: "assessment", rule: "the patient has no assessment yet: record one at a consultation first") }
+        let clinical = try await services.patientStore.clinical(patientID: patient.id) ?? (RiskFactors.none, [])
+        return try proposePlan(from: clinical, edits: edits, acknowledged: acknowledged)
+    }
+
+    /// The same proposal from a clinical record already read (the chart page's).
+    public func proposePlan(from clinical: PatientService.Clinical, edits: [PlanEdit] = [], acknowledged: [String] = []) throws -> TreatmentPlan {
+        guard var assessment = clinical.assessments.first?.assessment else {
+            throw RuleRefusal(field: "assessment", rule: "the patient has no assessment yet: record one at a consultation first")
+        }
         assessment.patient = clinical.risks.on(CalendarDay(services.now(), in: .gmt))
         return try PrescriptionEngine().plan(for: assessment, edits: edits, acknowledged: acknowledged)
     }

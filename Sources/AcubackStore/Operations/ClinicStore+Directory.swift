@@ -14,6 +14,11 @@ public struct ClinicDirectorySnapshot: Sendable {
 
     /// The rooms new bookings may use: a retired room keeps its past bookings and takes no new ones.
     public var activeRooms: [RoomRecord] { rooms.filter { !$0.isRetired } }
+
+    /// Practitioners' names by id, to name rows that carry only the id.
+    var practitionerNames: [UUID: String] {
+        Dictionary(practitioners.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
 }
 
 /// The snapshots of one database, by clinic.

@@ -64,6 +64,24 @@ public struct TreatmentSessionStore: Sendable {
     public func sessions(
         clinicID: UUID, practitionerID: UUID? = nil, patientID: UUID? = nil, openOnly: Bool = false, limit: Int = 100
     ) async throws -> [TreatmentSessionRecord] {
+        try await named(try await unnamed(clinicID: clinicID, practitionerID: practitionerID, patientID: patientID, openOnly: openOnly, limit: limit))
+    }
+
+    /// The patient's last sessions, newest first, named from the patient and the clinic's
+    /// directory the caller already holds rather than read again.
+    public func sessions(of patient: PatientRecord, directory: ClinicDirectorySnapshot, limit: Int) async throws -> [TreatmentSessionRecord] {
+        let practitioners = directory.practitionerNames
+        return try await unnamed(clinicID: patient.clinicID, patientID: patient.id, limit: limit).map { record in
+            var named = record
+            named.patientName = patient.name
+            named.practitionerName = practitioners[record.practitionerID] ?? ""
+            return named
+        }
+    }
+
+    private func unnamed(
+        clinicID: UUID, practitionerID: UUID? = nil, patientID: UUID? = nil, openOnly: Bool = false, limit: Int
+    ) async throws -> [TreatmentSessionRecord] {
         let db = try store.reader
         let query = TreatmentSessionModel.query(on: db).filter(\.$clinicID == clinicID)
         if let practitionerID { query.filter(\.$practitioner.$id == practitionerID) }
@@ -76,7 +94,7 @@ public struct TreatmentSessionStore: Sendable {
         for model in models {
             records.append(try record(model, plan: plans[model.planDigest]!, events: ledgers[model.id!] ?? []))
         }
-        return try await named(records)
+        return records
     }
 
     /// Adds one entry to the ledger. A declared loss also opens an incident for the clinic admin.

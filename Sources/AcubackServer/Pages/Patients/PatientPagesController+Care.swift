@@ -128,32 +128,30 @@ extension PatientPagesController {
     }
 
     /// What the record page shows besides contact and clinical data: visits, consent, the forms.
-    func addCare(to page: inout PatientRecordPage, _ patient: PatientRecord, _ actor: Actor) async throws {
-        let settings = try await services.clinic.settings(clinicID: patient.clinicID)
-        let zone = settings.zone
+    func addCare(to page: inout PatientRecordPage, _ chart: PatientChart, _ actor: Actor) {
+        let patient = chart.patient
+        let zone = chart.zone
         let now = services.now()
-        let visits = try await BookingService(services: services).recentVisits(of: patient, by: actor)
         let target = AccessTarget.patient(clinicID: patient.clinicID, patientID: patient.id)
-        page.visits = visits.map { PatientRecordPage.VisitRow($0, zone: zone) }
-        page.hasVisits = !visits.isEmpty
+        page.visits = chart.visits.map { PatientRecordPage.VisitRow($0, zone: zone) }
+        page.hasVisits = !chart.visits.isEmpty
         page.canBook = AccessPolicy.decide(actor, .listPatients, .clinic(patient.clinicID)).isAllowed
         page.canEditIntake = AccessPolicy.decide(actor, .changePatientClinical, target).isAllowed
         page.canConsent = AccessPolicy.decide(actor, .changePatientContact, target).isAllowed
         if page.canBook {
             page.courseFromDefault = CalendarDay(now, in: zone).adding(days: 1).description
-            page.practitioners = try await services.clinic.practitioners(clinicID: patient.clinicID)
+            page.practitioners = chart.practitioners
                 .filter { $0.isCertified(on: CalendarDay(now, in: zone)) }.map { PatientRecordPage.PractitionerChoice(id: $0.id.uuidString, name: $0.name) }
             // The regimen of the trial the current plan follows comes first; GERAC otherwise.
-            let planned = try await BookingService(services: services).plannedRegimen(for: patient)
             page.regimens = Regimen.Origin.allCases.map { origin in
                 PatientRecordPage.RegimenChoice(
-                    value: origin.rawValue, selected: origin == planned,
+                    value: origin.rawValue, selected: origin == chart.plannedRegimen,
                     label: Regimen.trial(origin).map { "\($0.name): \($0.summary)" } ?? "Clinic's own (sessions and per week below)")
             }
         }
-        if page.canEditIntake, let clinical = try await services.patients.clinical(of: patient, by: actor) {
+        if page.canEditIntake, let clinical = chart.clinical {
             // The week of pregnancy as it stands today, so saving the form unchanged keeps its count.
-            page.intake = PatientRecordPage.IntakeView(clinical.risks.on(CalendarDay(services.now(), in: .gmt)))
+            page.intake = PatientRecordPage.IntakeView(clinical.risks.on(CalendarDay(now, in: .gmt)))
         }
     }
 }

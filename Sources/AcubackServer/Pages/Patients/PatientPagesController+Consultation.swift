@@ -63,31 +63,30 @@ extension PatientPagesController {
     }
 
     /// The consultation parts of the record, as far as the person looking may see them.
-    func addConsultation(
-        to page: inout PatientRecordPage, _ patient: PatientRecord, _ actor: Actor, query: FormFields, zone: TimeZone
-    ) async throws {
+    func addConsultation(to page: inout PatientRecordPage, _ chart: PatientChart, _ actor: Actor, query: FormFields) {
+        let patient = chart.patient
+        let zone = chart.zone
         let target = AccessTarget.patient(clinicID: patient.clinicID, patientID: patient.id)
         page.assessmentSaved = query.text("assessmentSaved") == "1"
         page.decisionSaved = query.text("decisionSaved") == "1"
         page.consentSaved = query.text("consentSaved") == "1"
-        if AccessPolicy.decide(actor, .readPatientClinical, target).isAllowed {
-            let (history, flags) = try await consultations.history(of: patient, by: actor)
+        if let clinical = chart.clinical, let flags = chart.redFlags {
+            let history = chart.consultations
             page.assessmentHistory = history.map { AssessmentRow($0, zone: zone) }
             page.hasAssessments = !history.isEmpty
             page.redFlags = RedFlagsView(flags, zone: zone)
             page.treatmentStopped = !flags.clearance.isClear
             if AccessPolicy.decide(actor, .planTreatment, target).isAllowed && actor.practitionerID != nil {
                 page.canAssess = true
-                let risks = (try await services.patients.clinical(of: patient, by: actor)?.risks ?? .none).on(CalendarDay(services.now(), in: .gmt))
+                let risks = clinical.risks.on(CalendarDay(services.now(), in: .gmt))
                 page.consultationForm = ConsultationFormView(ConsultationForm.prefilled(from: history.first?.consultation, risks: risks), errors: [])
                 page.canDecide = !flags.screens.allSatisfy(\.screen.flags.isEmpty)
             }
         }
-        let text = try await consent.current(clinicID: patient.clinicID)
-        let given = try await services.patients.consents(of: patient, by: actor)
+        let text = chart.consentText
         page.consentText = ConsentTextView(text)
-        page.consents = given.map { ConsentRow($0, currentVersion: text.version, zone: zone) }
-        page.hasCurrentConsent = given.contains { $0.version == text.version }
+        page.consents = chart.consents.map { ConsentRow($0, currentVersion: text.version, zone: zone) }
+        page.hasCurrentConsent = chart.consents.contains { $0.version == text.version }
         page.consentBySelf = actor.role == .patient
         page.consentVerbalAllowed = actor.role == .practitioner || actor.role == .admin
     }

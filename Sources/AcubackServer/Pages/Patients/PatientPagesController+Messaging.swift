@@ -21,14 +21,11 @@ extension PatientPagesController {
     }
 
     /// The text-message choice, and for the patient themselves the checklist before the first visit.
-    func addMessaging(to page: inout PatientRecordPage, _ patient: PatientRecord, _ actor: Actor, query: FormFields) async throws {
+    func addMessaging(to page: inout PatientRecordPage, _ chart: PatientChart, _ actor: Actor, query: FormFields) {
+        let patient = chart.patient
         let canChange = AccessPolicy.decide(actor, .changePatientContact, .patient(clinicID: patient.clinicID, patientID: patient.id)).isAllowed
-        var view = MessagingView(
-            textsWanted: try await services.messaging.textsWanted(of: patient, by: actor), canChange: canChange,
-            saved: query.text("texts") == "saved")
-        if actor.patientID == patient.id {
-            view.checklist = ChecklistView(try await services.messaging.checklist(for: patient, by: actor))
-        }
+        var view = MessagingView(textsWanted: chart.textsWanted, canChange: canChange, saved: query.text("texts") == "saved")
+        view.checklist = chart.checklist.map(ChecklistView.init)
         page.messaging = view
     }
 }

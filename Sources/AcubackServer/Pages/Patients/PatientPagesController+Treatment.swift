@@ -24,33 +24,32 @@ extension PatientPagesController {
     }
 
     /// The plan and sessions part of the record, as far as the person looking may see it.
-    func addTreatment(to page: inout PatientRecordPage, _ patient: PatientRecord, _ actor: Actor, query: FormFields) async throws {
+    func addTreatment(to page: inout PatientRecordPage, _ chart: PatientChart, _ actor: Actor, query: FormFields) throws {
+        let patient = chart.patient
         let target = AccessTarget.patient(clinicID: patient.clinicID, patientID: patient.id)
-        let clinical = AccessPolicy.decide(actor, .readPatientClinical, target).isAllowed
         let mayCheckIn = AccessPolicy.decide(actor, .recordCheckIn, target).isAllowed
-        let zone = try await services.clinic.settings(clinicID: patient.clinicID).zone
+        let zone = chart.zone
         page.planSaved = query.text("planSaved") == "1"
         page.checkInSaved = query.first("checkIn").map { CheckInSaved(serious: $0 == "serious") }
-        if clinical, let saved = try await treatment.currentPlan(of: patient, by: actor) {
+        if let saved = chart.currentPlan {
             page.currentPlan = CurrentPlanView(saved, forPatient: actor.role == .patient, zone: zone)
         }
-        if AccessPolicy.decide(actor, .planTreatment, target).isAllowed, actor.practitionerID != nil {
-            try await addProposal(to: &page, patient, actor, query: query)
+        if let clinical = chart.clinical, AccessPolicy.decide(actor, .planTreatment, target).isAllowed, actor.practitionerID != nil {
+            try addProposal(to: &page, clinical, query: query)
         }
-        if clinical { page.progress = try await progress(patient, actor, zone: zone) }
-        guard clinical || mayCheckIn else { return }
-        let (sessions, checkIns) = try await treatment.recentSessions(of: patient, by: actor)
-        page.sessions = sessions.map {
-            SessionRow($0, checkIn: checkIns[$0.id], clinical: clinical, mayCheckIn: mayCheckIn, zone: zone)
+        if chart.clinical != nil { page.progress = progress(chart, forPatient: actor.role == .patient) }
+        guard chart.clinical != nil || mayCheckIn else { return }
+        page.sessions = chart.sessions.map {
+            SessionRow($0, checkIn: chart.checkIns[$0.id], clinical: chart.clinical != nil, mayCheckIn: mayCheckIn, zone: zone)
         }
-        page.hasSessions = !sessions.isEmpty
+        page.hasSessions = !chart.sessions.isEmpty
         page.showSessions = true
     }
 
     /// The plan proposed from the newest assessment, with the practitioner's edits so far, on the
     /// back chart; findings of one rule are acknowledged once for the rule.
-    func addProposal(to page: inout PatientRecordPage, _ patient: PatientRecord, _ actor: Actor, query: FormFields) async throws {
-        guard let latest = try await services.patients.clinical(of: patient, by: actor)?.assessments.first else { return }
+    func addProposal(to page: inout PatientRecordPage, _ clinical: PatientService.Clinical, query: FormFields) throws {
+        guard let latest = clinical.assessments.first else { return }
         var edits: [PlanEdit]
         do {
             edits = try PlanEditFields.edits(query)
@@ -60,29 +59,27 @@ extension PatientPagesController {
         }
         let plan: TreatmentPlan
         do {
-            plan = try await treatment.proposePlan(for: patient, edits: edits)
+            plan = try treatment.proposePlan(from: clinical, edits: edits)
         } catch let error as ValidationError {
             page.planError = error.inWords
             edits = []
-            plan = try await treatment.proposePlan(for: patient)
+            plan = try treatment.proposePlan(from: clinical)
         }
         page.proposal = ProposalView(plan, regions: latest.assessment.regions, edits: edits)
     }
 
     /// The patient's courses, and the charts of the newest one that has measures; nil without any.
-    func progress(_ patient: PatientRecord, _ actor: Actor, zone: TimeZone) async throws -> ProgressView? {
-        let outcomes = OutcomeService(services: services)
-        let forPatient = actor.role == .patient
-        let courses = try await outcomes.courseProgress(of: patient, by: actor)
+    func progress(_ chart: PatientChart, forPatient: Bool) -> ProgressView? {
+        let courses = chart.courses
+        let zone = chart.zone
         guard !courses.isEmpty else { return nil }
         let summaries = courses.map { CourseView($0, zone: zone, forPatient: forPatient) }
         guard let charted = courses.first(where: { !$0.measures.isEmpty || $0.sessionsDone > 0 }) else {
             return ProgressView(courses: summaries, charts: nil, chartedCourse: nil)
         }
-        let settings = try await outcomes.settings(clinicID: patient.clinicID)
         return ProgressView(
             courses: summaries,
-            charts: CourseCharts(progress: charted, settings: settings, zone: zone, forPatient: forPatient).figures.map(\.view),
+            charts: CourseCharts(progress: charted, settings: chart.outcomeSettings, zone: zone, forPatient: forPatient).figures.map(\.view),
             chartedCourse: CourseView(charted, zone: zone, forPatient: forPatient))
     }
 }

@@ -46,15 +46,16 @@ struct PatientPagesController {
     ) async throws -> Response {
         // An unknown patient and another clinic's patient look the same from outside.
         guard let actor = context.actor else { throw AccessDenied(signedIn: false, reason: "sign in to see a record") }
-        let (patient, clinical) = try await services.patients.read(id: id, by: actor, from: context.clientAddress)
+        let chart = try await services.patients.chart(id: id, by: actor, from: context.clientAddress)
+        let patient = chart.patient
+        let query = FormFields(request.uri.queryParameters)
         var page = PatientRecordPage(
             patient, own: actor.patientID == patient.id,
-            clinical: clinical.map { ClinicalView(risks: $0.risks.on(CalendarDay(services.now(), in: .gmt))) })
-        try await addCare(to: &page, patient, actor)
-        try await addMessaging(to: &page, patient, actor, query: FormFields(request.uri.queryParameters))
-        let zone = try await services.clinic.settings(clinicID: patient.clinicID).zone
-        try await addConsultation(to: &page, patient, actor, query: FormFields(request.uri.queryParameters), zone: zone)
-        try await addTreatment(to: &page, patient, actor, query: FormFields(request.uri.queryParameters))
+            clinical: chart.clinical.map { ClinicalView(risks: $0.risks.on(CalendarDay(services.now(), in: .gmt))) })
+        addCare(to: &page, chart, actor)
+        addMessaging(to: &page, chart, actor, query: query)
+        addConsultation(to: &page, chart, actor, query: query)
+        try addTreatment(to: &page, chart, actor, query: query)
         adjust(&page)
         return try renderer.render(
             "patient", context, path: actor.role == .patient ? "/me" : "/patients", model: page, status: status
