@@ -22,7 +22,7 @@ import Testing
     @Test func theSavedNoticeFollowsTheRedirectsQueryWhateverItsCase() {
         func page(_ saved: String?) -> CoursePage {
             CoursePage(
-                progress, patientName: "Ann", settings: .standard, zone: utc, forPatient: false, saved: saved, forms: nil,
+                progress, charts: nil, patientName: "Ann", settings: .standard, zone: utc, forPatient: false, saved: saved, forms: nil,
                 measureError: nil, reviewError: nil)
         }
         #expect(page("measures").savedMeasures == true && page("measures").savedReview == nil)

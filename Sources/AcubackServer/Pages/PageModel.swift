@@ -24,6 +24,11 @@ func mustacheValues(of model: Any) -> [String: Any] {
 /// out as they did when the key was never set. Values that render as text (strings, numbers,
 /// days, identifiers: anything `CustomStringConvertible`) and Mustache's own kinds stay as they are.
 func mustacheValue(_ value: Any) -> Any? {
+    // The commonest values first, by their concrete types: cheaper than a Mirror and the casts below.
+    switch value {
+    case is String, is Int, is Bool, is Double: return value
+    default: break
+    }
     let mirror = Mirror(reflecting: value)
     switch mirror.displayStyle {
     case .optional:

@@ -16,6 +16,7 @@ struct PageRenderer: Sendable {
     }
 
     let library: MustacheLibrary
+    let chartFragments = ChartFragments()
 
     static let navigation = [
         NavItem(href: "/", label: "Home", action: nil),
@@ -58,6 +59,11 @@ struct PageRenderer: Sendable {
             throw PageError.missingTemplate(template)
         }
         return HTML(html: html, status: status)
+    }
+
+    /// A course's charts as HTML, drawn once for the same values (`ChartFragments`).
+    func charts(_ progress: CourseProgress, settings: OutcomeSettings, zone: TimeZone, forPatient: Bool) -> String? {
+        chartFragments.html(for: .init(progress: progress, settings: settings, zone: zone, forPatient: forPatient), library: library)
     }
 
     /// Renders a template that needs nothing but the layout.

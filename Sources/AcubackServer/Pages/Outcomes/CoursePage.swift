@@ -22,7 +22,8 @@ struct CoursePage: PageModel {
 
     let patientName: String
     let course: CourseView
-    let charts: [ChartFigure.View]
+    /// The course's charts, rendered (`ChartFragments`); nil with nothing to chart.
+    let charts: String?
     let important: String
     let reviews: [Review]
     /// What the redirect after a save says was saved.
@@ -35,12 +36,12 @@ struct CoursePage: PageModel {
 
     /// `saved`: the `saved` query of the redirect after a save.
     init(
-        _ progress: CourseProgress, patientName: String, settings: OutcomeSettings, zone: TimeZone, forPatient: Bool, saved: String?,
+        _ progress: CourseProgress, charts: String?, patientName: String, settings: OutcomeSettings, zone: TimeZone, forPatient: Bool, saved: String?,
         forms: CourseForms?, measureError: String?, reviewError: String?
     ) {
         self.patientName = patientName
         course = CourseView(progress, zone: zone, forPatient: forPatient)
-        charts = CourseCharts(progress: progress, settings: settings, zone: zone, forPatient: forPatient).figures.map(\.view)
+        self.charts = charts
         important = "at least \(SVG.number(settings.importantPercent)) % or \(SVG.number(settings.importantPoints)) points less pain than at the baseline"
         reviews = progress.reviews.map { Review($0, zone: zone, forPatient: forPatient) }
         savedMeasures = saved?.capitalized == "Measures" ? true : nil

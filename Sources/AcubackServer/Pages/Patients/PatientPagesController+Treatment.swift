@@ -79,7 +79,7 @@ extension PatientPagesController {
         }
         return ProgressView(
             courses: summaries,
-            charts: CourseCharts(progress: charted, settings: chart.outcomeSettings, zone: zone, forPatient: forPatient).figures.map(\.view),
+            charts: renderer.charts(charted, settings: chart.outcomeSettings, zone: zone, forPatient: forPatient),
             chartedCourse: CourseView(charted, zone: zone, forPatient: forPatient))
     }
 }

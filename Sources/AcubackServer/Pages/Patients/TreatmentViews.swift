@@ -132,6 +132,7 @@ struct CheckInSaved: Sendable {
 /// The patient's courses, and the charts of the newest one that has measures.
 struct ProgressView: Sendable {
     let courses: [CourseView]
-    let charts: [ChartFigure.View]?
+    /// The charted course's charts, rendered (`ChartFragments`).
+    let charts: String?
     let chartedCourse: CourseView?
 }
