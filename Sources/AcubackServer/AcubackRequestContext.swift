@@ -16,6 +16,10 @@ public struct AcubackRequestContext: RequestContext {
     public var clinicContact: ClinicContact?
     /// The client's address, for the audit trail and the sign-in throttle.
     public var clientAddress: String
+    /// The language of the page, chosen by `LanguageMiddleware`.
+    public var language: Language = .standard
+    /// The path and query the page was asked for, where the language switch comes back to.
+    public var requestedPath: String = "/"
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -17,7 +17,8 @@ public func buildApplication(
     metrics: PrometheusCollectorRegistry? = nil, backgroundWork: Bool = true
 ) async throws -> some ApplicationProtocol {
     let address = services.publicAddress
-    let router = try await buildRouter(services: services, logger: logger, metrics: metrics, metricsToken: configuration.metricsToken)
+    let router = try await buildRouter(
+        services: services, logger: logger, metrics: metrics, metricsToken: configuration.metricsToken, pseudoLocale: configuration.pseudoLocale)
     let host = configuration.host
     var app = Application(
         router: router,
@@ -44,11 +45,13 @@ func messageSender(_ configuration: AcubackConfiguration, logger: Logger) throws
     return ChannelRouter(email: email, sms: sms)
 }
 
-func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusCollectorRegistry?, metricsToken: String? = nil) async throws
+func buildRouter(
+    services: AppServices, logger: Logger, metrics: PrometheusCollectorRegistry?, metricsToken: String? = nil, pseudoLocale: Bool = false
+) async throws
     -> Router<AcubackRequestContext>
 {
     let router = Router(context: AcubackRequestContext.self)
-    let renderer = try await PageRenderer.load()
+    let renderer = try await PageRenderer.load(pseudoLocale: pseudoLocale)
     router.middlewares.add(LogRequestsMiddleware(.debug))
     router.middlewares.add(SecurityHeadersMiddleware())
     if metrics != nil { router.middlewares.add(MetricsMiddleware()) }
@@ -57,6 +60,7 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     router.middlewares.add(
         FileMiddleware(ServerResources.path("Public"), urlBasePath: "/static", searchForIndexHtml: false, logger: logger))
     router.middlewares.add(AuthMiddleware(services: services))
+    router.middlewares.add(LanguageMiddleware())
     router.middlewares.add(ClinicContactMiddleware(services: services))
     router.middlewares.add(PageErrorMiddleware(renderer: renderer))
     router.middlewares.add(BodyLimitMiddleware())
@@ -71,6 +75,7 @@ func buildRouter(services: AppServices, logger: Logger, metrics: PrometheusColle
     PlanPageController(renderer: renderer).addRoutes(to: router)
     AuthPagesController(renderer: renderer, services: services).addRoutes(to: router)
     AccountPagesController(renderer: renderer, services: services).addRoutes(to: router)
+    LanguageController(services: services).addRoutes(to: router)
     PatientPagesController(renderer: renderer, services: services).addRoutes(to: router)
     PatientBookingController(renderer: renderer, services: services).addRoutes(to: router)
     DayViewController(renderer: renderer, services: services).addRoutes(to: router)

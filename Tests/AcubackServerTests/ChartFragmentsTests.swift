@@ -15,7 +15,7 @@ import Testing
     func library() async throws -> MustacheLibrary { try await PageRenderer.load().library }
 
     func drawing(_ progress: CourseProgress, forPatient: Bool = false, zone: TimeZone? = nil) -> ChartFragments.Drawing {
-        .init(progress: progress, settings: .standard, zone: zone ?? utc, forPatient: forPatient)
+        .init(progress: progress, settings: .standard, zone: zone ?? utc, forPatient: forPatient, language: .english)
     }
 
     @Test func theSameCourseIsDrawnOnceAndAsTheTemplateDrawsIt() async throws {

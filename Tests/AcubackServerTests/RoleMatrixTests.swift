@@ -299,6 +299,7 @@ import Testing
         Row(method: .post, route: "/api/v1/waitlist", uri: fixed("/api/v1/waitlist"), expected: signedIn, json: true,
             jsonBody: { _ in #"{"kind": "review", "weekdays": [], "from": "12:00", "to": "11:00", "firstDay": "2026-12-01", "lastDay": "2026-12-31"}"# }),
         Row(method: .post, route: "/api/v1/waitlist/{entryId}/leave", uri: { _ in "/api/v1/waitlist/\(UUID())/leave" }, expected: signedIn, json: true),
+        Row(method: .post, route: "/language", uri: fixed("/language"), body: { _, _ in [("lang", "en"), ("back", "/")] }, expected: everyone),
         // Last: signing out ends the sessions the rows above use.
         Row(method: .post, route: "/logout", uri: fixed("/logout"), body: { _, _ in [] }, expected: everyone),
     ]

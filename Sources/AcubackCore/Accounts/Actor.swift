@@ -10,13 +10,19 @@ public struct Actor: Sendable, Equatable {
     /// For a practitioner: their own practitioner record.
     public let practitionerID: UUID?
     public let displayName: String
+    /// The language tag the person chose for their pages and mails; nil until they choose.
+    public let languageTag: String?
 
-    public init(userID: UUID, role: Role, clinicID: UUID, patientID: UUID? = nil, practitionerID: UUID? = nil, displayName: String = "") {
+    public init(
+        userID: UUID, role: Role, clinicID: UUID, patientID: UUID? = nil, practitionerID: UUID? = nil, displayName: String = "",
+        languageTag: String? = nil
+    ) {
         self.userID = userID
         self.role = role
         self.clinicID = clinicID
         self.patientID = patientID
         self.practitionerID = practitionerID
         self.displayName = displayName
+        self.languageTag = languageTag
     }
 }

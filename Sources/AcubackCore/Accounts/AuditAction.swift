@@ -85,6 +85,7 @@ public enum AuditAction: String, Sendable, CaseIterable, Codable {
     case userCreate = "user.create"
     case userDisable = "user.disable"
     case userEnable = "user.enable"
+    case userLanguage = "user.language"
     case userPasswordReset = "user.passwordReset"
     case waitlistJoin = "waitlist.join"
     case waitlistLeave = "waitlist.leave"

@@ -7,6 +7,8 @@ import Hummingbird
 enum AuthCookie {
     static let session = "acuback_session"
     static let csrf = "acuback_csrf"
+    /// The language chosen with the switch on every page, for a browser not signed in.
+    static let language = "acuback_lang"
 
     /// HttpOnly always, SameSite=Lax, and Secure when the request reached us over TLS (directly
     /// or through a proxy that says so).

@@ -9,43 +9,52 @@ import Mustache
 struct PageRenderer: Sendable {
     struct NavItem: Sendable {
         let href: String
-        let label: String
+        /// The label's catalogue key.
+        let key: String
         /// Who sees the entry: nil for everyone.
         let action: Action?
         var anonymousOnly = false
     }
 
     let library: MustacheLibrary
+    let catalogues: Catalogues
+    let templateStrings: TemplateStrings
     let chartFragments = ChartFragments()
 
     static let navigation = [
-        NavItem(href: "/", label: "Home", action: nil),
-        NavItem(href: "/learn/back-pain", label: "Acupuncture for back pain", action: nil),
-        NavItem(href: "/practitioners", label: "Practitioners", action: nil),
-        NavItem(href: "/reception", label: "Day view", action: .readSchedule),
-        NavItem(href: "/reception/waitlist", label: "Waitlist", action: .readSchedule),
-        NavItem(href: "/practitioner/day", label: "My day", action: .planTreatment),
-        NavItem(href: "/chair", label: "At the chair", action: .treatPatient),
-        NavItem(href: "/plan", label: "Plan a treatment", action: .planTreatment),
-        NavItem(href: "/patients", label: "Patients", action: .listPatients),
-        NavItem(href: "/me", label: "My record", action: .readOwnRecord),
-        NavItem(href: "/me/visits", label: "My visits", action: .readOwnRecord),
-        NavItem(href: "/reception/takings", label: "Takings", action: .takePayment),
-        NavItem(href: "/admin/users", label: "Users", action: .manageUsers),
-        NavItem(href: "/admin/practitioners", label: "Certificates", action: .manageUsers),
-        NavItem(href: "/admin/clinic", label: "Clinic", action: .manageUsers),
-        NavItem(href: "/admin/billing", label: "Billing", action: .manageBilling),
-        NavItem(href: "/admin/messaging", label: "Messages", action: .manageUsers),
-        NavItem(href: "/admin/audit", label: "Audit trail", action: .readAudit),
-        NavItem(href: "/admin/incidents", label: "Incidents", action: .readIncidents),
-        NavItem(href: "/clinic/analytics", label: "Outcomes", action: .readAnalytics),
-        NavItem(href: "/account", label: "Account", action: .manageOwnAccount),
-        NavItem(href: "/register", label: "Register", action: nil, anonymousOnly: true),
-        NavItem(href: "/login", label: "Sign in", action: nil, anonymousOnly: true),
+        NavItem(href: "/", key: "nav.home", action: nil),
+        NavItem(href: "/learn/back-pain", key: "nav.guide", action: nil),
+        NavItem(href: "/practitioners", key: "nav.practitioners", action: nil),
+        NavItem(href: "/reception", key: "nav.dayView", action: .readSchedule),
+        NavItem(href: "/reception/waitlist", key: "nav.waitlist", action: .readSchedule),
+        NavItem(href: "/practitioner/day", key: "nav.myDay", action: .planTreatment),
+        NavItem(href: "/chair", key: "nav.chair", action: .treatPatient),
+        NavItem(href: "/plan", key: "nav.plan", action: .planTreatment),
+        NavItem(href: "/patients", key: "nav.patients", action: .listPatients),
+        NavItem(href: "/me", key: "nav.myRecord", action: .readOwnRecord),
+        NavItem(href: "/me/visits", key: "nav.myVisits", action: .readOwnRecord),
+        NavItem(href: "/reception/takings", key: "nav.takings", action: .takePayment),
+        NavItem(href: "/admin/users", key: "nav.users", action: .manageUsers),
+        NavItem(href: "/admin/practitioners", key: "nav.certificates", action: .manageUsers),
+        NavItem(href: "/admin/clinic", key: "nav.clinic", action: .manageUsers),
+        NavItem(href: "/admin/billing", key: "nav.billing", action: .manageBilling),
+        NavItem(href: "/admin/messaging", key: "nav.messages", action: .manageUsers),
+        NavItem(href: "/admin/audit", key: "nav.audit", action: .readAudit),
+        NavItem(href: "/admin/incidents", key: "nav.incidents", action: .readIncidents),
+        NavItem(href: "/clinic/analytics", key: "nav.outcomes", action: .readAnalytics),
+        NavItem(href: "/account", key: "nav.account", action: .manageOwnAccount),
+        NavItem(href: "/register", key: "nav.register", action: nil, anonymousOnly: true),
+        NavItem(href: "/login", key: "nav.signIn", action: nil, anonymousOnly: true),
     ]
 
-    static func load() async throws -> PageRenderer {
-        PageRenderer(library: try await MustacheLibrary(directory: ServerResources.path("Templates")))
+    /// - Parameter pseudoLocale: every catalogue text marked `⟦…⟧` (`Catalogues.pseudo`), for the test
+    ///   that finds text outside the catalogues.
+    static func load(pseudoLocale: Bool = false) async throws -> PageRenderer {
+        let shipped = try Catalogues.load()
+        let catalogues = pseudoLocale ? shipped.pseudo : shipped
+        return PageRenderer(
+            library: try await MustacheLibrary(directory: ServerResources.path("Templates")), catalogues: catalogues,
+            templateStrings: TemplateStrings(catalogues))
     }
 
     /// Renders `template` with the stored properties of `model` as its values, inside the layout.
@@ -53,17 +62,24 @@ struct PageRenderer: Sendable {
         _ template: String, _ context: AcubackRequestContext, path: String, model: some PageModel,
         status: HTTPResponse.Status = .ok
     ) throws -> HTML {
-        var page = mustacheValues(of: LayoutModel(context, path: path))
+        var page = mustacheValues(of: LayoutModel(context, path: path, words: catalogues[context.language]))
         page.merge(mustacheValues(of: model)) { _, own in own }
+        // The catalogue's texts as `{{t.key.path}}`, and the language for `<html lang>`.
+        page["t"] = templateStrings[context.language]
+        page["lang"] = context.language.tag
         guard let html = library.render(page, withTemplate: template) else {
             throw PageError.missingTemplate(template)
         }
         return HTML(html: html, status: status)
     }
 
+    /// The words of the request's language, for the texts a page's model fills in.
+    func words(_ context: AcubackRequestContext) -> Catalogue { catalogues[context.language] }
+
     /// A course's charts as HTML, drawn once for the same values (`ChartFragments`).
-    func charts(_ progress: CourseProgress, settings: OutcomeSettings, zone: TimeZone, forPatient: Bool) -> String? {
-        chartFragments.html(for: .init(progress: progress, settings: settings, zone: zone, forPatient: forPatient), library: library)
+    func charts(_ progress: CourseProgress, settings: OutcomeSettings, zone: TimeZone, forPatient: Bool, language: Language) -> String? {
+        chartFragments.html(
+            for: .init(progress: progress, settings: settings, zone: zone, forPatient: forPatient, language: language), library: library)
     }
 
     /// Renders a template that needs nothing but the layout.
@@ -97,8 +113,17 @@ struct LayoutModel: PageModel {
     let clinicPhone: String?
     let clinicAddress: String?
     let actor: SignedIn?
+    /// The language switch: each offered language by its own name, and where it comes back to.
+    let languages: [LanguageChoice]
+    let requestedPath: String
 
-    init(_ context: AcubackRequestContext, path: String) {
+    struct LanguageChoice: Sendable {
+        let tag: String
+        let name: String
+        let current: Bool
+    }
+
+    init(_ context: AcubackRequestContext, path: String, words: Catalogue) {
         let actor = context.actor
         clinicName = context.clinicContact?.displayName ?? ClinicContact.fallbackName
         version = Acuback.version
@@ -106,12 +131,14 @@ struct LayoutModel: PageModel {
             if item.anonymousOnly { return actor == nil }
             guard let action = item.action else { return true }
             return actor.map { AccessPolicy.roles(for: action).contains($0.role) } ?? false
-        }.map { NavLink(href: $0.href, label: $0.label, current: $0.href == path) }
+        }.map { NavLink(href: $0.href, label: words.text($0.key), current: $0.href == path) }
         csrf = context.csrfToken ?? ""
         self.path = path
         clinicPhone = context.clinicContact.flatMap { $0.phone.isEmpty ? nil : $0.phone }
         clinicAddress = context.clinicContact.flatMap { $0.address.isEmpty ? nil : $0.address }
         self.actor = actor.map { SignedIn(name: $0.displayName, role: $0.role.rawValue) }
+        languages = Language.allCases.map { LanguageChoice(tag: $0.tag, name: $0.ownName, current: $0 == context.language) }
+        requestedPath = context.requestedPath
     }
 }
 

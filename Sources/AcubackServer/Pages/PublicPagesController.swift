@@ -7,7 +7,7 @@ struct PublicPagesController {
     let renderer: PageRenderer
 
     func addRoutes(to router: Router<AcubackRequestContext>) {
-        router.get("/") { _, context in try renderer.render("home", context, path: "/") }
+        router.get("/") { _, context in try renderer.render("home", context, path: "/", model: HomePage(context, words: renderer.words(context))) }
         router.get("/learn/back-pain") { _, context in
             try renderer.render(
                 "learn-back-pain", context, path: "/learn/back-pain",
@@ -21,6 +21,18 @@ struct PublicPagesController {
         ClinicalSources.brinkhaus2006, ClinicalSources.macPherson2005, ClinicalSources.witt2009,
         ClinicalSources.white2001,
     ]
+}
+
+/// The home page's sentences that name the clinic.
+struct HomePage: PageModel {
+    let heroLead: String
+    let contactHeading: String
+
+    init(_ context: AcubackRequestContext, words: Catalogue) {
+        let clinic = ["clinicName": context.clinicContact?.displayName ?? ClinicContact.fallbackName]
+        heroLead = words.text("home.hero.lead", clinic)
+        contactHeading = words.text("home.contact.heading", clinic)
+    }
 }
 
 /// The learn-back-pain template's values: the sources its facts cite.

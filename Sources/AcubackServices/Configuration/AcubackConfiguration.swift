@@ -22,6 +22,9 @@ public struct AcubackConfiguration: Sendable {
     public var auditKeyFile: String?
     /// The bearer token a Prometheus scraper sends for `/metrics`; without one the endpoint is off.
     public var metricsToken: String?
+    /// Pages drawn with every catalogue text marked `⟦…⟧`, so that a test crawling them sees any
+    /// text that is not in the catalogues (`ACUBACK_PSEUDO_LOCALE=1`).
+    public var pseudoLocale = false
 
     public static let defaultHost = "127.0.0.1"
     public static let defaultPort = 8080
@@ -59,6 +62,7 @@ public struct AcubackConfiguration: Sendable {
         public static let smsToken = "acuback.sms.token"
         public static let auditKeyFile = "acuback.audit.key.file"
         public static let metricsToken = "acuback.metrics.token"
+        public static let pseudoLocale = "acuback.pseudo.locale"
     }
 
     /// Resolves flags over the environment over defaults.
@@ -104,6 +108,7 @@ public struct AcubackConfiguration: Sendable {
             }
         }
         auditKeyFile = reader.string(forKey: ConfigKey(Key.auditKeyFile)).flatMap { $0.isEmpty ? nil : $0 }
+        pseudoLocale = reader.string(forKey: ConfigKey(Key.pseudoLocale)) == "1"
         metricsToken = reader.string(forKey: ConfigKey(Key.metricsToken), isSecret: true).flatMap { $0.isEmpty ? nil : $0 }
         if let metricsToken, metricsToken.count < 16 {
             throw ConfigurationError.invalid(name: "ACUBACK_METRICS_TOKEN", value: "(hidden)", rule: "at least 16 characters")

@@ -10,6 +10,7 @@ extension AccountStore {
     static let callerColumns = """
         u.id AS user_id, u.clinic_id AS user_clinic_id, u.email AS user_email, u.display_name AS user_display_name,
         u.role AS user_role, u.password_hash AS user_password_hash, u.disabled_at AS user_disabled_at, u.created_at AS user_created_at,
+        u.language AS user_language,
         CASE WHEN u.role = 'patient' THEN (SELECT p.id FROM patients p WHERE p.user_id = u.id LIMIT 1) END AS acting_patient_id,
         CASE WHEN u.role = 'practitioner' THEN (SELECT r.id FROM practitioners r WHERE r.user_id = u.id LIMIT 1) END AS acting_practitioner_id
         """
@@ -69,7 +70,8 @@ extension AccountStore {
             disabledAt: try row.decode(column: "user_disabled_at", as: Date?.self), createdAt: try row.decode(column: "user_created_at", as: Date?.self))
         let actor = Actor(
             userID: user.id, role: user.role, clinicID: user.clinicID, patientID: try row.decode(column: "acting_patient_id", as: UUID?.self),
-            practitionerID: try row.decode(column: "acting_practitioner_id", as: UUID?.self), displayName: user.displayName)
+            practitionerID: try row.decode(column: "acting_practitioner_id", as: UUID?.self), displayName: user.displayName,
+            languageTag: try row.decode(column: "user_language", as: String?.self))
         return (user, actor)
     }
 }

@@ -31,5 +31,6 @@ enum AcubackMigrations {
         SendTextMessages(),
         KeepWaitlists(),
         KeepPaymentsAndPackages(),
+        RememberLanguages(),
     ]
 }

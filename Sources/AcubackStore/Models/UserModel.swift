@@ -11,6 +11,8 @@ final class UserModel: Model, @unchecked Sendable {
     @Field(key: "role") var role: String
     @OptionalField(key: "password_hash") var passwordHash: String?
     @OptionalField(key: "disabled_at") var disabledAt: Date?
+    /// A `Language` tag; nil until the person chooses.
+    @OptionalField(key: "language") var language: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

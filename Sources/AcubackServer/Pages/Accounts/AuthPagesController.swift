@@ -87,7 +87,8 @@ struct AuthPagesController {
                     email: form.text("email"), password: form.first("password") ?? "", confirmPassword: form.first("confirmPassword") ?? ""),
                 from: context.clientAddress)
             return try renderer.render(
-                "register", context, path: "/register", model: RegisterPage(registered: true, email: EmailRule.normalized(form.text("email")))
+                "register", context, path: "/register",
+                model: RegisterPage(registeredTo: EmailRule.normalized(form.text("email")), words: renderer.words(context))
             ).response(from: request, context: context)
         } catch let error as ValidationError {
             let page = RegisterPage(
@@ -151,11 +152,32 @@ struct LoginPage: PageModel {
 struct RegisterPage: PageModel {
     var registered = false
     var email: String
+    /// The thanks after registering, naming the address written to; HTML, the address escaped.
+    var registeredMessage: String?
     var givenName: String?
     var familyName: String?
     var birthDate: String?
     var hasErrors = false
     var errors: [[String: String]] = []
+
+    init(
+        email: String, givenName: String? = nil, familyName: String? = nil, birthDate: String? = nil, hasErrors: Bool = false,
+        errors: [[String: String]] = []
+    ) {
+        self.email = email
+        self.givenName = givenName
+        self.familyName = familyName
+        self.birthDate = birthDate
+        self.hasErrors = hasErrors
+        self.errors = errors
+    }
+
+    init(registeredTo email: String, words: Catalogue) {
+        self.init(email: email)
+        registered = true
+        // SVG.escape is the XML escaping HTML text needs too; the address is what the visitor typed.
+        registeredMessage = words.text("register.registered.message", ["email": SVG.escape(email)])
+    }
 }
 
 /// The password-forgot template's values.

@@ -15,11 +15,13 @@ final class ChartFragments: Sendable {
         let settings: OutcomeSettings
         let zone: TimeZone
         let forPatient: Bool
+        let language: Language
     }
 
     private struct Key: Hashable {
         let courseID: UUID
         let forPatient: Bool
+        let language: Language
     }
 
     private struct Entry {
@@ -35,7 +37,7 @@ final class ChartFragments: Sendable {
     /// The charts' HTML for `drawing`, from memory when drawn from the same values before;
     /// nil when the course has nothing to chart.
     func html(for drawing: Drawing, library: MustacheLibrary) -> String? {
-        let key = Key(courseID: drawing.progress.course.id, forPatient: drawing.forPatient)
+        let key = Key(courseID: drawing.progress.course.id, forPatient: drawing.forPatient, language: drawing.language)
         if let kept = entries.withLock({ $0.byKey[key] }), kept.drawing == drawing { return kept.html }
         let charts = CourseCharts(progress: drawing.progress, settings: drawing.settings, zone: drawing.zone, forPatient: drawing.forPatient)
             .figures.map(\.view)

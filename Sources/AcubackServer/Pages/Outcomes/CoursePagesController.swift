@@ -78,7 +78,7 @@ struct CoursePagesController {
         let settings = try await outcomes.settings(clinicID: patient.clinicID)
         let recordsOutcomes = AccessPolicy.decide(actor, .recordOutcome, .patient(clinicID: patient.clinicID, patientID: patient.id)).isAllowed
         let model = CoursePage(
-            progress, charts: renderer.charts(progress, settings: settings, zone: zone, forPatient: actor.role == .patient), patientName: patient.name, settings: settings, zone: zone, forPatient: actor.role == .patient,
+            progress, charts: renderer.charts(progress, settings: settings, zone: zone, forPatient: actor.role == .patient, language: context.language), patientName: patient.name, settings: settings, zone: zone, forPatient: actor.role == .patient,
             saved: FormFields(request.uri.queryParameters).first("saved"),
             forms: recordsOutcomes ? CourseForms(progress, settings: settings, form: form, zone: zone) : nil,
             measureError: measureError, reviewError: reviewError)

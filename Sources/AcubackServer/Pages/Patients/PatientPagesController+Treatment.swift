@@ -24,7 +24,9 @@ extension PatientPagesController {
     }
 
     /// The plan and sessions part of the record, as far as the person looking may see it.
-    func addTreatment(to page: inout PatientRecordPage, _ chart: PatientChart, _ actor: Actor, query: FormFields) throws {
+    func addTreatment(
+        to page: inout PatientRecordPage, _ chart: PatientChart, _ actor: Actor, query: FormFields, language: Language
+    ) throws {
         let patient = chart.patient
         let target = AccessTarget.patient(clinicID: patient.clinicID, patientID: patient.id)
         let mayCheckIn = AccessPolicy.decide(actor, .recordCheckIn, target).isAllowed
@@ -37,7 +39,7 @@ extension PatientPagesController {
         if let clinical = chart.clinical, AccessPolicy.decide(actor, .planTreatment, target).isAllowed, actor.practitionerID != nil {
             try addProposal(to: &page, clinical, query: query)
         }
-        if chart.clinical != nil { page.progress = progress(chart, forPatient: actor.role == .patient) }
+        if chart.clinical != nil { page.progress = progress(chart, forPatient: actor.role == .patient, language: language) }
         guard chart.clinical != nil || mayCheckIn else { return }
         page.sessions = chart.sessions.map {
             SessionRow($0, checkIn: chart.checkIns[$0.id], clinical: chart.clinical != nil, mayCheckIn: mayCheckIn, zone: zone)
@@ -69,7 +71,7 @@ extension PatientPagesController {
     }
 
     /// The patient's courses, and the charts of the newest one that has measures; nil without any.
-    func progress(_ chart: PatientChart, forPatient: Bool) -> ProgressView? {
+    func progress(_ chart: PatientChart, forPatient: Bool, language: Language) -> ProgressView? {
         let courses = chart.courses
         let zone = chart.zone
         guard !courses.isEmpty else { return nil }
@@ -79,7 +81,7 @@ extension PatientPagesController {
         }
         return ProgressView(
             courses: summaries,
-            charts: renderer.charts(charted, settings: chart.outcomeSettings, zone: zone, forPatient: forPatient),
+            charts: renderer.charts(charted, settings: chart.outcomeSettings, zone: zone, forPatient: forPatient, language: language),
             chartedCourse: CourseView(charted, zone: zone, forPatient: forPatient))
     }
 }

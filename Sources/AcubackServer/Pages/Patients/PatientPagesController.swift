@@ -55,7 +55,7 @@ struct PatientPagesController {
         addCare(to: &page, chart, actor)
         addMessaging(to: &page, chart, actor, query: query)
         addConsultation(to: &page, chart, actor, query: query)
-        try addTreatment(to: &page, chart, actor, query: query)
+        try addTreatment(to: &page, chart, actor, query: query, language: context.language)
         adjust(&page)
         return try renderer.render(
             "patient", context, path: actor.role == .patient ? "/me" : "/patients", model: page, status: status
