@@ -1,6 +1,8 @@
 import AcubackCore
 import FluentKit
+import FluentSQL
 import Foundation
+import SQLKit
 
 /// The clinic's versioned consent text and the patients' consents to it.
 public struct ConsentStore: Sendable {
@@ -13,9 +15,17 @@ public struct ConsentStore: Sendable {
     /// The version patients are asked to consent to now, with its text. A clinic that has not
     /// published its own text uses the one Acuback ships.
     public func current(clinicID: UUID) async throws -> ConsentTextRecord {
-        let db = try store.reader
-        let version = try await ClinicSettingsModel.find(clinicID, on: db)?.consentVersion ?? ConsentText.defaultVersion
-        return try await text(clinicID: clinicID, version: version, on: db)
+        // One plain-SQL read of the current version's text, which the chart page makes on every view.
+        let row = try await store.readSQL.raw("""
+            SELECT s.consent_version AS version, t.text AS text, t.published_at AS published_at
+            FROM clinic_settings s LEFT JOIN consent_texts t ON t.clinic_id = s.id AND t.version = s.consent_version
+            WHERE s.id = \(bind: clinicID)
+            """).first()
+        let version = try row?.decode(column: "version", as: String?.self) ?? ConsentText.defaultVersion
+        guard let row, let text = try row.decode(column: "text", as: String?.self) else {
+            return ConsentTextRecord(version: version, text: ConsentText.standard, publishedAt: nil)
+        }
+        return ConsentTextRecord(version: version, text: text, publishedAt: try row.decode(column: "published_at", as: Date?.self))
     }
 
     func text(clinicID: UUID, version: String, on db: any Database) async throws -> ConsentTextRecord {

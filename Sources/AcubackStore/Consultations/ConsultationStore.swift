@@ -1,6 +1,8 @@
 import AcubackCore
 import FluentKit
+import FluentSQL
 import Foundation
+import SQLKit
 
 /// Assessments, red-flag screens and decisions of a patient.
 public struct ConsultationStore: Sendable {
@@ -104,12 +106,14 @@ public struct ConsultationStore: Sendable {
 
     /// The patient's screens and decisions, oldest first.
     public func redFlags(patientID: UUID) async throws -> RedFlagHistory {
-        let db = try store.reader
-        let screens = try await RedFlagScreenModel.query(on: db).filter(\.$patient.$id == patientID).sort(\.$screenedAt).all()
+        let sql = try store.readSQL
+        let screens = try await sql.raw("SELECT * FROM red_flag_screens WHERE patient_id = \(bind: patientID) ORDER BY screened_at").all()
+            .map { try $0.decode(fluentModel: RedFlagScreenModel.self) }
             .map { RedFlagScreenRecord(
                 id: $0.id!, source: $0.source, sourceID: $0.sourceID,
                 screen: RedFlagScreen(flags: ListColumn.decode($0.flags), screenedAt: $0.screenedAt)) }
-        let decisions = try await RedFlagDecisionModel.query(on: db).filter(\.$patient.$id == patientID).sort(\.$decidedAt).all()
+        let decisions = try await sql.raw("SELECT * FROM red_flag_decisions WHERE patient_id = \(bind: patientID) ORDER BY decided_at").all()
+            .map { try $0.decode(fluentModel: RedFlagDecisionModel.self) }
             .map { RedFlagDecisionRecord(
                 id: $0.id!, decision: RedFlagDecision(outcome: $0.outcome, reason: $0.reason, referredTo: $0.referredTo, decidedAt: $0.decidedAt),
                 decidedBy: $0.decidedBy, decidedByName: $0.decidedByName) }

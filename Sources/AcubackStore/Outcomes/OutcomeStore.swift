@@ -1,6 +1,8 @@
 import AcubackCore
 import FluentKit
+import FluentSQL
 import Foundation
+import SQLKit
 
 /// Measures, course reviews and outcome settings.
 public struct OutcomeStore: Sendable {
@@ -13,7 +15,9 @@ public struct OutcomeStore: Sendable {
     // MARK: - Settings
 
     public func settings(clinicID: UUID) async throws -> OutcomeSettings {
-        guard let row = try await OutcomeSettingsModel.find(clinicID, on: store.reader) else { return .standard }
+        guard let row = try await store.readSQL.raw("SELECT * FROM outcome_settings WHERE id = \(bind: clinicID)").first()
+            .map({ try $0.decode(fluentModel: OutcomeSettingsModel.self) })
+        else { return .standard }
         let instruments = row.instruments.split(separator: ",").compactMap { Instrument(rawValue: String($0)) }
         return OutcomeSettings(importantPercent: row.importantPercent, importantPoints: row.importantPoints, instruments: Set(instruments))
     }

@@ -1,6 +1,8 @@
 import AcubackCore
 import FluentKit
+import FluentSQL
 import Foundation
+import SQLKit
 
 public struct ConsentRecord: Sendable, Equatable {
     public let id: UUID
@@ -76,8 +78,8 @@ extension PatientStore {
     }
 
     public func consents(patientID: UUID) async throws -> [ConsentRecord] {
-        try await ConsentModel.query(on: store.reader).filter(\.$patient.$id == patientID).sort(\.$givenAt, .descending).all()
-            .map(\.record)
+        try await store.readSQL.raw("SELECT * FROM consents WHERE patient_id = \(bind: patientID) ORDER BY given_at DESC").all()
+            .map { try $0.decode(fluentModel: ConsentModel.self).record }
     }
 }
 

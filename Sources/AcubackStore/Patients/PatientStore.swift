@@ -70,7 +70,8 @@ public struct PatientStore: Sendable {
     static let phoneDigits = "replace(replace(replace(replace(replace(coalesce(phone, ''), ' ', ''), '-', ''), '(', ''), ')', ''), '+', '')"
 
     public func patient(id: UUID) async throws -> PatientRecord? {
-        try await PatientModel.find(id, on: store.reader)?.record
+        try await store.readSQL.raw("SELECT * FROM patients WHERE id = \(bind: id)").first()
+            .map { try $0.decode(fluentModel: PatientModel.self).record }
     }
 
     /// Several patients by id in one query, keyed by id; unknown ids are left out.

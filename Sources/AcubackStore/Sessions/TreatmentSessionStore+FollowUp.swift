@@ -1,6 +1,8 @@
 import AcubackCore
 import FluentKit
+import FluentSQL
 import Foundation
+import SQLKit
 
 extension TreatmentSessionStore {
     /// Records the check-in after a closed session. A serious one also opens an incident.
@@ -53,7 +55,9 @@ extension TreatmentSessionStore {
     public func checkIns(sessionIDs: [UUID]) async throws -> [UUID: CheckInRecord] {
         guard !sessionIDs.isEmpty else { return [:] }
         var checkIns: [UUID: CheckInRecord] = [:]
-        for model in try await CheckInModel.query(on: store.reader).filter(\.$session.$id ~~ sessionIDs).all() {
+        let models = try await store.readSQL.select().column("*").from(CheckInModel.schema).where("session_id", .in, SQLBind.group(sessionIDs))
+            .all().map { try $0.decode(fluentModel: CheckInModel.self) }
+        for model in models {
             checkIns[model.$session.id] = try model.record
         }
         return checkIns

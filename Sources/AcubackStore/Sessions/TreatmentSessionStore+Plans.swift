@@ -1,6 +1,8 @@
 import AcubackCore
 import FluentKit
+import FluentSQL
 import Foundation
+import SQLKit
 
 extension TreatmentSessionStore {
     /// Keeps `plan` as the patient's current plan; earlier plans stay for the sessions that used them.
@@ -20,8 +22,9 @@ extension TreatmentSessionStore {
 
     /// The newest plan saved for the patient.
     public func currentPlan(patientID: UUID) async throws -> SavedPlan? {
-        guard let model = try await TreatmentPlanModel.query(on: store.reader).filter(\.$patient.$id == patientID)
-            .sort(\.$createdAt, .descending).first()
+        guard let model = try await store.readSQL.raw("""
+            SELECT * FROM treatment_plans WHERE patient_id = \(bind: patientID) ORDER BY created_at DESC LIMIT 1
+            """).first().map({ try $0.decode(fluentModel: TreatmentPlanModel.self) })
         else { return nil }
         return try await saved(model)
     }

@@ -1,5 +1,6 @@
 import AcubackCore
 import FluentKit
+import FluentSQL
 import Foundation
 import SQLKit
 
@@ -83,11 +84,12 @@ public struct TreatmentSessionStore: Sendable {
         clinicID: UUID, practitionerID: UUID? = nil, patientID: UUID? = nil, openOnly: Bool = false, limit: Int
     ) async throws -> [TreatmentSessionRecord] {
         let db = try store.reader
-        let query = TreatmentSessionModel.query(on: db).filter(\.$clinicID == clinicID)
-        if let practitionerID { query.filter(\.$practitioner.$id == practitionerID) }
-        if let patientID { query.filter(\.$patient.$id == patientID) }
-        if openOnly { query.filter(\.$closedAt == nil) }
-        let models = try await query.sort(\.$startedAt, .descending).limit(limit).all()
+        let select = try store.readSQL.select().column("*").from(TreatmentSessionModel.schema).where("clinic_id", .equal, clinicID)
+        if let practitionerID { select.where("practitioner_id", .equal, practitionerID) }
+        if let patientID { select.where("patient_id", .equal, patientID) }
+        if openOnly { select.where("closed_at", .is, SQLLiteral.null) }
+        let models = try await select.orderBy("started_at", .descending).limit(limit).all()
+            .map { try $0.decode(fluentModel: TreatmentSessionModel.self) }
         let ledgers = try await ledgers(of: models, on: db)
         let plans = try await PlanDocuments.plans(models.map(\.planDigest), on: db)
         var records: [TreatmentSessionRecord] = []
